@@ -1,0 +1,256 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gloss-article"
+
+#include "config.h"
+
+#include "gloss-article.h"
+#include "gloss-text.h"
+
+/*
+ * A GlossArticle is what extraction produces and what every later layer
+ * (store, reader, exports) consumes: metadata plus an ordered list of blocks.
+ * Block text is normalised on the way in (gloss_text_normalize()), so every
+ * offset computed later counts code points of one canonical string.
+ */
+
+struct _GlossBlock
+{
+  GlossBlockKind kind;
+  char *text;
+  glong length;
+};
+
+struct _GlossArticle
+{
+  GObject parent_instance;
+
+  char *title;
+  char *byline;
+  char *site_name;
+  char *published;
+  char *language;
+  char *url;
+
+  GPtrArray *blocks;
+};
+
+G_DEFINE_FINAL_TYPE (GlossArticle, gloss_article, G_TYPE_OBJECT)
+
+static const char * const block_kind_names[] = {
+  [GLOSS_BLOCK_PARAGRAPH] = "paragraph",
+  [GLOSS_BLOCK_HEADING] = "heading",
+  [GLOSS_BLOCK_QUOTE] = "quote",
+  [GLOSS_BLOCK_LIST_ITEM] = "list-item",
+  [GLOSS_BLOCK_PREFORMATTED] = "preformatted",
+  [GLOSS_BLOCK_CAPTION] = "caption",
+};
+
+const char *
+gloss_block_kind_to_string (GlossBlockKind kind)
+{
+  g_return_val_if_fail (kind <= GLOSS_BLOCK_KIND_LAST, NULL);
+
+  return block_kind_names[kind];
+}
+
+gboolean
+gloss_block_kind_from_string (const char     *name,
+                              GlossBlockKind *out_kind)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (block_kind_names); i++)
+    {
+      if (g_str_equal (name, block_kind_names[i]))
+        {
+          if (out_kind != NULL)
+            *out_kind = (GlossBlockKind) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+GlossBlockKind
+gloss_block_get_kind (const GlossBlock *block)
+{
+  g_return_val_if_fail (block != NULL, GLOSS_BLOCK_PARAGRAPH);
+
+  return block->kind;
+}
+
+const char *
+gloss_block_get_text (const GlossBlock *block)
+{
+  g_return_val_if_fail (block != NULL, NULL);
+
+  return block->text;
+}
+
+glong
+gloss_block_get_length (const GlossBlock *block)
+{
+  g_return_val_if_fail (block != NULL, 0);
+
+  return block->length;
+}
+
+static void
+gloss_block_free (gpointer data)
+{
+  GlossBlock *block = data;
+
+  g_free (block->text);
+  g_free (block);
+}
+
+static void
+gloss_article_finalize (GObject *object)
+{
+  GlossArticle *self = (GlossArticle *) object;
+
+  g_free (self->title);
+  g_free (self->byline);
+  g_free (self->site_name);
+  g_free (self->published);
+  g_free (self->language);
+  g_free (self->url);
+  g_ptr_array_unref (self->blocks);
+
+  G_OBJECT_CLASS (gloss_article_parent_class)->finalize (object);
+}
+
+static void
+gloss_article_class_init (GlossArticleClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gloss_article_finalize;
+}
+
+static void
+gloss_article_init (GlossArticle *self)
+{
+  self->blocks = g_ptr_array_new_with_free_func (gloss_block_free);
+}
+
+GlossArticle *
+gloss_article_new (void)
+{
+  return g_object_new (GLOSS_TYPE_ARTICLE, NULL);
+}
+
+/* Metadata is normalised like block text, and an empty value means unknown. */
+static void
+set_metadata (char       **field,
+              const char  *value)
+{
+  g_autofree char *normalized = value != NULL ? gloss_text_normalize (value, -1) : NULL;
+
+  g_free (*field);
+  *field = (normalized != NULL && *normalized != '\0') ? g_steal_pointer (&normalized) : NULL;
+}
+
+#define DEFINE_METADATA_ACCESSORS(name)                                      \
+  const char *                                                               \
+  gloss_article_get_##name (GlossArticle *self)                              \
+  {                                                                          \
+    g_return_val_if_fail (GLOSS_IS_ARTICLE (self), NULL);                    \
+    return self->name;                                                       \
+  }                                                                          \
+                                                                             \
+  void                                                                       \
+  gloss_article_set_##name (GlossArticle *self,                              \
+                            const char   *name)                              \
+  {                                                                          \
+    g_return_if_fail (GLOSS_IS_ARTICLE (self));                              \
+    set_metadata (&self->name, name);                                        \
+  }
+
+DEFINE_METADATA_ACCESSORS (title)
+DEFINE_METADATA_ACCESSORS (byline)
+DEFINE_METADATA_ACCESSORS (site_name)
+DEFINE_METADATA_ACCESSORS (published)
+DEFINE_METADATA_ACCESSORS (language)
+DEFINE_METADATA_ACCESSORS (url)
+
+/**
+ * gloss_article_append_block:
+ * @self: a #GlossArticle
+ * @kind: what the block is
+ * @text: the block's text, in any whitespace shape (valid UTF-8)
+ *
+ * Normalises @text and appends it as the last block.
+ *
+ * Returns: %TRUE if a block was added, %FALSE if @text was blank.
+ */
+gboolean
+gloss_article_append_block (GlossArticle   *self,
+                            GlossBlockKind  kind,
+                            const char     *text)
+{
+  g_autofree char *normalized = NULL;
+  GlossBlock *block;
+
+  g_return_val_if_fail (GLOSS_IS_ARTICLE (self), FALSE);
+  g_return_val_if_fail (kind <= GLOSS_BLOCK_KIND_LAST, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  normalized = gloss_text_normalize (text, -1);
+  if (*normalized == '\0')
+    return FALSE;
+
+  block = g_new0 (GlossBlock, 1);
+  block->kind = kind;
+  block->length = g_utf8_strlen (normalized, -1);
+  block->text = g_steal_pointer (&normalized);
+  g_ptr_array_add (self->blocks, block);
+
+  return TRUE;
+}
+
+guint
+gloss_article_get_n_blocks (GlossArticle *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE (self), 0);
+
+  return self->blocks->len;
+}
+
+const GlossBlock *
+gloss_article_get_block (GlossArticle *self,
+                         guint         index)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE (self), NULL);
+  g_return_val_if_fail (index < self->blocks->len, NULL);
+
+  return g_ptr_array_index (self->blocks, index);
+}
+
+/**
+ * gloss_article_dup_body_text:
+ * @self: a #GlossArticle
+ *
+ * Returns: (transfer full): the block texts joined with `\n`, the article
+ *   body as every comparison (and the Web Annotation position selector) sees it
+ */
+char *
+gloss_article_dup_body_text (GlossArticle *self)
+{
+  GString *body;
+
+  g_return_val_if_fail (GLOSS_IS_ARTICLE (self), NULL);
+
+  body = g_string_new (NULL);
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      const GlossBlock *block = g_ptr_array_index (self->blocks, i);
+
+      if (i > 0)
+        g_string_append_c (body, '\n');
+      g_string_append (body, block->text);
+    }
+
+  return g_string_free (body, FALSE);
+}

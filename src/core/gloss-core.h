@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Umbrella header of the GTK-free core library. */
+
+#include "gloss-article.h"
+#include "gloss-article-json.h"
+#include "gloss-error.h"
+#include "gloss-extract.h"
+#include "gloss-text.h"

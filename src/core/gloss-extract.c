@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gloss-extract"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gloss-decode.h"
+#include "gloss-error.h"
+#include "gloss-extract.h"
+#include "gloss-extract-private.h"
+
+/**
+ * gloss_extract_options_init:
+ * @options: options to fill with the defaults
+ *
+ * Defaults: the format is sniffed from the content, and inputs over
+ * `max_input_mib` (a build option, 64 MiB unless changed) are refused.
+ */
+void
+gloss_extract_options_init (GlossExtractOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  options->format = GLOSS_INPUT_FORMAT_AUTO;
+  options->max_input_bytes = (gsize) GLOSS_DEFAULT_MAX_INPUT_MIB * 1024 * 1024;
+}
+
+gboolean
+gloss_input_format_from_string (const char       *name,
+                                GlossInputFormat *out_format)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (out_format != NULL, FALSE);
+
+  if (g_str_equal (name, "html"))
+    *out_format = GLOSS_INPUT_FORMAT_HTML;
+  else if (g_str_equal (name, "text"))
+    *out_format = GLOSS_INPUT_FORMAT_TEXT;
+  else if (g_str_equal (name, "auto"))
+    *out_format = GLOSS_INPUT_FORMAT_AUTO;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+is_blank (const char *utf8,
+          gsize       length)
+{
+  for (const char *p = utf8; p < utf8 + length; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0xFEFF && c != 0x200B)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+set_too_large_error (GError **error,
+                     gsize    max_input_bytes)
+{
+  g_autofree char *limit = g_format_size (max_input_bytes);
+
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+               _("The file is larger than %s, the most Gloss reads as one article"), limit);
+}
+
+/**
+ * gloss_extract:
+ * @data: the bytes of a saved web page or of copied page text
+ * @filename_or_null: the file's name, used as a hint and in messages
+ * @error: return location for a %GLOSS_ERROR
+ *
+ * Turns a saved page into a clean article with default options; see
+ * gloss_extract_full().
+ *
+ * Returns: (transfer full): the article, or %NULL with @error set
+ */
+GlossArticle *
+gloss_extract (GBytes      *data,
+               const char  *filename_or_null,
+               GError     **error)
+{
+  GlossExtractOptions options;
+
+  gloss_extract_options_init (&options);
+  return gloss_extract_full (data, filename_or_null, &options, error);
+}
+
+/**
+ * gloss_extract_full:
+ * @data: the bytes of a saved web page or of copied page text
+ * @filename_or_null: the file's name, used as a hint only
+ * @options: format override and size cap
+ * @error: return location for a %GLOSS_ERROR
+ *
+ * Decodes @data to UTF-8 (gzip, byte-order marks, declared and undeclared
+ * charsets, invalid sequences repaired), picks the HTML or the copied-text
+ * path by sniffing the content unless @options says which, and extracts the
+ * article.  Nothing is fetched and no script runs.
+ *
+ * Returns: (transfer full): the article, or %NULL with @error set
+ */
+GlossArticle *
+gloss_extract_full (GBytes                     *data,
+                    const char                 *filename_or_null,
+                    const GlossExtractOptions  *options,
+                    GError                    **error)
+{
+  g_autoptr(GBytes) plain = NULL;
+  g_autofree char *utf8 = NULL;
+  const guint8 *raw;
+  gsize raw_length;
+  gsize length = 0;
+  GlossInputFormat format;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_bytes_get_size (data) > options->max_input_bytes)
+    {
+      set_too_large_error (error, options->max_input_bytes);
+      return NULL;
+    }
+
+  plain = gloss_decode_maybe_gunzip (data, options->max_input_bytes, error);
+  if (plain == NULL)
+    return NULL;
+
+  raw = g_bytes_get_data (plain, &raw_length);
+  if (raw_length == 0)
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_EMPTY, _("The file is empty"));
+      return NULL;
+    }
+
+  utf8 = gloss_decode_to_utf8 (raw, raw_length, &length, error);
+  if (utf8 == NULL)
+    return NULL;
+
+  if (is_blank (utf8, length))
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_EMPTY,
+                           _("The file holds only blank space"));
+      return NULL;
+    }
+
+  format = options->format;
+  if (format == GLOSS_INPUT_FORMAT_AUTO)
+    format = gloss_decode_sniff_format (utf8, length, filename_or_null) == GLOSS_SNIFFED_HTML
+             ? GLOSS_INPUT_FORMAT_HTML : GLOSS_INPUT_FORMAT_TEXT;
+
+  if (format == GLOSS_INPUT_FORMAT_HTML)
+    return gloss_extract_html (utf8, length, error);
+  else
+    return gloss_extract_text (utf8, length, error);
+}
+
+/**
+ * gloss_extract_load_file:
+ * @file: the file to read
+ * @max_input_bytes: refuse files larger than this
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads @file whole, after checking its size first so that a huge file is
+ * refused at once instead of being read into memory.
+ *
+ * Returns: (transfer full): the file's bytes, or %NULL with @error set
+ */
+GBytes *
+gloss_extract_load_file (GFile         *file,
+                         gsize          max_input_bytes,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO, "%s", local_error->message);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_IO,
+                           _("This is a folder, not a file"));
+      return NULL;
+    }
+
+  if ((guint64) g_file_info_get_size (info) > max_input_bytes)
+    {
+      set_too_large_error (error, max_input_bytes);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO, "%s", local_error->message);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}

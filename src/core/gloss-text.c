@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gloss-text"
+
+#include "config.h"
+
+#include "gloss-text.h"
+
+/* Characters that carry no reading value and would only shift offsets when a
+ * page is cleaned again: zero-width space, BOM/zero-width no-break space,
+ * soft hyphen. */
+static inline gboolean
+is_invisible (gunichar c)
+{
+  return c == 0x200B || c == 0xFEFF || c == 0x00AD;
+}
+
+/**
+ * gloss_text_normalize:
+ * @text: valid UTF-8
+ * @length: length of @text in bytes, or -1 if nul-terminated
+ *
+ * The one normalisation every block of text goes through (DESIGN.md §3):
+ * Unicode NFC, runs of whitespace (U+00A0 and other separators included)
+ * collapsed to one space, no leading or trailing space, invisible
+ * formatting characters removed.
+ *
+ * Returns: (transfer full): the normalised text, possibly empty
+ */
+char *
+gloss_text_normalize (const char *text,
+                      gssize      length)
+{
+  g_autofree char *nfc = NULL;
+  GString *out;
+  gboolean pending_space = FALSE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  nfc = g_utf8_normalize (text, length, G_NORMALIZE_NFC);
+  if (nfc == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (nfc));
+  for (const char *p = nfc; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        {
+          if (g_ascii_isspace (*p))
+            {
+              pending_space = TRUE;
+              continue;
+            }
+          if (pending_space && out->len > 0)
+            g_string_append_c (out, ' ');
+          pending_space = FALSE;
+          g_string_append_c (out, *p);
+          continue;
+        }
+
+      c = g_utf8_get_char (p);
+      if (is_invisible (c))
+        continue;
+      if (g_unichar_isspace (c))
+        {
+          pending_space = TRUE;
+          continue;
+        }
+      if (pending_space && out->len > 0)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
