@@ -4,6 +4,7 @@
 /* Umbrella header of the GTK-free core library. */
 
 #include "gloss-article.h"
+#include "gloss-anchor.h"
 #include "gloss-article-json.h"
 #include "gloss-error.h"
 #include "gloss-extract.h"
