@@ -1,0 +1,790 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gloss-text-lines"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss-text.h"
+#include "gloss-text-date.h"
+#include "gloss-text-lines.h"
+
+/* Per-line statistics of copied page text (DESIGN.md §6).  A line is judged
+ * first on its own (length, sentence punctuation, function words, capitals,
+ * phrases pages use for their furniture) and then against its neighbours
+ * (runs of short items are menus).  Phrases are evidence among others: a
+ * long sentence that happens to contain "share" stays prose. */
+
+/* Function words of the languages most pages are in.  Their density tells
+ * running prose from titles, names and menus without knowing the language.
+ * Sorted by bytes for bsearch(). */
+static const char * const stop_words[] = {
+  "a", "aan", "aber", "about", "after", "al", "all", "alla", "als", "also", "am", "an",
+  "anche", "and", "ao", "aos", "are", "as", "at", "au", "auch", "auf", "aus", "aussi", "aux",
+  "avec", "be", "been", "bei", "bij", "bin", "bis", "but", "by", "can", "ce", "ces", "cette",
+  "che", "chi", "col", "com", "come", "comme", "como", "con", "could", "da", "dal", "dans",
+  "das", "dass", "dat", "de", "dei", "del", "della", "dem", "den", "der", "des", "deze", "di",
+  "did", "die", "dit", "do", "doch", "does", "door", "dos", "du", "e", "een", "ein", "eine",
+  "einem", "einen", "einer", "eines", "el", "ela", "ele", "ella", "elle", "ellos", "em", "en",
+  "entre", "er", "era", "es", "essa", "esse", "est", "esta", "este", "está", "et", "foi",
+  "for", "from", "fue", "für", "gli", "ha", "had", "han", "has", "hat", "hatte", "have", "he",
+  "her", "het", "hij", "him", "his", "hoe", "how", "i", "ich", "if", "ihr", "il", "ils", "im",
+  "in", "into", "is", "ist", "it", "its", "ja", "je", "just", "kann", "la", "las", "le", "les",
+  "leur", "lo", "los", "lui", "ma", "mais", "mas", "me", "mes", "met", "mit", "more", "muy",
+  "my", "más", "même", "na", "naar", "nach", "nas", "ne", "nel", "nella", "nicht", "niet",
+  "no", "noch", "non", "nos", "not", "nous", "nur", "não", "o", "ob", "oder", "of", "om", "on",
+  "only", "ont", "ook", "op", "or", "os", "ou", "our", "out", "over", "où", "par", "para",
+  "pas", "pela", "pelo", "per", "pero", "più", "plus", "por", "pour", "qu", "que", "qui", "sa",
+  "said", "says", "se", "sem", "ses", "seu", "she", "si", "sich", "sie", "sin", "sind", "so",
+  "sobre", "some", "son", "sono", "sont", "su", "sua", "sur", "sus", "são", "ta", "también",
+  "também", "te", "tes", "than", "that", "the", "their", "them", "then", "there", "these",
+  "they", "this", "those", "to", "toi", "ton", "tot", "tra", "tu", "um", "uma", "un", "una",
+  "und", "une", "uno", "uns", "up", "us", "van", "von", "voor", "vor", "vos", "votre", "vous",
+  "war", "was", "wat", "we", "were", "what", "when", "where", "which", "while", "who", "wie",
+  "wij", "will", "wir", "wird", "with", "would", "wurde", "y", "ya", "you", "your", "zijn",
+  "zu", "zum", "zur", "à", "è", "é", "était", "été", "être", "über", "а", "без", "бы", "был",
+  "была", "были", "в", "во", "вы", "да", "для", "до", "его", "ей", "если", "есть", "её", "же",
+  "за", "и", "из", "или", "их", "к", "как", "ко", "когда", "ли", "мы", "на", "не", "него",
+  "нет", "но", "о", "об", "он", "она", "они", "от", "по", "при", "с", "со", "так", "также",
+  "то", "только", "у", "уже", "что", "это", "я",
+};
+
+/* Words a site uses when it talks about itself rather than about the news:
+ * disclaimers, newsletter prompts, comment rules.  Sorted by bytes. */
+static const char * const publisher_words[] = {
+  "account", "accuracy", "advertise", "advertisement", "advertisements", "advertisers",
+  "advertising", "affiliate", "alerts", "app", "bias", "browser", "click", "comment",
+  "comments", "commission", "cookie", "cookies", "copyright", "correction", "corrections",
+  "disclaimer", "donate", "download", "editor", "editorial", "editors", "email", "facebook",
+  "feedback", "follow", "inbox", "instagram", "javascript", "journalism", "linkedin", "login",
+  "membership", "newsletter", "newsletters", "newsroom", "notifications", "pinterest",
+  "podcast", "policy", "privacy", "publication", "reader", "readers", "redistributed",
+  "register", "reproduced", "reserved", "rewritten", "rights", "share", "sign", "sponsored",
+  "standards", "subscribe", "subscribed", "subscriber", "subscribers", "subscription",
+  "subscriptions", "terms", "twitter", "unsubscribe", "website", "whatsapp", "youtube",
+};
+
+typedef enum
+{
+  PHRASE_BOILER       = 0,
+  PHRASE_INTERRUPTION = 1 << 0,  /* may sit between two paragraphs of the body */
+  PHRASE_END          = 1 << 1,  /* what follows is not the article any more */
+} PhraseKind;
+
+typedef struct
+{
+  const char *phrase;
+  PhraseKind  kind;
+} Phrase;
+
+/* Whole lines (lower case, punctuation and symbols dropped) that are page
+ * furniture in any context. */
+static const Phrase furniture[] = {
+  { "share", PHRASE_INTERRUPTION }, { "share this", PHRASE_END },
+  { "share this article", PHRASE_END }, { "share this story", PHRASE_END },
+  { "share this post", PHRASE_END }, { "share this page", PHRASE_END },
+  { "share article", PHRASE_END }, { "share story", PHRASE_END },
+  { "share on facebook", 0 }, { "share on twitter", 0 }, { "share this on facebook", 0 },
+  { "share this on twitter", 0 }, { "share all sharing options", 0 }, { "sharing options", 0 },
+  { "tweet", 0 }, { "email", 0 }, { "e mail", 0 }, { "print", 0 }, { "save", 0 },
+  { "copy link", 0 }, { "link copied", 0 }, { "facebook", 0 }, { "twitter", 0 },
+  { "linkedin", 0 }, { "whatsapp", 0 }, { "pinterest", 0 }, { "reddit", 0 },
+  { "instagram", 0 }, { "youtube", 0 }, { "flipboard", 0 }, { "pocket", 0 },
+  { "telegram", 0 }, { "messenger", 0 }, { "sms", 0 },
+  { "comments", PHRASE_END }, { "comment", PHRASE_END }, { "view comments", PHRASE_END },
+  { "show comments", PHRASE_END }, { "trending", PHRASE_INTERRUPTION },
+  { "trending now", PHRASE_INTERRUPTION }, { "sign up", 0 }, { "sign in", 0 }, { "log in", 0 },
+  { "login", 0 }, { "log out", 0 }, { "register", 0 }, { "subscribe", 0 },
+  { "subscribe now", 0 }, { "newsletter", 0 }, { "newsletters", 0 }, { "follow us", 0 },
+  { "follow", 0 }, { "menu", 0 }, { "search", 0 }, { "home", 0 }, { "close", 0 },
+  { "skip to content", 0 }, { "skip to main content", 0 }, { "skip to navigation", 0 },
+  { "next", 0 }, { "previous", 0 }, { "prev", 0 }, { "back to top", 0 }, { "top", 0 },
+  { "more", 0 }, { "see more", 0 }, { "show more", 0 }, { "load more", 0 },
+  { "view more", 0 }, { "read more", PHRASE_INTERRUPTION }, { "read next", PHRASE_END },
+  { "continue", 0 }, { "submit a correction", 0 }, { "report an error", 0 },
+  { "report a correction", 0 }, { "i accept", 0 }, { "accept", 0 },
+  { "accept cookies", 0 }, { "got it", 0 }, { "privacy policy", 0 }, { "terms of use", 0 },
+  { "terms of service", 0 }, { "terms and conditions", 0 }, { "cookie policy", 0 },
+  { "cookie settings", 0 }, { "privacy settings", 0 }, { "contact", 0 }, { "contact us", 0 },
+  { "about", 0 }, { "about us", 0 }, { "advertise", 0 }, { "advertise with us", 0 },
+  { "careers", 0 }, { "site map", 0 }, { "sitemap", 0 }, { "help", 0 }, { "faq", 0 },
+  { "rss", 0 }, { "watch", 0 }, { "listen", 0 }, { "play", 0 }, { "video", 0 },
+  { "photos", 0 }, { "image", 0 }, { "photo", 0 }, { "gallery", 0 }, { "loading", 0 },
+  { "log in or sign up", 0 }, { "site search", 0 }, { "latest", 0 }, { "latest news", 0 },
+  { "popular", PHRASE_END }, { "most popular", PHRASE_END }, { "most read", PHRASE_END },
+  { "top stories", PHRASE_END }, { "recommended", PHRASE_END },
+  { "recommended for you", PHRASE_END }, { "you may also like", PHRASE_END },
+  { "you might also like", PHRASE_END }, { "related", PHRASE_INTERRUPTION },
+  { "related articles", PHRASE_END }, { "related stories", PHRASE_END },
+  { "related posts", PHRASE_END }, { "related content", PHRASE_END },
+  { "related topics", PHRASE_END }, { "more from", PHRASE_END }, { "more stories", PHRASE_END },
+  { "more news", PHRASE_END }, { "read also", PHRASE_INTERRUPTION },
+  { "see also", PHRASE_INTERRUPTION }, { "also read", PHRASE_INTERRUPTION },
+  { "tags", PHRASE_END }, { "topics", PHRASE_END }, { "filed under", PHRASE_END },
+  { "categories", PHRASE_END }, { "category", 0 }, { "leave a reply", PHRASE_END },
+  { "leave a comment", PHRASE_END }, { "post a comment", PHRASE_END },
+  { "add a comment", PHRASE_END }, { "join the conversation", PHRASE_END },
+  { "conversation", PHRASE_END }, { "join the discussion", PHRASE_END },
+  { "discussion", PHRASE_END }, { "about the author", PHRASE_END },
+  { "advertisement", PHRASE_INTERRUPTION }, { "ad", PHRASE_INTERRUPTION },
+  { "ads", PHRASE_INTERRUPTION }, { "sponsored", PHRASE_INTERRUPTION },
+  { "sponsored content", PHRASE_END }, { "promoted", PHRASE_INTERRUPTION },
+  { "continue reading", PHRASE_INTERRUPTION },
+  { "continue reading the main story", PHRASE_INTERRUPTION },
+  { "story continues below", PHRASE_INTERRUPTION },
+  { "article continues below", PHRASE_INTERRUPTION },
+  { "story continues below advertisement", PHRASE_INTERRUPTION },
+  { "scroll to continue", PHRASE_INTERRUPTION },
+  { "scroll to continue with content", PHRASE_INTERRUPTION },
+  { "supported by", 0 }, { "click here", 0 },
+  /* The same furniture in the other languages of the stop-word list. */
+  { "compartir", 0 }, { "compartilhe", 0 }, { "compartilhar", 0 }, { "partager", 0 },
+  { "teilen", 0 }, { "condividi", 0 }, { "delen", 0 },
+  { "publicidad", PHRASE_INTERRUPTION }, { "publicidade", PHRASE_INTERRUPTION },
+  { "publicité", PHRASE_INTERRUPTION }, { "werbung", PHRASE_INTERRUPTION },
+  { "anzeige", PHRASE_INTERRUPTION }, { "pubblicità", PHRASE_INTERRUPTION },
+  { "advertentie", PHRASE_INTERRUPTION }, { "реклама", PHRASE_INTERRUPTION },
+  { "leia mais", PHRASE_INTERRUPTION }, { "leia também", PHRASE_INTERRUPTION },
+  { "leer más", PHRASE_INTERRUPTION }, { "lee también", PHRASE_INTERRUPTION },
+  { "lire aussi", PHRASE_INTERRUPTION }, { "lire la suite", PHRASE_INTERRUPTION },
+  { "weiterlesen", PHRASE_INTERRUPTION }, { "mehr zum thema", PHRASE_END },
+  { "leggi anche", PHRASE_INTERRUPTION }, { "читать также", PHRASE_INTERRUPTION },
+  { "читайте также", PHRASE_INTERRUPTION }, { "по теме", PHRASE_END },
+  { "comentarios", PHRASE_END }, { "comentários", PHRASE_END },
+  { "commentaires", PHRASE_END }, { "kommentare", PHRASE_END }, { "commenti", PHRASE_END },
+  { "комментарии", PHRASE_END }, { "поделиться", 0 }, { "подписаться", 0 },
+};
+
+/* Short lines that begin like this are prompts, whatever follows. */
+static const Phrase furniture_prefixes[] = {
+  { "share on ", 0 }, { "share this ", 0 }, { "share via ", 0 }, { "sign up for ", 0 },
+  { "sign up to ", 0 }, { "subscribe to ", 0 }, { "subscribe for ", 0 }, { "follow us ", 0 },
+  { "click here", 0 }, { "skip to ", 0 }, { "log in ", 0 }, { "sign in ", 0 },
+  { "more from ", PHRASE_END }, { "more stories ", PHRASE_END },
+  { "related articles ", PHRASE_END }, { "related stories ", PHRASE_END },
+  { "you may also ", PHRASE_END }, { "you might also ", PHRASE_END },
+  { "about the author", PHRASE_END }, { "view all ", 0 }, { "see all ", 0 },
+  { "get the latest ", 0 }, { "download the ", 0 }, { "we use cookies", 0 },
+  { "this site uses cookies", 0 }, { "this website uses cookies", 0 },
+  { "by continuing to use ", 0 }, { "by clicking ", 0 }, { "by choosing ", 0 },
+  { "copyright ", PHRASE_END }, { "all rights reserved", PHRASE_END },
+};
+
+/* "Trending: …", "Related: …", "READ MORE: …": a label before a link to
+ * another story. */
+static const char * const label_words[] = {
+  "related", "read", "read more", "read also", "see also", "also read", "also", "trending",
+  "trending now", "watch", "listen", "more", "recommended", "popular", "sponsored",
+  "advertisement", "tags", "tag", "topics", "filed under", "categories", "category",
+  "photos", "video", "check out", "don t miss", "dont miss", "most read", "top stories",
+  "lire aussi", "leia também", "leia mais", "lee también", "ver también", "siehe auch",
+  "mehr", "leggi anche", "читайте также", "читать также", "по теме", "смотрите также",
+};
+
+/* Words photo credits are made of. */
+static const char * const credit_words[] = {
+  "getty", "images", "photo", "photos", "photograph", "photographer", "credit", "courtesy",
+  "shutterstock", "illustration", "afp", "reuters", "epa", "file", "image", "istock",
+  "foto", "fotos", "imagem", "bild", "фото",
+};
+
+static int
+compare_words (const void *a,
+               const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static gboolean
+in_sorted (const char * const *table,
+           gsize               n,
+           const char         *word)
+{
+  return bsearch (&word, table, n, sizeof *table, compare_words) != NULL;
+}
+
+static gboolean
+in_list (const char * const *table,
+         gsize               n,
+         const char         *word)
+{
+  for (gsize i = 0; i < n; i++)
+    if (g_str_equal (table[i], word))
+      return TRUE;
+  return FALSE;
+}
+
+static inline gboolean
+is_closing (gunichar c)
+{
+  return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019
+         || c == 0x00BB || c == 0x203A || c == '*';
+}
+
+static inline gboolean
+is_sentence_end (gunichar c)
+{
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01
+         || c == 0xFF1F || c == 0xFF0E;
+}
+
+/* Scripts written without spaces: a "word" there is a whole phrase, so
+ * characters are counted instead. */
+static inline gboolean
+is_unspaced_script (gunichar c)
+{
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+    case G_UNICODE_SCRIPT_THAI:
+    case G_UNICODE_SCRIPT_LAO:
+    case G_UNICODE_SCRIPT_KHMER:
+    case G_UNICODE_SCRIPT_MYANMAR:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Lower case, letters and digits only, single spaces: the form phrases are
+ * matched on, so "Submit a Correction →" and "SHARE:" match too. */
+static char *
+dup_key (const char *text)
+{
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+  GString *key = g_string_sized_new (strlen (lower));
+  gboolean space = FALSE;
+
+  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c) || g_unichar_ismark (c))
+        {
+          if (space && key->len > 0)
+            g_string_append_c (key, ' ');
+          space = FALSE;
+          g_string_append_unichar (key, c);
+        }
+      else
+        space = TRUE;
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+static gboolean
+has_bullet (const char *text)
+{
+  gunichar c = g_utf8_get_char (text);
+  const char *p;
+
+  if (c == 0x2022 || c == 0x00B7 || c == 0x25AA || c == 0x25E6 || c == 0x2023 || c == 0x25CF
+      || c == 0x25A0 || c == 0x25BA || c == 0x2713 || c == 0x2714 || c == 0x2043)
+    return TRUE;
+  if ((c == '-' || c == '*' || c == '+') && text[1] == ' ')
+    return TRUE;
+
+  /* "1. ", "2) " */
+  for (p = text; g_ascii_isdigit (*p) && p - text < 3; p++)
+    ;
+  return p > text && (*p == '.' || *p == ')') && p[1] == ' ';
+}
+
+static void
+measure (GlossTextLine *line)
+{
+  const char *text = line->text;
+  const char *word_start = NULL;
+  gboolean word_has_letter = FALSE;
+  gunichar prev = 0;
+  guint n_unspaced = 0;
+  gunichar last = 0;
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gunichar c = *p != '\0' ? g_utf8_get_char (p) : 0;
+      gboolean word_char = c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)
+                                      || ((c == '\'' || c == 0x2019 || c == '-')
+                                          && word_start != NULL
+                                          && g_unichar_isalnum (g_utf8_get_char (g_utf8_next_char (p)))));
+
+      if (c != 0)
+        line->n_chars++;
+
+      if (word_char)
+        {
+          if (word_start == NULL)
+            {
+              word_start = p;
+              word_has_letter = FALSE;
+              if (g_unichar_isupper (c) || g_unichar_istitle (c))
+                line->n_capital++;
+            }
+          if (g_unichar_isalpha (c))
+            word_has_letter = TRUE;
+          if (is_unspaced_script (c))
+            n_unspaced++;
+        }
+      else if (word_start != NULL)
+        {
+          gsize len = p - word_start;
+
+          line->n_words++;
+          if (word_has_letter)
+            line->n_alpha++;
+          if (len <= 40)
+            {
+              g_autofree char *lower = g_utf8_strdown (word_start, len);
+
+              if (in_sorted (stop_words, G_N_ELEMENTS (stop_words), lower))
+                line->n_stop++;
+              if (in_sorted (publisher_words, G_N_ELEMENTS (publisher_words), lower))
+                line->n_publisher++;
+            }
+          word_start = NULL;
+        }
+
+      if (c == 0 || is_closing (c) || g_unichar_isspace (c))
+        {
+          if (is_sentence_end (prev) && c != '.')
+            line->n_sentences++;
+        }
+
+      if (c == 0)
+        break;
+      if (!is_closing (c) && !g_unichar_isspace (c))
+        last = c;
+      prev = c;
+    }
+
+  line->weight = line->n_words + n_unspaced / 2;
+
+  if (is_sentence_end (last))
+    line->flags |= GLOSS_LINE_ENDS_SENTENCE;
+  else if (last == ':')
+    line->flags |= GLOSS_LINE_ENDS_COLON;
+
+  if (has_bullet (text))
+    line->flags |= GLOSS_LINE_BULLET;
+
+  if (line->n_alpha > 0)
+    {
+      g_autofree char *upper = g_utf8_strup (text, -1);
+
+      if (g_str_equal (upper, text))
+        line->flags |= GLOSS_LINE_ALL_CAPS;
+    }
+
+  if (strchr (text, ' ') == NULL
+      && (strstr (text, "://") != NULL || g_str_has_prefix (text, "www.")
+          || (text[0] == '@' && text[1] != '\0')))
+    line->flags |= GLOSS_LINE_URL;
+}
+
+/* Everything before the first colon, as a key, if the colon comes early. */
+static char *
+dup_label_key (const char *text)
+{
+  const char *colon = strchr (text, ':');
+  g_autofree char *head = NULL;
+
+  if (colon == NULL || colon - text > 40)
+    return NULL;
+  head = g_strndup (text, colon - text);
+  return dup_key (head);
+}
+
+static gboolean
+looks_like_credit (const GlossTextLine *line,
+                   const char          *key)
+{
+  g_auto(GStrv) words = NULL;
+
+  if (line->n_words == 0 || line->n_words > 12 || (line->flags & GLOSS_LINE_ENDS_SENTENCE))
+    return FALSE;
+
+  /* "Jane Doe/Reuters", "Sanjeev Verma/Hindustan Times/Getty Images" */
+  if (line->n_words <= 8 && strchr (line->text, '/') != NULL && strstr (line->text, "://") == NULL
+      && line->n_capital * 2 >= line->n_words)
+    return TRUE;
+
+  words = g_strsplit (key, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (in_list (credit_words, G_N_ELEMENTS (credit_words), words[i]))
+      return line->n_capital * 2 >= line->n_alpha;
+
+  return FALSE;
+}
+
+static gboolean
+looks_like_byline (const GlossTextLine *line)
+{
+  static const char * const openers[] = {
+    "By ", "BY ", "by ", "Written by ", "Posted by ", "Reported by ", "Words by ", "Story by ",
+    "Par ", "PAR ", "Von ", "VON ", "Por ", "POR ", "Di ", "Door ", "Автор: ", "Автор ",
+  };
+  const char *rest = NULL;
+
+  if (line->n_words < 2 || line->n_words > 24)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (openers) && rest == NULL; i++)
+    if (g_str_has_prefix (line->text, openers[i]))
+      rest = line->text + strlen (openers[i]);
+
+  /* A name follows: a capital letter, or an all-lower-case handle. */
+  return rest != NULL && g_unichar_isupper (g_utf8_get_char (rest));
+}
+
+static void
+classify_alone (GlossTextLine *line)
+{
+  g_autofree char *key = dup_key (line->text);
+  g_autofree char *label = NULL;
+  double stop_ratio = gloss_text_line_stop_ratio (line);
+  gboolean sentence = (line->flags & GLOSS_LINE_ENDS_SENTENCE) != 0 || line->n_sentences > 0;
+
+  line->klass = GLOSS_LINE_SHORT;
+
+  if (*key == '\0' || (line->flags & GLOSS_LINE_URL))
+    {
+      line->klass = GLOSS_LINE_BOILER;
+      return;
+    }
+
+  /* "Trending:", "Tags:" on a line of their own introduce what follows. */
+  if ((line->flags & GLOSS_LINE_ENDS_COLON) && line->n_words <= 4 && !sentence)
+    line->flags |= GLOSS_LINE_LABEL;
+
+  if (line->n_words <= 8)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (furniture); i++)
+        if (g_str_equal (key, furniture[i].phrase))
+          {
+            line->klass = GLOSS_LINE_BOILER;
+            if (furniture[i].kind & PHRASE_INTERRUPTION)
+              line->flags |= GLOSS_LINE_INTERRUPTION;
+            if (furniture[i].kind & PHRASE_END)
+              line->flags |= GLOSS_LINE_END_MARKER;
+            return;
+          }
+    }
+
+  if (line->n_words <= 14)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (furniture_prefixes); i++)
+        if (g_str_has_prefix (key, furniture_prefixes[i].phrase)
+            || g_str_equal (key, furniture_prefixes[i].phrase))
+          {
+            line->klass = GLOSS_LINE_BOILER;
+            if (furniture_prefixes[i].kind & PHRASE_END)
+              line->flags |= GLOSS_LINE_END_MARKER;
+            return;
+          }
+    }
+
+  if (strstr (line->text, "\xc2\xa9") != NULL || strstr (key, "all rights reserved") != NULL)
+    {
+      line->klass = GLOSS_LINE_BOILER;
+      line->flags |= GLOSS_LINE_END_MARKER;
+      return;
+    }
+
+  /* "Trending:" on its own, or "Related: Another story" */
+  label = dup_label_key (line->text);
+  if ((line->flags & GLOSS_LINE_ENDS_COLON) && line->n_words <= 4 && !sentence)
+    {
+      line->klass = GLOSS_LINE_BOILER;
+      line->flags |= GLOSS_LINE_LABEL;
+      if (label != NULL && in_list (label_words, G_N_ELEMENTS (label_words), label)
+          && (g_str_equal (label, "tags") || g_str_equal (label, "tag")
+              || g_str_equal (label, "topics") || g_str_equal (label, "filed under")
+              || g_str_equal (label, "categories") || g_str_equal (label, "category")))
+        line->flags |= GLOSS_LINE_END_MARKER;
+      return;
+    }
+  if (label != NULL && in_list (label_words, G_N_ELEMENTS (label_words), label))
+    {
+      line->klass = GLOSS_LINE_BOILER;
+      line->flags |= GLOSS_LINE_LABEL | GLOSS_LINE_INTERRUPTION;
+      return;
+    }
+
+  if (looks_like_byline (line))
+    line->flags |= GLOSS_LINE_BYLINE;
+  if (looks_like_credit (line, key))
+    line->flags |= GLOSS_LINE_CREDIT;
+  if (line->n_words <= 12 && !sentence && gloss_text_find_date (line->text, NULL))
+    line->flags |= GLOSS_LINE_DATE;
+
+  if (line->n_publisher >= 2 && line->n_publisher * 100 >= line->n_words * 8)
+    line->flags |= GLOSS_LINE_PUBLISHER;
+
+  if (line->flags & (GLOSS_LINE_BYLINE | GLOSS_LINE_CREDIT | GLOSS_LINE_DATE))
+    return;
+
+  /* Prose: enough words, function words among them, and sentences. */
+  if (line->weight >= 10 && (sentence || stop_ratio >= 0.2) && stop_ratio >= 0.08)
+    line->klass = GLOSS_LINE_CONTENT;
+  else if (line->weight >= 6 && sentence && stop_ratio >= 0.12)
+    line->klass = GLOSS_LINE_CONTENT;
+  else if (line->weight >= 20 && line->n_stop == 0 && sentence && line->n_sentences >= 2)
+    line->klass = GLOSS_LINE_CONTENT;  /* a language without listed function words */
+}
+
+double
+gloss_text_line_stop_ratio (const GlossTextLine *line)
+{
+  return line->n_words > 0 ? (double) line->n_stop / line->n_words : 0.0;
+}
+
+static void
+line_clear (gpointer data)
+{
+  GlossTextLine *line = data;
+
+  g_free (line->text);
+}
+
+/**
+ * gloss_text_lines_split:
+ * @utf8: valid UTF-8
+ * @length: its length in bytes
+ *
+ * Splits copied page text into non-blank, normalised lines and measures
+ * each one.  Blank lines are not kept, but the lines between two of them
+ * share a group number: a paragraph usually stands alone, a menu does not.
+ *
+ * Returns: (transfer full) (element-type GlossTextLine): the lines
+ */
+GArray *
+gloss_text_lines_split (const char *utf8,
+                        gsize       length)
+{
+  GArray *lines = g_array_new (FALSE, TRUE, sizeof (GlossTextLine));
+  const char *end = utf8 + length;
+  const char *p = utf8;
+  guint group = 0;
+  gboolean blank_before = TRUE;
+
+  g_array_set_clear_func (lines, line_clear);
+
+  while (p < end)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      const char *next;
+      g_autofree char *text = NULL;
+
+      if (eol == NULL)
+        eol = end;
+      next = eol < end ? eol + 1 : end;
+
+      text = gloss_text_normalize (p, eol - p);
+      if (*text == '\0')
+        blank_before = TRUE;
+      else
+        {
+          GlossTextLine line = { 0 };
+
+          if (blank_before && lines->len > 0)
+            group++;
+          blank_before = FALSE;
+          line.text = g_steal_pointer (&text);
+          line.group = group;
+          measure (&line);
+          g_array_append_val (lines, line);
+        }
+      p = next;
+    }
+
+  return lines;
+}
+
+static inline gboolean
+is_menu_item (const GlossTextLine *line)
+{
+  return line->klass != GLOSS_LINE_CONTENT && line->weight <= 5
+         && !(line->flags & GLOSS_LINE_ENDS_SENTENCE);
+}
+
+/**
+ * gloss_text_lines_classify:
+ * @lines: (element-type GlossTextLine): lines from gloss_text_lines_split()
+ *
+ * Sets each line's class and value: positive for prose, negative for page
+ * furniture, slightly negative for short lines that could go either way
+ * (the body selection lets a few of those sit between paragraphs).
+ */
+void
+gloss_text_lines_classify (GArray *lines)
+{
+  guint run_start = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    classify_alone (&g_array_index (lines, GlossTextLine, i));
+
+  /* Runs of three or more short items in a row are navigation, whatever
+   * each item says. */
+  for (guint i = 0; i <= lines->len; i++)
+    {
+      if (i < lines->len && is_menu_item (&g_array_index (lines, GlossTextLine, i)))
+        continue;
+      if (i - run_start >= 3)
+        for (guint j = run_start; j < i; j++)
+          g_array_index (lines, GlossTextLine, j).flags |= GLOSS_LINE_MENU;
+      run_start = i + 1;
+    }
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      GlossTextLine *line = &g_array_index (lines, GlossTextLine, i);
+
+      switch (line->klass)
+        {
+        case GLOSS_LINE_CONTENT:
+          line->value = (line->flags & GLOSS_LINE_PUBLISHER) ? -2.0 : line->weight;
+          break;
+        case GLOSS_LINE_SHORT:
+          line->value = (line->flags & GLOSS_LINE_MENU) ? -3.0 : -1.0;
+          break;
+        case GLOSS_LINE_BOILER:
+        default:
+          if (line->flags & GLOSS_LINE_END_MARKER)
+            line->value = -10.0;
+          else if (line->flags & GLOSS_LINE_INTERRUPTION)
+            line->value = -2.0;
+          else
+            line->value = -5.0;
+          break;
+        }
+    }
+}
+
+/**
+ * gloss_text_line_is_title:
+ * @line: a classified line
+ *
+ * Whether @line could be a headline or a sub-heading: a few words, no
+ * closing full stop, not furniture, not a byline, date or credit.
+ */
+gboolean
+gloss_text_line_is_title (const GlossTextLine *line)
+{
+  gunichar last;
+  const char *end;
+
+  if (line->klass == GLOSS_LINE_BOILER
+      || (line->flags & (GLOSS_LINE_URL | GLOSS_LINE_BYLINE | GLOSS_LINE_DATE | GLOSS_LINE_CREDIT
+                         | GLOSS_LINE_LABEL)))
+    return FALSE;
+  if (line->weight < 2 || line->weight > 30 || line->n_alpha < 2 || line->n_sentences > 1)
+    return FALSE;
+
+  end = line->text + strlen (line->text);
+  last = g_utf8_get_char (g_utf8_prev_char (end));
+  if (last == '.' || last == ',' || last == ';' || last == 0x3002)
+    return FALSE;
+
+  /* Titles start with a capital or a digit, in scripts that have them. */
+  {
+    gunichar first = g_utf8_get_char (line->text);
+
+    if (g_unichar_islower (first))
+      return FALSE;
+  }
+
+  return TRUE;
+}
+
+/* Where a byline stops being a name: a date, a time, a separator. */
+static gboolean
+ends_name (const char *word,
+           const char *next)
+{
+  static const char * const stops[] = {
+    "|", "\xe2\x80\xa2", "\xc2\xb7", "-", "\xe2\x80\x93", "\xe2\x80\x94", "Updated", "updated",
+    "Published", "published", "Posted", "posted", "on", "On", "Last", "Date", "Photo",
+  };
+
+  if (g_ascii_isdigit (word[0]))
+    return TRUE;
+  /* "Nov. 13": a month only counts with a day after it, "By May Smith" is a name */
+  if (gloss_text_month_from_word (word) > 0 && next != NULL && g_ascii_isdigit (next[0]))
+    return TRUE;
+  return in_list (stops, G_N_ELEMENTS (stops), word);
+}
+
+/**
+ * gloss_text_line_dup_byline:
+ * @line: a line flagged %GLOSS_LINE_BYLINE
+ *
+ * Returns: (transfer full): the byline without the date or time that often
+ * shares its line ("By Jane Doe Updated Nov 13, 2019" gives "By Jane Doe")
+ */
+char *
+gloss_text_line_dup_byline (const GlossTextLine *line)
+{
+  g_auto(GStrv) words = g_strsplit (line->text, " ", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (i >= 2 && ends_name (words[i], words[i + 1]))
+        break;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, words[i]);
+    }
+
+  while (out->len > 0 && strchr (",;:|", out->str[out->len - 1]) != NULL)
+    g_string_truncate (out, out->len - 1);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * gloss_text_line_dup_agency:
+ * @line: the first paragraph of a body
+ *
+ * News agencies sign a story in its dateline: "BRUSSELS (AP) — …",
+ * "LONDON (Reuters) - …".
+ *
+ * Returns: (transfer full) (nullable): the agency, or %NULL without one
+ */
+char *
+gloss_text_line_dup_agency (const GlossTextLine *line)
+{
+  const char *open = strchr (line->text, '(');
+  const char *close;
+  const char *after;
+  g_autofree char *inside = NULL;
+
+  if (open == NULL || open - line->text > 80 || open == line->text)
+    return NULL;
+  close = strchr (open, ')');
+  if (close == NULL || close - open > 40 || close - open < 2)
+    return NULL;
+
+  after = close + 1;
+  while (*after == ' ')
+    after++;
+  if (!g_str_has_prefix (after, "\xe2\x80\x94") && !g_str_has_prefix (after, "\xe2\x80\x93")
+      && !g_str_has_prefix (after, "- ") && !g_str_has_prefix (after, "--"))
+    return NULL;
+
+  /* The place before it is written in capitals: "BRUSSELS", "WASHINGTON, D.C." */
+  for (const char *p = line->text; p < open; p = g_utf8_next_char (p))
+    if (g_unichar_islower (g_utf8_get_char (p)))
+      return NULL;
+
+  inside = g_strndup (open + 1, close - open - 1);
+  g_strstrip (inside);
+  if (*inside == '\0' || !g_unichar_isupper (g_utf8_get_char (inside)))
+    return NULL;
+
+  return g_steal_pointer (&inside);
+}
