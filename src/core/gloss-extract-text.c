@@ -104,7 +104,10 @@ cut_at_end_markers (Extraction *ex)
 
       if (!(line->flags & GLOSS_LINE_END_MARKER))
         continue;
-      if (prose_before >= prose_after)
+      /* Readers' comments can outweigh a short post: a comments heading
+       * ends the article as soon as there is an article before it. */
+      if (prose_before >= prose_after
+          || ((line->flags & GLOSS_LINE_COMMENTS) && prose_before >= MIN_BODY_WEIGHT * 3))
         {
           ex->end = i;
           break;
@@ -115,6 +118,7 @@ cut_at_end_markers (Extraction *ex)
   {
     guint new_start = ex->start;
 
+    total = before[ex->end - ex->start];
     for (guint i = ex->start; i < ex->end; i++)
       {
         const GlossTextLine *line = line_at (ex->lines, i);

@@ -70,6 +70,7 @@ typedef enum
   PHRASE_BOILER       = 0,
   PHRASE_INTERRUPTION = 1 << 0,  /* may sit between two paragraphs of the body */
   PHRASE_END          = 1 << 1,  /* what follows is not the article any more */
+  PHRASE_COMMENTS     = 1 << 2,  /* what follows is readers' comments */
 } PhraseKind;
 
 typedef struct
@@ -122,10 +123,10 @@ static const Phrase furniture[] = {
   { "more news", PHRASE_END }, { "read also", PHRASE_INTERRUPTION },
   { "see also", PHRASE_INTERRUPTION }, { "also read", PHRASE_INTERRUPTION },
   { "tags", PHRASE_END }, { "topics", PHRASE_END }, { "filed under", PHRASE_END },
-  { "categories", PHRASE_END }, { "category", 0 }, { "leave a reply", PHRASE_END },
-  { "leave a comment", PHRASE_END }, { "post a comment", PHRASE_END },
-  { "add a comment", PHRASE_END }, { "join the conversation", PHRASE_END },
-  { "conversation", PHRASE_END }, { "join the discussion", PHRASE_END },
+  { "categories", PHRASE_END }, { "category", 0 }, { "leave a reply", PHRASE_END | PHRASE_COMMENTS },
+  { "leave a comment", PHRASE_END | PHRASE_COMMENTS }, { "post a comment", PHRASE_END | PHRASE_COMMENTS },
+  { "add a comment", PHRASE_END | PHRASE_COMMENTS }, { "join the conversation", PHRASE_END | PHRASE_COMMENTS },
+  { "conversation", PHRASE_END }, { "join the discussion", PHRASE_END | PHRASE_COMMENTS },
   { "discussion", PHRASE_END }, { "about the author", PHRASE_END },
   { "advertisement", PHRASE_INTERRUPTION }, { "ad", PHRASE_INTERRUPTION },
   { "ads", PHRASE_INTERRUPTION }, { "sponsored", PHRASE_INTERRUPTION },
@@ -151,9 +152,9 @@ static const Phrase furniture[] = {
   { "weiterlesen", PHRASE_INTERRUPTION }, { "mehr zum thema", PHRASE_END },
   { "leggi anche", PHRASE_INTERRUPTION }, { "читать также", PHRASE_INTERRUPTION },
   { "читайте также", PHRASE_INTERRUPTION }, { "по теме", PHRASE_END },
-  { "comentarios", PHRASE_END }, { "comentários", PHRASE_END },
-  { "commentaires", PHRASE_END }, { "kommentare", PHRASE_END }, { "commenti", PHRASE_END },
-  { "комментарии", PHRASE_END }, { "поделиться", 0 }, { "подписаться", 0 },
+  { "comentarios", PHRASE_END | PHRASE_COMMENTS }, { "comentários", PHRASE_END | PHRASE_COMMENTS },
+  { "commentaires", PHRASE_END | PHRASE_COMMENTS }, { "kommentare", PHRASE_END | PHRASE_COMMENTS }, { "commenti", PHRASE_END | PHRASE_COMMENTS },
+  { "комментарии", PHRASE_END | PHRASE_COMMENTS }, { "поделиться", 0 }, { "подписаться", 0 },
 };
 
 /* Short lines that begin like this are prompts, whatever follows. */
@@ -169,6 +170,9 @@ static const Phrase furniture_prefixes[] = {
   { "this site uses cookies", 0 }, { "this website uses cookies", 0 },
   { "by continuing to use ", 0 }, { "by clicking ", 0 }, { "by choosing ", 0 },
   { "copyright ", PHRASE_END }, { "all rights reserved", PHRASE_END },
+  { "you must be logged in", PHRASE_END | PHRASE_COMMENTS },
+  { "log in to comment", PHRASE_END | PHRASE_COMMENTS },
+  { "leave a reply", PHRASE_END | PHRASE_COMMENTS }, { "leave a comment", PHRASE_END | PHRASE_COMMENTS },
 };
 
 /* "Trending: …", "Related: …", "READ MORE: …": a label before a link to
@@ -301,8 +305,8 @@ measure (GlossTextLine *line)
   const char *word_start = NULL;
   gboolean word_has_letter = FALSE;
   gunichar prev = 0;
-  guint n_unspaced = 0;
   gunichar last = 0;
+  gsize last_word_chars = 0;
 
   for (const char *p = text;; p = g_utf8_next_char (p))
     {
@@ -327,7 +331,7 @@ measure (GlossTextLine *line)
           if (g_unichar_isalpha (c))
             word_has_letter = TRUE;
           if (is_unspaced_script (c))
-            n_unspaced++;
+            line->n_unspaced++;
         }
       else if (word_start != NULL)
         {
@@ -345,12 +349,14 @@ measure (GlossTextLine *line)
               if (in_sorted (publisher_words, G_N_ELEMENTS (publisher_words), lower))
                 line->n_publisher++;
             }
+          last_word_chars = g_utf8_strlen (word_start, len);
           word_start = NULL;
         }
 
       if (c == 0 || is_closing (c) || g_unichar_isspace (c))
         {
-          if (is_sentence_end (prev) && c != '.')
+          /* "John M. Ford", "U.S. troops": an initial ends no sentence. */
+          if (is_sentence_end (prev) && c != '.' && (prev != '.' || last_word_chars > 1))
             line->n_sentences++;
         }
 
@@ -361,7 +367,7 @@ measure (GlossTextLine *line)
       prev = c;
     }
 
-  line->weight = line->n_words + n_unspaced / 2;
+  line->weight = line->n_words + line->n_unspaced / 2;
 
   if (is_sentence_end (last))
     line->flags |= GLOSS_LINE_ENDS_SENTENCE;
@@ -440,8 +446,51 @@ looks_like_byline (const GlossTextLine *line)
   return rest != NULL && g_unichar_isupper (g_utf8_get_char (rest));
 }
 
+/* "Jane Doe says:", "Alex on May 2, 2018 at 6:34 am said:", "34 responses
+ * to …", "12 Comments": what follows is readers, not the article. */
+static gboolean
+looks_like_comments (const GlossTextLine *line,
+                     const char          *key)
+{
+  static const char * const verbs[] = {
+    " said", " says", " wrote", " writes", " dice", " disse", " dit", " schreibt",
+    " schrieb", " написал", " пишет", " reply", " replied",
+  };
+  static const char * const counted[] = {
+    "comment", "comments", "response", "responses", "reply", "replies", "thoughts on",
+    "comentario", "comentarios", "comentário", "comentários", "commentaire", "commentaires",
+    "kommentar", "kommentare", "commento", "commenti", "комментарий", "комментария",
+    "комментариев",
+  };
+  const char *space;
+
+  if (line->n_words > 14)
+    return FALSE;
+
+  if (line->flags & GLOSS_LINE_ENDS_COLON)
+    for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+      if (g_str_has_suffix (key, verbs[i]))
+        return TRUE;
+
+  if (!g_ascii_isdigit (key[0]))
+    return FALSE;
+  space = strchr (key, ' ');
+  if (space == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (counted); i++)
+    {
+      gsize len = strlen (counted[i]);
+
+      if (strncmp (space + 1, counted[i], len) == 0
+          && (space[1 + len] == '\0' || space[1 + len] == ' '))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
-classify_alone (GlossTextLine *line)
+classify_alone (GlossTextLine *line,
+                gboolean       use_stop_words)
 {
   g_autofree char *key = dup_key (line->text);
   g_autofree char *label = NULL;
@@ -453,6 +502,13 @@ classify_alone (GlossTextLine *line)
   if (*key == '\0' || (line->flags & GLOSS_LINE_URL))
     {
       line->klass = GLOSS_LINE_BOILER;
+      return;
+    }
+
+  if (looks_like_comments (line, key))
+    {
+      line->klass = GLOSS_LINE_BOILER;
+      line->flags |= GLOSS_LINE_COMMENTS | GLOSS_LINE_END_MARKER;
       return;
     }
 
@@ -470,6 +526,8 @@ classify_alone (GlossTextLine *line)
               line->flags |= GLOSS_LINE_INTERRUPTION;
             if (furniture[i].kind & PHRASE_END)
               line->flags |= GLOSS_LINE_END_MARKER;
+            if (furniture[i].kind & PHRASE_COMMENTS)
+              line->flags |= GLOSS_LINE_COMMENTS;
             return;
           }
     }
@@ -483,6 +541,8 @@ classify_alone (GlossTextLine *line)
             line->klass = GLOSS_LINE_BOILER;
             if (furniture_prefixes[i].kind & PHRASE_END)
               line->flags |= GLOSS_LINE_END_MARKER;
+            if (furniture_prefixes[i].kind & PHRASE_COMMENTS)
+              line->flags |= GLOSS_LINE_COMMENTS;
             return;
           }
     }
@@ -527,13 +587,20 @@ classify_alone (GlossTextLine *line)
   if (line->flags & (GLOSS_LINE_BYLINE | GLOSS_LINE_CREDIT | GLOSS_LINE_DATE))
     return;
 
-  /* Prose: enough words, function words among them, and sentences. */
-  if (line->weight >= 10 && (sentence || stop_ratio >= 0.2) && stop_ratio >= 0.08)
+  /* Function words say nothing in a language the list does not cover, nor
+   * in scripts without spaces: there, length and punctuation decide. */
+  if (!use_stop_words || line->n_unspaced * 2 > line->n_chars)
+    stop_ratio = 0.25;
+
+  /* Prose: enough words, function words among them, and sentences.  Without
+   * a closing full stop, only a long line with many function words is
+   * prose: a list of headlines is made of ten-word lines too. */
+  if (line->weight >= 10 && sentence && stop_ratio >= 0.08)
     line->klass = GLOSS_LINE_CONTENT;
   else if (line->weight >= 6 && sentence && stop_ratio >= 0.12)
     line->klass = GLOSS_LINE_CONTENT;
-  else if (line->weight >= 20 && line->n_stop == 0 && sentence && line->n_sentences >= 2)
-    line->klass = GLOSS_LINE_CONTENT;  /* a language without listed function words */
+  else if (line->weight >= 16 && stop_ratio >= 0.25)
+    line->klass = GLOSS_LINE_CONTENT;
 }
 
 double
@@ -623,9 +690,23 @@ void
 gloss_text_lines_classify (GArray *lines)
 {
   guint run_start = 0;
+  guint page_words = 0;
+  guint page_stop = 0;
+
+  /* Does the page's language use the listed function words at all? */
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const GlossTextLine *line = &g_array_index (lines, GlossTextLine, i);
+
+      if (line->weight >= 8)
+        {
+          page_words += line->n_words;
+          page_stop += line->n_stop;
+        }
+    }
 
   for (guint i = 0; i < lines->len; i++)
-    classify_alone (&g_array_index (lines, GlossTextLine, i));
+    classify_alone (&g_array_index (lines, GlossTextLine, i), page_stop * 25 >= page_words);
 
   /* Runs of three or more short items in a row are navigation, whatever
    * each item says. */

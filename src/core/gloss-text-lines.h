@@ -29,6 +29,7 @@ typedef enum
   GLOSS_LINE_ALL_CAPS      = 1 << 10,
   GLOSS_LINE_DATE          = 1 << 11, /* mostly a date or a time */
   GLOSS_LINE_INTERRUPTION  = 1 << 12, /* "Advertisement", "Continue reading" */
+  GLOSS_LINE_COMMENTS      = 1 << 13, /* "12 comments", "Jane says:": readers from here on */
 } GlossLineFlags;
 
 typedef struct
@@ -42,6 +43,7 @@ typedef struct
   guint           n_alpha;       /* words with at least one letter */
   guint           n_sentences;   /* sentence ends inside the line */
   guint           n_publisher;   /* words sites use about themselves */
+  guint           n_unspaced;    /* characters of scripts written without spaces */
   guint           weight;        /* words, counting unspaced scripts by characters */
   guint           flags;
   GlossLineClass  klass;
