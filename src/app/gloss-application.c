@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gloss-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-application.h"
+#include "gloss-window.h"
+
+struct _GlossApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
+
+static GlossWindow *
+gloss_application_find_empty_window (GlossApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (GLOSS_IS_WINDOW (active) && gloss_window_is_empty (GLOSS_WINDOW (active)))
+    return GLOSS_WINDOW (active);
+
+  return NULL;
+}
+
+static void
+gloss_application_activate (GApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window == NULL)
+    window = GTK_WINDOW (gloss_window_new (GTK_APPLICATION (application)));
+
+  gtk_window_present (window);
+}
+
+static void
+gloss_application_open (GApplication  *application,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  GlossApplication *self = GLOSS_APPLICATION (application);
+
+  /* One window per article; an empty window is reused rather than left
+   * behind next to a new one. */
+  for (int i = 0; i < n_files; i++)
+    {
+      GlossWindow *window = gloss_application_find_empty_window (self);
+
+      if (window == NULL)
+        window = gloss_window_new (GTK_APPLICATION (application));
+
+      gloss_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+gloss_application_startup (GApplication *application)
+{
+  static const char * const quit_accels[] = { "<Control>q", NULL };
+  static const char * const close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (gloss_application_parent_class)->startup (application);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close",
+                                         close_accels);
+}
+
+static void
+gloss_application_about_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  static const char * const developers[] = { "The Gloss developers", NULL };
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (application);
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "application-name", _("Gloss"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Gloss developers"),
+                        "developers", developers,
+                        "comments", _("Read news articles offline and annotate their claims, "
+                                      "denials, evidence and questions"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: credit yourself here, one name per line */
+                        "translator-credits", _("translator-credits"),
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+gloss_application_quit_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = gloss_application_about_action },
+  { .name = "quit", .activate = gloss_application_quit_action },
+};
+
+static void
+gloss_application_class_init (GlossApplicationClass *klass)
+{
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  application_class->activate = gloss_application_activate;
+  application_class->open = gloss_application_open;
+  application_class->startup = gloss_application_startup;
+}
+
+static void
+gloss_application_init (GlossApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+}
+
+GlossApplication *
+gloss_application_new (void)
+{
+  return g_object_new (GLOSS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/glossapp/Gloss",
+                       NULL);
+}

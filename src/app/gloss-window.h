@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "gloss-core.h"
+#include "gloss-reader-view.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_WINDOW (gloss_window_get_type ())
+G_DECLARE_FINAL_TYPE (GlossWindow, gloss_window, GLOSS, WINDOW, AdwApplicationWindow)
+
+GlossWindow     *gloss_window_new             (GtkApplication *application);
+void             gloss_window_open_file       (GlossWindow    *self,
+                                               GFile          *file);
+gboolean         gloss_window_get_loading     (GlossWindow    *self);
+gboolean         gloss_window_is_empty        (GlossWindow    *self);
+GlossArticle    *gloss_window_get_article     (GlossWindow    *self);
+GlossReaderView *gloss_window_get_reader_view (GlossWindow    *self);
+
+G_END_DECLS
