@@ -1,0 +1,372 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gloss-extract-html"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-html-private.h"
+#include "gloss-text.h"
+
+/* Turns the kept part of the page into typed blocks.  Running text (text
+ * nodes and inline elements) is joined exactly as written, so "foo<a>bar</a>"
+ * stays one word and "foo <em>bar</em>" two; block elements end a block; two
+ * <br> in a row end a paragraph.  Each finished block is checked once more
+ * against in-article boilerplate: link lists, "Advertisement" labels, the
+ * headline and byline repeated, share and newsletter prompts. */
+
+typedef struct
+{
+  GlossHtmlContext *ctx;
+  GlossArticle *article;
+  GString *text;
+  guint chars;
+  guint link_chars;
+  gboolean pending_br;
+  char *title_folded;
+  char *byline_folded;
+} Emitter;
+
+/* Short blocks starting with one of these phrases are labels and prompts,
+ * not part of the story.  Lowercase, compared on whole words. */
+static const char *const boilerplate_phrases[] = {
+  "advertisement", "advertising", "sponsored", "story continues below",
+  "article continues below", "continue reading", "read more", "read also", "also read",
+  "read next", "related", "more on this", "more from", "more stories", "most popular",
+  "most read", "trending", "recommended", "you may also like", "you might also like",
+  "share this", "share on", "share", "sign up", "subscribe", "click here", "follow us",
+  "editor's picks", "editors' picks", "what to read next", "watch:", "listen:",
+  "image copyright", "image caption", "media caption", "photo:", "photograph:",
+  "getty images", "skip advertisement", "log in", "sign in", "register", "back to top",
+  "next article", "previous article", "leave a comment", "comments", "tags:", "topics:",
+  "newsletter", "get our", "advert", "please enable javascript", "this slideshow requires",
+  "enable javascript", "javascript is disabled", "your browser does not support", "download the", "join the conversation", "report an error",
+  "submit a correction", "this article is more than",
+};
+
+static gboolean
+starts_with_phrase (const char *lower,
+                    const char *phrase)
+{
+  gsize len = strlen (phrase);
+
+  if (strncmp (lower, phrase, len) != 0)
+    return FALSE;
+  return !g_ascii_isalnum (lower[len]);
+}
+
+static gboolean
+is_boilerplate_text (const char *text,
+                     glong       length)
+{
+  g_autofree char *lower = NULL;
+
+  if (length > 100)
+    return FALSE;
+
+  lower = g_utf8_strdown (text, -1);
+  /* Curly apostrophes as straight ones, for "editor’s picks". */
+  for (char *p = lower; (p = strstr (p, "\xe2\x80\x99")) != NULL;)
+    {
+      *p = '\'';
+      memmove (p + 1, p + 3, strlen (p + 3) + 1);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (boilerplate_phrases); i++)
+    {
+      if (starts_with_phrase (lower, boilerplate_phrases[i]))
+        return length < 60 || !g_str_has_suffix (lower, ".");
+    }
+
+  return FALSE;
+}
+
+/* Slideshow counters: "Image 1 of 5", "3 of 12", "Photo 2/9". */
+static gboolean
+is_counter_text (const char *text)
+{
+  guint digits = 0;
+  guint words = 1;
+  gboolean has_of = FALSE;
+
+  if (strlen (text) > 24)
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (*p == ' ')
+        words++;
+      else if (*p == '/')
+        has_of = TRUE;
+    }
+  if (strstr (text, " of ") != NULL)
+    has_of = TRUE;
+
+  return digits > 0 && has_of && words <= 4;
+}
+
+static gboolean
+ends_with_sentence_mark (const char *text)
+{
+  gsize len = strlen (text);
+
+  while (len > 0 && (text[len - 1] == '"' || text[len - 1] == ')' || text[len - 1] == '\''))
+    len--;
+  if (len == 0)
+    return FALSE;
+  if (strchr (".!?:;", text[len - 1]) != NULL)
+    return TRUE;
+  /* Closing curly quotes and ellipsis. */
+  return len >= 3 && (memcmp (text + len - 3, "\xe2\x80\x9d", 3) == 0 ||
+                      memcmp (text + len - 3, "\xe2\x80\xa6", 3) == 0);
+}
+
+/* "By Jane Doe", "By Jane Doe, Reuters": the byline as a paragraph. */
+static gboolean
+is_byline_text (Emitter    *e,
+                const char *text,
+                glong       length)
+{
+  if (length > 120 || ends_with_sentence_mark (text))
+    return FALSE;
+
+  if (e->byline_folded != NULL && *e->byline_folded != '\0')
+    {
+      g_autofree char *folded = gloss_html_fold (text);
+
+      if (strstr (folded, e->byline_folded) != NULL &&
+          strlen (folded) < strlen (e->byline_folded) + 40)
+        return TRUE;
+    }
+
+  return length < 60 && g_ascii_strncasecmp (text, "by ", 3) == 0 &&
+         g_ascii_isupper (text[3]);
+}
+
+static void
+flush (Emitter        *e,
+       GlossBlockKind  kind)
+{
+  g_autofree char *text = NULL;
+  glong length;
+  gboolean keep = TRUE;
+
+  if (e->chars == 0)
+    goto reset;
+
+  text = gloss_text_normalize (e->text->str, e->text->len);
+  if (*text == '\0')
+    goto reset;
+  length = g_utf8_strlen (text, -1);
+
+  /* A block that is mostly a link points elsewhere: "Read more: …", a
+   * related story, a tag. */
+  if (kind != GLOSS_BLOCK_PREFORMATTED &&
+      (e->link_chars * 4 > e->chars * 3 ||
+       (e->link_chars * 2 > e->chars && e->chars - e->link_chars < 30)))
+    keep = FALSE;
+  else if (is_counter_text (text))
+    keep = FALSE;
+  else if (is_boilerplate_text (text, length))
+    keep = FALSE;
+  else if (kind != GLOSS_BLOCK_HEADING && is_byline_text (e, text, length))
+    keep = FALSE;
+  else if (e->title_folded != NULL && length < 400)
+    {
+      g_autofree char *folded = gloss_html_fold (text);
+
+      if (g_str_equal (folded, e->title_folded))
+        keep = FALSE;
+    }
+
+  if (keep)
+    gloss_article_append_block (e->article, kind, text);
+
+reset:
+  g_string_truncate (e->text, 0);
+  e->chars = 0;
+  e->link_chars = 0;
+  e->pending_br = FALSE;
+}
+
+static void
+append_text (Emitter       *e,
+             const xmlChar *content,
+             gboolean       in_link)
+{
+  guint chars = 0;
+  guint commas = 0;
+
+  gloss_html_count_text (content, &chars, &commas);
+  g_string_append (e->text, (const char *) content);
+  e->chars += chars;
+  if (in_link)
+    e->link_chars += chars;
+  if (chars > 0)
+    e->pending_br = FALSE;
+}
+
+/* Containers inside the story that are not the story: a list of links, a
+ * box whose class says author card or image credit. */
+static gboolean
+skip_container (const GlossHtmlInfo *info)
+{
+  float link_density = gloss_html_info_link_density (info);
+
+  if (info->weight < 0 && info->prose < 200)
+    return TRUE;
+
+  switch ((GlossHtmlTag) info->tag)
+    {
+    case GLOSS_HTML_TAG_UL:
+    case GLOSS_HTML_TAG_OL:
+    case GLOSS_HTML_TAG_DL:
+    case GLOSS_HTML_TAG_DIV:
+    case GLOSS_HTML_TAG_SECTION:
+    case GLOSS_HTML_TAG_TABLE:
+    case GLOSS_HTML_TAG_ASIDE:
+    case GLOSS_HTML_TAG_FIGURE:
+      return link_density > 0.5f && info->commas < 10;
+    default:
+      return FALSE;
+    }
+}
+
+static GlossBlockKind
+kind_for (GlossHtmlTag   tag,
+          GlossBlockKind inherited)
+{
+  switch (tag)
+    {
+    case GLOSS_HTML_TAG_H1:
+    case GLOSS_HTML_TAG_H2:
+    case GLOSS_HTML_TAG_H3:
+    case GLOSS_HTML_TAG_H4:
+    case GLOSS_HTML_TAG_H5:
+    case GLOSS_HTML_TAG_H6:
+      return GLOSS_BLOCK_HEADING;
+    case GLOSS_HTML_TAG_BLOCKQUOTE:
+      return GLOSS_BLOCK_QUOTE;
+    case GLOSS_HTML_TAG_LI:
+    case GLOSS_HTML_TAG_DT:
+    case GLOSS_HTML_TAG_DD:
+      return inherited == GLOSS_BLOCK_QUOTE ? inherited : GLOSS_BLOCK_LIST_ITEM;
+    case GLOSS_HTML_TAG_PRE:
+      return GLOSS_BLOCK_PREFORMATTED;
+    case GLOSS_HTML_TAG_FIGCAPTION:
+    case GLOSS_HTML_TAG_CAPTION:
+    case GLOSS_HTML_TAG_FIGURE:
+      return GLOSS_BLOCK_CAPTION;
+    default:
+      return inherited;
+    }
+}
+
+static void
+walk (Emitter        *e,
+      xmlNode        *node,
+      GlossBlockKind  kind,
+      gboolean        in_link)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      GlossHtmlInfo *info;
+      GlossHtmlTag tag;
+
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        {
+          if (child->content != NULL)
+            append_text (e, child->content, in_link);
+          continue;
+        }
+
+      info = gloss_html_info (e->ctx, child);
+      if (info == NULL)
+        continue;
+      tag = info->tag;
+
+      if (tag == GLOSS_HTML_TAG_BR)
+        {
+          if (e->pending_br)
+            flush (e, kind);
+          else
+            {
+              g_string_append_c (e->text, '\n');
+              e->pending_br = TRUE;
+            }
+          continue;
+        }
+
+      if (info->flags & GLOSS_HTML_INFO_INLINE)
+        {
+          walk (e, child, kind, in_link || tag == GLOSS_HTML_TAG_A);
+          continue;
+        }
+
+      /* Cells of a data table read as one line per row. */
+      if ((tag == GLOSS_HTML_TAG_TD || tag == GLOSS_HTML_TAG_TH) &&
+          !(info->flags & GLOSS_HTML_INFO_HAS_BLOCK))
+        {
+          g_string_append_c (e->text, ' ');
+          walk (e, child, kind, in_link);
+          g_string_append_c (e->text, ' ');
+          continue;
+        }
+
+      if (info->text == 0 || skip_container (info))
+        {
+          /* Still a boundary: text either side must not be glued. */
+          if (info->text == 0 && tag != GLOSS_HTML_TAG_HR)
+            g_string_append_c (e->text, ' ');
+          else
+            flush (e, kind);
+          continue;
+        }
+
+      flush (e, kind);
+      walk (e, child, kind_for (tag, kind), in_link);
+      flush (e, kind_for (tag, kind));
+    }
+}
+
+void
+gloss_html_emit_blocks (GlossHtmlContext  *ctx,
+                        xmlNode          **roots,
+                        guint              n_roots,
+                        const char        *title,
+                        const char        *byline,
+                        GlossArticle      *article)
+{
+  Emitter e = {
+    .ctx = ctx,
+    .article = article,
+    .text = g_string_sized_new (1024),
+    .title_folded = gloss_html_fold (title),
+    .byline_folded = gloss_html_fold (byline),
+  };
+
+  for (guint i = 0; i < n_roots; i++)
+    {
+      GlossHtmlInfo *info = gloss_html_info (ctx, roots[i]);
+      GlossBlockKind kind = info != NULL ? kind_for (info->tag, GLOSS_BLOCK_PARAGRAPH)
+                                         : GLOSS_BLOCK_PARAGRAPH;
+
+      flush (&e, kind);
+      if (info != NULL && (info->flags & GLOSS_HTML_INFO_INLINE))
+        {
+          /* A lone <span> or custom element continuing the story. */
+          walk (&e, roots[i], kind, info->tag == GLOSS_HTML_TAG_A);
+        }
+      else
+        {
+          walk (&e, roots[i], kind, FALSE);
+        }
+      flush (&e, kind);
+    }
+
+  g_string_free (e.text, TRUE);
+  g_free (e.title_folded);
+  g_free (e.byline_folded);
+}
