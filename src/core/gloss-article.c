@@ -24,12 +24,14 @@ struct _GlossArticle
 {
   GObject parent_instance;
 
+  gint64 id;
   char *title;
   char *byline;
   char *site_name;
   char *published;
   char *language;
   char *url;
+  const char *source_kind;
 
   GPtrArray *blocks;
 };
@@ -141,6 +143,23 @@ gloss_article_new (void)
   return g_object_new (GLOSS_TYPE_ARTICLE, NULL);
 }
 
+gint64
+gloss_article_get_id (GlossArticle *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE (self), 0);
+
+  return self->id;
+}
+
+void
+gloss_article_set_id (GlossArticle *self,
+                      gint64        id)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE (self));
+
+  self->id = id;
+}
+
 /* Metadata is normalised like block text, and an empty value means unknown. */
 static void
 set_metadata (char       **field,
@@ -174,6 +193,24 @@ DEFINE_METADATA_ACCESSORS (site_name)
 DEFINE_METADATA_ACCESSORS (published)
 DEFINE_METADATA_ACCESSORS (language)
 DEFINE_METADATA_ACCESSORS (url)
+
+const char *
+gloss_article_get_source_kind (GlossArticle *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE (self), NULL);
+
+  return self->source_kind;
+}
+
+void
+gloss_article_set_source_kind (GlossArticle *self,
+                               const char   *source_kind)
+{
+  g_return_if_fail (GLOSS_IS_ARTICLE (self));
+  g_return_if_fail (source_kind != NULL);
+
+  self->source_kind = g_intern_string (source_kind);
+}
 
 /**
  * gloss_article_append_block:

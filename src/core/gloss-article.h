@@ -39,6 +39,11 @@ G_DECLARE_FINAL_TYPE (GlossArticle, gloss_article, GLOSS, ARTICLE, GObject)
 
 GlossArticle     *gloss_article_new              (void);
 
+/* The row id in the store; 0 for an article that was only extracted. */
+gint64            gloss_article_get_id           (GlossArticle *self);
+void              gloss_article_set_id           (GlossArticle *self,
+                                                  gint64        id);
+
 const char       *gloss_article_get_title        (GlossArticle *self);
 void              gloss_article_set_title        (GlossArticle *self,
                                                   const char   *title);
@@ -57,6 +62,11 @@ void              gloss_article_set_language     (GlossArticle *self,
 const char       *gloss_article_get_url          (GlossArticle *self);
 void              gloss_article_set_url          (GlossArticle *self,
                                                   const char   *url);
+
+/* "html" or "text": which extraction path produced the article. */
+const char       *gloss_article_get_source_kind  (GlossArticle *self);
+void              gloss_article_set_source_kind  (GlossArticle *self,
+                                                  const char   *source_kind);
 
 gboolean          gloss_article_append_block     (GlossArticle   *self,
                                                   GlossBlockKind  kind,

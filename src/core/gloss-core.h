@@ -5,7 +5,9 @@
 
 #include "gloss-article.h"
 #include "gloss-anchor.h"
+#include "gloss-annotation.h"
 #include "gloss-article-json.h"
 #include "gloss-error.h"
 #include "gloss-extract.h"
+#include "gloss-store.h"
 #include "gloss-text.h"

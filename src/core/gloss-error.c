@@ -33,6 +33,8 @@ gloss_error_code_to_string (const GError *error)
         case GLOSS_ERROR_INVALID_ARGUMENT: return "invalid-argument";
         case GLOSS_ERROR_IO: return "io";
         case GLOSS_ERROR_CORRUPT: return "corrupt";
+        case GLOSS_ERROR_NEWER_SCHEMA: return "newer-schema";
+        case GLOSS_ERROR_NOT_FOUND: return "not-found";
         default: break;
         }
     }

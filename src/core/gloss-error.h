@@ -15,7 +15,9 @@ G_BEGIN_DECLS
  * @GLOSS_ERROR_NO_ARTICLE: the input is text, but no article could be found in it
  * @GLOSS_ERROR_INVALID_ARGUMENT: a caller passed a value that makes no sense
  * @GLOSS_ERROR_IO: reading or writing a file failed
- * @GLOSS_ERROR_CORRUPT: stored data is damaged
+ * @GLOSS_ERROR_CORRUPT: stored data is damaged, or not a Gloss library
+ * @GLOSS_ERROR_NEWER_SCHEMA: the library was written by a newer Gloss
+ * @GLOSS_ERROR_NOT_FOUND: no article or annotation has that id
  *
  * Error codes of the %GLOSS_ERROR domain.  Keep gloss_error_code_to_string()
  * in step: scripts read those names in `gloss-cli --json` output.
@@ -29,6 +31,8 @@ typedef enum
   GLOSS_ERROR_INVALID_ARGUMENT,
   GLOSS_ERROR_IO,
   GLOSS_ERROR_CORRUPT,
+  GLOSS_ERROR_NEWER_SCHEMA,
+  GLOSS_ERROR_NOT_FOUND,
 } GlossError;
 
 GQuark      gloss_error_quark              (void);

@@ -114,6 +114,7 @@ gloss_extract_full (GBytes                     *data,
 {
   g_autoptr(GBytes) plain = NULL;
   g_autofree char *utf8 = NULL;
+  GlossArticle *article;
   const guint8 *raw;
   gsize raw_length;
   gsize length = 0;
@@ -157,9 +158,14 @@ gloss_extract_full (GBytes                     *data,
              ? GLOSS_INPUT_FORMAT_HTML : GLOSS_INPUT_FORMAT_TEXT;
 
   if (format == GLOSS_INPUT_FORMAT_HTML)
-    return gloss_extract_html (utf8, length, error);
+    article = gloss_extract_html (utf8, length, error);
   else
-    return gloss_extract_text (utf8, length, error);
+    article = gloss_extract_text (utf8, length, error);
+
+  if (article != NULL)
+    gloss_article_set_source_kind (article, format == GLOSS_INPUT_FORMAT_HTML ? "html" : "text");
+
+  return article;
 }
 
 /**

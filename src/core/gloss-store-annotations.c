@@ -1,0 +1,446 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gloss-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gloss-error.h"
+#include "gloss-store-private.h"
+
+/*
+ * Annotations and their links.  Each call is one transaction: when it
+ * returns TRUE the change is on disk (synchronous=FULL), which is what
+ * "acknowledged" means to the GUI and to gloss-cli.
+ */
+
+#define ANNOTATION_COLUMNS \
+  "id, uuid, article, kind, start_block, start_offset, end_block, end_offset, exact, prefix," \
+  " suffix, state, note, speaker, verdict, created_at, updated_at"
+
+static gboolean
+load_links (GlossStore       *self,
+            GlossAnnotation  *annotation,
+            GError          **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  int rc;
+
+  statement = gloss_store_prepare (self,
+                                   "SELECT l.relation, l.to_annotation, t.uuid "
+                                   "FROM annotation_links l JOIN annotations t ON t.id = l.to_annotation "
+                                   "WHERE l.from_annotation = ?1 ORDER BY t.start_block, t.start_offset",
+                                   error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (statement, 1, gloss_annotation_get_id (annotation));
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      GlossRelation relation;
+
+      if (!gloss_relation_from_string ((const char *) sqlite3_column_text (statement, 0), &relation))
+        continue;
+      gloss_annotation_add_link (annotation, relation, sqlite3_column_int64 (statement, 1),
+                                 (const char *) sqlite3_column_text (statement, 2));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_error (self, error, rc, _("reading the annotation’s links"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+GlossAnnotation *
+gloss_store_annotation_from_row (GlossStore    *self,
+                                 sqlite3_stmt  *statement,
+                                 GError       **error)
+{
+  g_autoptr(GlossAnnotation) annotation = NULL;
+  g_autoptr(GlossAnchor) anchor = NULL;
+  GlossAnnotationKind kind = GLOSS_ANNOTATION_CLAIM;
+  GlossAnchorState state = GLOSS_ANCHOR_ANCHORED;
+  GlossVerdict verdict = GLOSS_VERDICT_NONE;
+  const char *verdict_name;
+
+  gloss_annotation_kind_from_string ((const char *) sqlite3_column_text (statement, 3), &kind);
+  gloss_anchor_state_from_string ((const char *) sqlite3_column_text (statement, 11), &state);
+  anchor = gloss_anchor_new (sqlite3_column_int (statement, 4), sqlite3_column_int (statement, 5),
+                             sqlite3_column_int (statement, 6), sqlite3_column_int (statement, 7),
+                             (const char *) sqlite3_column_text (statement, 8),
+                             (const char *) sqlite3_column_text (statement, 9),
+                             (const char *) sqlite3_column_text (statement, 10), state);
+
+  annotation = gloss_annotation_new (kind, anchor);
+  gloss_annotation_set_stored (annotation, sqlite3_column_int64 (statement, 0),
+                               (const char *) sqlite3_column_text (statement, 1),
+                               (const char *) sqlite3_column_text (statement, 15),
+                               (const char *) sqlite3_column_text (statement, 16));
+  gloss_annotation_set_article_id (annotation, sqlite3_column_int64 (statement, 2));
+  gloss_annotation_set_note (annotation, (const char *) sqlite3_column_text (statement, 12));
+  gloss_annotation_set_speaker (annotation, (const char *) sqlite3_column_text (statement, 13));
+  verdict_name = (const char *) sqlite3_column_text (statement, 14);
+  if (verdict_name != NULL && gloss_verdict_from_string (verdict_name, &verdict) &&
+      kind == GLOSS_ANNOTATION_CLAIM)
+    gloss_annotation_set_verdict (annotation, verdict);
+
+  if (!load_links (self, annotation, error))
+    return NULL;
+
+  return g_steal_pointer (&annotation);
+}
+
+static void
+set_annotation_not_found (GError **error,
+                          gint64   annotation_id)
+{
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
+               _("There is no annotation %" G_GINT64_FORMAT " in the library"), annotation_id);
+}
+
+GlossAnnotation *
+gloss_store_load_annotation (GlossStore  *self,
+                             gint64       annotation_id,
+                             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  statement = gloss_store_prepare (self,
+                                   "SELECT " ANNOTATION_COLUMNS " FROM annotations WHERE id = ?1",
+                                   error);
+  if (statement == NULL)
+    return NULL;
+  sqlite3_bind_int64 (statement, 1, annotation_id);
+  rc = sqlite3_step (statement);
+  if (rc == SQLITE_DONE)
+    {
+      set_annotation_not_found (error, annotation_id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      gloss_store_set_error (self, error, rc, _("reading the annotation"));
+      return NULL;
+    }
+
+  return gloss_store_annotation_from_row (self, statement, error);
+}
+
+/**
+ * gloss_store_list_annotations:
+ *
+ * Returns: (transfer full) (element-type GlossAnnotation): the article's
+ *   annotations in document order
+ */
+GPtrArray *
+gloss_store_list_annotations (GlossStore  *self,
+                              gint64       article_id,
+                              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  statement = gloss_store_prepare (self,
+                                   "SELECT " ANNOTATION_COLUMNS " FROM annotations WHERE article = ?1 "
+                                   "ORDER BY start_block, start_offset, end_block, end_offset, id",
+                                   error);
+  if (statement == NULL)
+    return NULL;
+  sqlite3_bind_int64 (statement, 1, article_id);
+
+  annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      GlossAnnotation *annotation = gloss_store_annotation_from_row (self, statement, error);
+
+      if (annotation == NULL)
+        return NULL;
+      g_ptr_array_add (annotations, annotation);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_error (self, error, rc, _("reading the annotations"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&annotations);
+}
+
+gboolean
+gloss_store_write_anchor (GlossStore         *self,
+                          gint64              annotation_id,
+                          const GlossAnchor  *anchor,
+                          const char         *now,
+                          GError            **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  statement = gloss_store_prepare (self,
+                                   "UPDATE annotations SET start_block = ?1, start_offset = ?2,"
+                                   " end_block = ?3, end_offset = ?4, exact = ?5, prefix = ?6,"
+                                   " suffix = ?7, state = ?8, updated_at = ?9 WHERE id = ?10", error);
+  if (statement == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (statement, 1, anchor->start_block);
+  sqlite3_bind_int (statement, 2, anchor->start_offset);
+  sqlite3_bind_int (statement, 3, anchor->end_block);
+  sqlite3_bind_int (statement, 4, anchor->end_offset);
+  sqlite3_bind_text (statement, 5, anchor->exact, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 6, anchor->prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 7, anchor->suffix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 8, gloss_anchor_state_to_string (anchor->state), -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 9, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (statement, 10, annotation_id);
+
+  return gloss_store_step_done (self, statement, _("saving the annotation"), error);
+}
+
+/* Replaces the stored links of @annotation by its current ones, checking
+ * that every target exists and filling in the targets' uuids. */
+static gboolean
+write_links (GlossStore       *self,
+             GlossAnnotation  *annotation,
+             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  gint64 id = gloss_annotation_get_id (annotation);
+  guint n_links = gloss_annotation_get_n_links (annotation);
+
+  clear = gloss_store_prepare (self, "DELETE FROM annotation_links WHERE from_annotation = ?1", error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, id);
+  if (!gloss_store_step_done (self, clear, _("saving the annotation’s links"), error))
+    return FALSE;
+
+  insert = gloss_store_prepare (self,
+                                "INSERT INTO annotation_links (from_annotation, to_annotation, relation) "
+                                "SELECT ?1, id, ?3 FROM annotations WHERE id = ?2 AND id <> ?1", error);
+  if (insert == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_links; i++)
+    {
+      const GlossAnnotationLink *link = gloss_annotation_get_link (annotation, i);
+
+      sqlite3_reset (insert);
+      sqlite3_bind_int64 (insert, 1, id);
+      sqlite3_bind_int64 (insert, 2, link->target_id);
+      sqlite3_bind_text (insert, 3, gloss_relation_to_string (link->relation), -1, SQLITE_STATIC);
+      if (!gloss_store_step_done (self, insert, _("saving the annotation’s links"), error))
+        return FALSE;
+      if (sqlite3_changes (gloss_store_get_db (self)) == 0)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                       _("Cannot link to annotation %" G_GINT64_FORMAT ": it does not exist or "
+                         "is the annotation itself"), link->target_id);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+bind_editable_fields (sqlite3_stmt    *statement,
+                      GlossAnnotation *annotation)
+{
+  const GlossAnchor *anchor = gloss_annotation_get_anchor (annotation);
+
+  sqlite3_bind_text (statement, 1, gloss_annotation_kind_to_string (gloss_annotation_get_kind (annotation)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_int (statement, 2, anchor->start_block);
+  sqlite3_bind_int (statement, 3, anchor->start_offset);
+  sqlite3_bind_int (statement, 4, anchor->end_block);
+  sqlite3_bind_int (statement, 5, anchor->end_offset);
+  sqlite3_bind_text (statement, 6, anchor->exact, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 7, anchor->prefix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 8, anchor->suffix, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 9, gloss_anchor_state_to_string (anchor->state), -1, SQLITE_STATIC);
+  gloss_sql_bind_text (statement, 10, gloss_annotation_get_note (annotation));
+  gloss_sql_bind_text (statement, 11, gloss_annotation_get_speaker (annotation));
+  gloss_sql_bind_text (statement, 12, gloss_verdict_to_string (gloss_annotation_get_verdict (annotation)));
+}
+
+/* Links are re-read after a write so their target uuids are the stored ones. */
+static gboolean
+reload_links (GlossStore       *self,
+              GlossAnnotation  *annotation,
+              GError          **error)
+{
+  while (gloss_annotation_get_n_links (annotation) > 0)
+    {
+      const GlossAnnotationLink *link = gloss_annotation_get_link (annotation, 0);
+
+      gloss_annotation_remove_link (annotation, link->relation, link->target_id);
+    }
+
+  return load_links (self, annotation, error);
+}
+
+/**
+ * gloss_store_add_annotation:
+ * @self: a #GlossStore
+ * @annotation: a new annotation, with its article id set
+ * @error: return location for a %GLOSS_ERROR
+ *
+ * Stores @annotation and its links in one transaction and gives it its id,
+ * uuid and times.  When this returns %TRUE the annotation is on disk.
+ */
+gboolean
+gloss_store_add_annotation (GlossStore       *self,
+                            GlossAnnotation  *annotation,
+                            GError          **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *now = gloss_store_now ();
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (gloss_annotation_get_id (annotation) == 0, FALSE);
+
+  if (!gloss_store_begin (self, error))
+    return FALSE;
+
+  statement = gloss_store_prepare (self,
+                                   "INSERT INTO annotations (kind, start_block, start_offset,"
+                                   " end_block, end_offset, exact, prefix, suffix, state, note,"
+                                   " speaker, verdict, uuid, article, created_at, updated_at) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                                   " ?14, ?15, ?15)", error);
+  if (statement == NULL)
+    goto failed;
+
+  bind_editable_fields (statement, annotation);
+  sqlite3_bind_text (statement, 13, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (statement, 14, gloss_annotation_get_article_id (annotation));
+  sqlite3_bind_text (statement, 15, now, -1, SQLITE_STATIC);
+  if (sqlite3_step (statement) != SQLITE_DONE)
+    {
+      int rc = sqlite3_errcode (gloss_store_get_db (self));
+
+      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
+                     _("There is no article %" G_GINT64_FORMAT " in the library"),
+                     gloss_annotation_get_article_id (annotation));
+      else
+        gloss_store_set_error (self, error, rc, _("saving the annotation"));
+      goto failed;
+    }
+
+  gloss_annotation_set_stored (annotation, sqlite3_last_insert_rowid (gloss_store_get_db (self)),
+                               uuid, now, now);
+  if (!write_links (self, annotation, error) || !gloss_store_commit (self, error))
+    {
+      gloss_annotation_set_stored (annotation, 0, NULL, NULL, NULL);
+      goto failed;
+    }
+
+  return reload_links (self, annotation, error);
+
+failed:
+  gloss_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * gloss_store_save_annotation:
+ * @self: a #GlossStore
+ * @annotation: a stored annotation, changed
+ * @error: return location for a %GLOSS_ERROR
+ *
+ * Writes the kind, anchor, note, speaker, verdict and links of @annotation.
+ */
+gboolean
+gloss_store_save_annotation (GlossStore       *self,
+                             GlossAnnotation  *annotation,
+                             GError          **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autofree char *now = gloss_store_now ();
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (gloss_annotation_get_id (annotation) > 0, FALSE);
+
+  if (!gloss_store_begin (self, error))
+    return FALSE;
+
+  statement = gloss_store_prepare (self,
+                                   "UPDATE annotations SET kind = ?1, start_block = ?2,"
+                                   " start_offset = ?3, end_block = ?4, end_offset = ?5, exact = ?6,"
+                                   " prefix = ?7, suffix = ?8, state = ?9, note = ?10, speaker = ?11,"
+                                   " verdict = ?12, updated_at = ?13 WHERE id = ?14", error);
+  if (statement == NULL)
+    goto failed;
+
+  bind_editable_fields (statement, annotation);
+  sqlite3_bind_text (statement, 13, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (statement, 14, gloss_annotation_get_id (annotation));
+  if (!gloss_store_step_done (self, statement, _("saving the annotation"), error))
+    goto failed;
+  if (sqlite3_changes (gloss_store_get_db (self)) == 0)
+    {
+      set_annotation_not_found (error, gloss_annotation_get_id (annotation));
+      goto failed;
+    }
+
+  if (!write_links (self, annotation, error) || !gloss_store_commit (self, error))
+    goto failed;
+
+  gloss_annotation_set_stored (annotation, gloss_annotation_get_id (annotation),
+                               gloss_annotation_get_uuid (annotation),
+                               gloss_annotation_get_created_at (annotation), now);
+  return reload_links (self, annotation, error);
+
+failed:
+  gloss_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * gloss_store_delete_annotation:
+ *
+ * Deletes the annotation and every link from or to it.
+ */
+gboolean
+gloss_store_delete_annotation (GlossStore  *self,
+                               gint64       annotation_id,
+                               GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+
+  if (!gloss_store_begin (self, error))
+    return FALSE;
+
+  statement = gloss_store_prepare (self, "DELETE FROM annotations WHERE id = ?1", error);
+  if (statement == NULL)
+    goto failed;
+  sqlite3_bind_int64 (statement, 1, annotation_id);
+  if (!gloss_store_step_done (self, statement, _("deleting the annotation"), error))
+    goto failed;
+  if (sqlite3_changes (gloss_store_get_db (self)) == 0)
+    {
+      set_annotation_not_found (error, annotation_id);
+      goto failed;
+    }
+
+  return gloss_store_commit (self, error);
+
+failed:
+  gloss_store_rollback (self);
+  return FALSE;
+}

@@ -1,0 +1,701 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gloss-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gloss-decode.h"
+#include "gloss-error.h"
+#include "gloss-store-private.h"
+
+/*
+ * Articles in the store: import (deduplicated by the SHA-256 of the original
+ * bytes), loading, listing, and replacing an article's text by a newer copy
+ * or by a newer extractor, re-anchoring its annotations in the same
+ * transaction.  The original bytes are kept gzip-compressed, so a later,
+ * better extractor can clean them again.
+ */
+
+void
+gloss_article_summary_free (GlossArticleSummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_free (summary->uuid);
+  g_free (summary->title);
+  g_free (summary->byline);
+  g_free (summary->site_name);
+  g_free (summary->url);
+  g_free (summary->published);
+  g_free (summary->source_name);
+  g_free (summary->imported_at);
+  g_free (summary);
+}
+
+static GBytes *
+compress_source (GBytes  *source,
+                 GError **error)
+{
+  g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 6);
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) gzip = g_converter_output_stream_new (memory, G_CONVERTER (compressor));
+  gsize size;
+  const guint8 *data = g_bytes_get_data (source, &size);
+
+  if (!g_output_stream_write_all (gzip, data, size, NULL, NULL, error) ||
+      !g_output_stream_close (gzip, NULL, error))
+    return NULL;
+
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+static char *
+sha256_of (GBytes *bytes)
+{
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+/* The article that holds these bytes, now or as an earlier version; 0 if none. */
+static gint64
+find_by_sha256 (GlossStore  *self,
+                const char  *sha256,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  int rc;
+
+  statement = gloss_store_prepare (self,
+                                   "SELECT id FROM articles WHERE source_sha256 = ?1 "
+                                   "UNION ALL "
+                                   "SELECT article FROM article_versions WHERE source_sha256 = ?1 "
+                                   "LIMIT 1", error);
+  if (statement == NULL)
+    return -1;
+
+  sqlite3_bind_text (statement, 1, sha256, -1, SQLITE_STATIC);
+  rc = sqlite3_step (statement);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (statement, 0);
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_error (self, error, rc, _("looking for the article"));
+      return -1;
+    }
+
+  return 0;
+}
+
+static gboolean
+insert_blocks (GlossStore    *self,
+               gint64         article_id,
+               GlossArticle  *article,
+               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  guint n_blocks = gloss_article_get_n_blocks (article);
+
+  statement = gloss_store_prepare (self,
+                                   "INSERT INTO blocks (article, idx, kind, text) "
+                                   "VALUES (?1, ?2, ?3, ?4)", error);
+  if (statement == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      const GlossBlock *block = gloss_article_get_block (article, i);
+
+      sqlite3_reset (statement);
+      sqlite3_bind_int64 (statement, 1, article_id);
+      sqlite3_bind_int (statement, 2, i);
+      sqlite3_bind_text (statement, 3, gloss_block_kind_to_string (gloss_block_get_kind (block)),
+                         -1, SQLITE_STATIC);
+      sqlite3_bind_text (statement, 4, gloss_block_get_text (block), -1, SQLITE_STATIC);
+      if (!gloss_store_step_done (self, statement, _("saving the article"), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bind_metadata (sqlite3_stmt *statement,
+               GlossArticle *article)
+{
+  sqlite3_bind_text (statement, 1, gloss_article_get_title (article) ?: "", -1, SQLITE_TRANSIENT);
+  gloss_sql_bind_text (statement, 2, gloss_article_get_byline (article));
+  gloss_sql_bind_text (statement, 3, gloss_article_get_site_name (article));
+  gloss_sql_bind_text (statement, 4, gloss_article_get_url (article));
+  gloss_sql_bind_text (statement, 5, gloss_article_get_published (article));
+  gloss_sql_bind_text (statement, 6, gloss_article_get_language (article));
+  gloss_sql_bind_text (statement, 7, gloss_article_get_source_kind (article) ?: "text");
+}
+
+/**
+ * gloss_store_import:
+ * @self: a #GlossStore
+ * @source: the bytes of a saved page or of copied text
+ * @source_name: (nullable): the file's name, kept for the user and as a hint
+ * @options: (nullable): extraction options, or %NULL for the defaults
+ * @out_duplicate: (out) (optional): whether the bytes were already stored
+ * @error: return location for a %GLOSS_ERROR
+ *
+ * Extracts and stores an article; the same bytes imported again give the
+ * existing article (also when they are an earlier version of one).
+ *
+ * Returns: the article's id, or 0 with @error set
+ */
+gint64
+gloss_store_import (GlossStore                 *self,
+                    GBytes                     *source,
+                    const char                 *source_name,
+                    const GlossExtractOptions  *options,
+                    gboolean                   *out_duplicate,
+                    GError                    **error)
+{
+  g_autofree char *sha256 = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(GlossArticle) article = NULL;
+  g_autoptr(GBytes) compressed = NULL;
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  GlossExtractOptions defaults;
+  gint64 existing;
+  gint64 article_id;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+  g_return_val_if_fail (source != NULL, 0);
+
+  if (out_duplicate != NULL)
+    *out_duplicate = FALSE;
+  if (options == NULL)
+    {
+      gloss_extract_options_init (&defaults);
+      options = &defaults;
+    }
+
+  sha256 = sha256_of (source);
+  existing = find_by_sha256 (self, sha256, error);
+  if (existing < 0)
+    return 0;
+  if (existing > 0)
+    {
+      if (out_duplicate != NULL)
+        *out_duplicate = TRUE;
+      return existing;
+    }
+
+  article = gloss_extract_full (source, source_name, options, error);
+  if (article == NULL)
+    return 0;
+  compressed = compress_source (source, error);
+  if (compressed == NULL)
+    return 0;
+
+  uuid = g_uuid_string_random ();
+  now = gloss_store_now ();
+
+  if (!gloss_store_begin (self, error))
+    return 0;
+
+  /* Another process may have imported the same bytes since we looked. */
+  existing = find_by_sha256 (self, sha256, error);
+  if (existing != 0)
+    {
+      gloss_store_rollback (self);
+      if (existing > 0 && out_duplicate != NULL)
+        *out_duplicate = TRUE;
+      return MAX (existing, 0);
+    }
+
+  statement = gloss_store_prepare (self,
+                                   "INSERT INTO articles (title, byline, site_name, url, published,"
+                                   " language, source_kind, uuid, source_name, source, source_size,"
+                                   " source_sha256, extractor_version, imported_at, updated_at) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                                   " ?14, ?14)", error);
+  if (statement == NULL)
+    goto failed;
+
+  bind_metadata (statement, article);
+  sqlite3_bind_text (statement, 8, uuid, -1, SQLITE_STATIC);
+  gloss_sql_bind_text (statement, 9, source_name);
+  sqlite3_bind_blob64 (statement, 10, g_bytes_get_data (compressed, NULL),
+                       g_bytes_get_size (compressed), SQLITE_STATIC);
+  sqlite3_bind_int64 (statement, 11, g_bytes_get_size (source));
+  sqlite3_bind_text (statement, 12, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int (statement, 13, GLOSS_EXTRACTOR_VERSION);
+  sqlite3_bind_text (statement, 14, now, -1, SQLITE_STATIC);
+  if (!gloss_store_step_done (self, statement, _("saving the article"), error))
+    goto failed;
+
+  article_id = sqlite3_last_insert_rowid (gloss_store_get_db (self));
+  if (!insert_blocks (self, article_id, article, error) || !gloss_store_commit (self, error))
+    goto failed;
+
+  return article_id;
+
+failed:
+  gloss_store_rollback (self);
+  return 0;
+}
+
+static void
+set_not_found (GError **error,
+               gint64   article_id)
+{
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
+               _("There is no article %" G_GINT64_FORMAT " in the library"), article_id);
+}
+
+/**
+ * gloss_store_load_article:
+ *
+ * Returns: (transfer full): the stored article with its id set, or %NULL
+ *   with %GLOSS_ERROR_NOT_FOUND or a database error
+ */
+GlossArticle *
+gloss_store_load_article (GlossStore  *self,
+                          gint64       article_id,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autoptr(sqlite3_stmt) blocks = NULL;
+  g_autoptr(GlossArticle) article = NULL;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  statement = gloss_store_prepare (self,
+                                   "SELECT title, byline, site_name, url, published, language,"
+                                   " source_kind FROM articles WHERE id = ?1", error);
+  if (statement == NULL)
+    return NULL;
+  sqlite3_bind_int64 (statement, 1, article_id);
+  rc = sqlite3_step (statement);
+  if (rc == SQLITE_DONE)
+    {
+      set_not_found (error, article_id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      gloss_store_set_error (self, error, rc, _("reading the article"));
+      return NULL;
+    }
+
+  article = gloss_article_new ();
+  gloss_article_set_id (article, article_id);
+  gloss_article_set_title (article, (const char *) sqlite3_column_text (statement, 0));
+  gloss_article_set_byline (article, (const char *) sqlite3_column_text (statement, 1));
+  gloss_article_set_site_name (article, (const char *) sqlite3_column_text (statement, 2));
+  gloss_article_set_url (article, (const char *) sqlite3_column_text (statement, 3));
+  gloss_article_set_published (article, (const char *) sqlite3_column_text (statement, 4));
+  gloss_article_set_language (article, (const char *) sqlite3_column_text (statement, 5));
+  gloss_article_set_source_kind (article, (const char *) sqlite3_column_text (statement, 6));
+
+  blocks = gloss_store_prepare (self,
+                                "SELECT kind, text FROM blocks WHERE article = ?1 ORDER BY idx",
+                                error);
+  if (blocks == NULL)
+    return NULL;
+  sqlite3_bind_int64 (blocks, 1, article_id);
+  while ((rc = sqlite3_step (blocks)) == SQLITE_ROW)
+    {
+      GlossBlockKind kind = GLOSS_BLOCK_PARAGRAPH;
+
+      gloss_block_kind_from_string ((const char *) sqlite3_column_text (blocks, 0), &kind);
+      gloss_article_append_block (article, kind, (const char *) sqlite3_column_text (blocks, 1));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_error (self, error, rc, _("reading the article"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&article);
+}
+
+/**
+ * gloss_store_list_articles:
+ *
+ * Returns: (transfer full) (element-type GlossArticleSummary): every article,
+ *   most recently imported first
+ */
+GPtrArray *
+gloss_store_list_articles (GlossStore  *self,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  statement = gloss_store_prepare (self,
+                                   "SELECT a.id, a.uuid, a.title, a.byline, a.site_name, a.url,"
+                                   " a.published, a.source_name, a.imported_at, a.unread, a.archived,"
+                                   " (SELECT count(*) FROM blocks WHERE article = a.id),"
+                                   " (SELECT count(*) FROM article_versions WHERE article = a.id),"
+                                   " (SELECT count(*) FROM annotations WHERE article = a.id AND kind = 'claim'),"
+                                   " (SELECT count(*) FROM annotations WHERE article = a.id AND kind = 'denial'),"
+                                   " (SELECT count(*) FROM annotations WHERE article = a.id AND kind = 'evidence'),"
+                                   " (SELECT count(*) FROM annotations WHERE article = a.id AND kind = 'question') "
+                                   "FROM articles a ORDER BY a.imported_at DESC, a.id DESC", error);
+  if (statement == NULL)
+    return NULL;
+
+  summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_article_summary_free);
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      GlossArticleSummary *summary = g_new0 (GlossArticleSummary, 1);
+
+      summary->id = sqlite3_column_int64 (statement, 0);
+      summary->uuid = gloss_sql_dup_text (statement, 1);
+      summary->title = gloss_sql_dup_text (statement, 2);
+      summary->byline = gloss_sql_dup_text (statement, 3);
+      summary->site_name = gloss_sql_dup_text (statement, 4);
+      summary->url = gloss_sql_dup_text (statement, 5);
+      summary->published = gloss_sql_dup_text (statement, 6);
+      summary->source_name = gloss_sql_dup_text (statement, 7);
+      summary->imported_at = gloss_sql_dup_text (statement, 8);
+      summary->unread = sqlite3_column_int (statement, 9) != 0;
+      summary->archived = sqlite3_column_int (statement, 10) != 0;
+      summary->n_blocks = sqlite3_column_int (statement, 11);
+      summary->n_versions = sqlite3_column_int (statement, 12);
+      for (guint k = 0; k <= GLOSS_ANNOTATION_KIND_LAST; k++)
+        summary->counts[k] = sqlite3_column_int (statement, 13 + k);
+      g_ptr_array_add (summaries, summary);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_error (self, error, rc, _("listing the articles"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&summaries);
+}
+
+/**
+ * gloss_store_list_article_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the id of every article,
+ *   oldest first, as pointers to gint64
+ */
+GPtrArray *
+gloss_store_list_article_ids (GlossStore  *self,
+                              GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  statement = gloss_store_prepare (self, "SELECT id FROM articles ORDER BY id", error);
+  if (statement == NULL)
+    return NULL;
+
+  ids = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (statement, 0);
+
+      g_ptr_array_add (ids, g_memdup2 (&id, sizeof id));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_error (self, error, rc, _("listing the articles"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/* Inside a transaction: gives article @article_id the text of @article and
+ * moves every annotation to where its words are now.  Returns the
+ * annotations as they are after re-anchoring, in document order. */
+static GPtrArray *
+replace_text_and_reanchor (GlossStore    *self,
+                           gint64         article_id,
+                           GlossArticle  *article,
+                           GError       **error)
+{
+  g_autoptr(sqlite3_stmt) update = NULL;
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GPtrArray) old_anchors = NULL;
+  g_autoptr(GPtrArray) new_anchors = NULL;
+  g_autofree char *now = gloss_store_now ();
+
+  update = gloss_store_prepare (self,
+                                "UPDATE articles SET title = ?1, byline = ?2, site_name = ?3,"
+                                " url = ?4, published = ?5, language = ?6, source_kind = ?7,"
+                                " extractor_version = ?8, updated_at = ?9 WHERE id = ?10", error);
+  if (update == NULL)
+    return NULL;
+  bind_metadata (update, article);
+  sqlite3_bind_int (update, 8, GLOSS_EXTRACTOR_VERSION);
+  sqlite3_bind_text (update, 9, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (update, 10, article_id);
+  if (!gloss_store_step_done (self, update, _("saving the article"), error))
+    return NULL;
+
+  clear = gloss_store_prepare (self, "DELETE FROM blocks WHERE article = ?1", error);
+  if (clear == NULL)
+    return NULL;
+  sqlite3_bind_int64 (clear, 1, article_id);
+  if (!gloss_store_step_done (self, clear, _("saving the article"), error) ||
+      !insert_blocks (self, article_id, article, error))
+    return NULL;
+
+  annotations = gloss_store_list_annotations (self, article_id, error);
+  if (annotations == NULL)
+    return NULL;
+
+  old_anchors = g_ptr_array_new ();
+  for (guint i = 0; i < annotations->len; i++)
+    g_ptr_array_add (old_anchors,
+                     (gpointer) gloss_annotation_get_anchor (g_ptr_array_index (annotations, i)));
+  new_anchors = gloss_anchor_reanchor_all (old_anchors, article);
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
+      const GlossAnchor *anchor = g_ptr_array_index (new_anchors, i);
+
+      if (!gloss_annotation_set_anchor (annotation, anchor))
+        continue;
+      if (!gloss_store_write_anchor (self, gloss_annotation_get_id (annotation), anchor, now, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&annotations);
+}
+
+static gboolean
+keep_current_version (GlossStore  *self,
+                      gint64       article_id,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autofree char *now = gloss_store_now ();
+
+  statement = gloss_store_prepare (self,
+                                   "INSERT INTO article_versions (article, source_kind, source_name,"
+                                   " source, source_size, source_sha256, extractor_version,"
+                                   " replaced_at) "
+                                   "SELECT id, source_kind, source_name, source, source_size,"
+                                   " source_sha256, extractor_version, ?2 FROM articles WHERE id = ?1",
+                                   error);
+  if (statement == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (statement, 1, article_id);
+  sqlite3_bind_text (statement, 2, now, -1, SQLITE_STATIC);
+  return gloss_store_step_done (self, statement, _("keeping the earlier version"), error);
+}
+
+static gboolean
+article_exists (GlossStore  *self,
+                gint64       article_id,
+                GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = gloss_store_prepare (self,
+                                                           "SELECT 1 FROM articles WHERE id = ?1",
+                                                           error);
+  int rc;
+
+  if (statement == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (statement, 1, article_id);
+  rc = sqlite3_step (statement);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    set_not_found (error, article_id);
+  else
+    gloss_store_set_error (self, error, rc, _("reading the article"));
+  return FALSE;
+}
+
+/**
+ * gloss_store_update_article:
+ * @self: a #GlossStore
+ * @article_id: the article to update
+ * @new_source: the bytes of a newer copy of the same story
+ * @source_name: (nullable): the new file's name
+ * @options: (nullable): extraction options
+ * @error: return location for a %GLOSS_ERROR
+ *
+ * Replaces the article's text with @new_source, keeps the bytes it had as an
+ * earlier version, and re-anchors every annotation (DESIGN.md §4), all in one
+ * transaction: on failure nothing changed.
+ *
+ * Returns: (transfer full) (element-type GlossAnnotation): the article's
+ *   annotations with their new anchors and states, or %NULL with @error set
+ */
+GPtrArray *
+gloss_store_update_article (GlossStore                 *self,
+                            gint64                      article_id,
+                            GBytes                     *new_source,
+                            const char                 *source_name,
+                            const GlossExtractOptions  *options,
+                            GError                    **error)
+{
+  g_autoptr(GlossArticle) article = NULL;
+  g_autoptr(GBytes) compressed = NULL;
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autofree char *sha256 = NULL;
+  GlossExtractOptions defaults;
+  gint64 holder;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+  g_return_val_if_fail (new_source != NULL, NULL);
+
+  if (options == NULL)
+    {
+      gloss_extract_options_init (&defaults);
+      options = &defaults;
+    }
+
+  if (!article_exists (self, article_id, error))
+    return NULL;
+
+  sha256 = sha256_of (new_source);
+  holder = find_by_sha256 (self, sha256, error);
+  if (holder < 0)
+    return NULL;
+  if (holder == article_id)
+    return gloss_store_list_annotations (self, article_id, error);
+  if (holder > 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                   _("This file is already in the library as article %" G_GINT64_FORMAT),
+                   holder);
+      return NULL;
+    }
+
+  article = gloss_extract_full (new_source, source_name, options, error);
+  if (article == NULL)
+    return NULL;
+  compressed = compress_source (new_source, error);
+  if (compressed == NULL)
+    return NULL;
+
+  if (!gloss_store_begin (self, error))
+    return NULL;
+  if (!keep_current_version (self, article_id, error))
+    goto failed;
+
+  statement = gloss_store_prepare (self,
+                                   "UPDATE articles SET source = ?1, source_size = ?2,"
+                                   " source_sha256 = ?3, source_name = ?4 WHERE id = ?5", error);
+  if (statement == NULL)
+    goto failed;
+  sqlite3_bind_blob64 (statement, 1, g_bytes_get_data (compressed, NULL),
+                       g_bytes_get_size (compressed), SQLITE_STATIC);
+  sqlite3_bind_int64 (statement, 2, g_bytes_get_size (new_source));
+  sqlite3_bind_text (statement, 3, sha256, -1, SQLITE_STATIC);
+  gloss_sql_bind_text (statement, 4, source_name);
+  sqlite3_bind_int64 (statement, 5, article_id);
+  if (!gloss_store_step_done (self, statement, _("saving the new version"), error))
+    goto failed;
+
+  annotations = replace_text_and_reanchor (self, article_id, article, error);
+  if (annotations == NULL || !gloss_store_commit (self, error))
+    goto failed;
+
+  return g_steal_pointer (&annotations);
+
+failed:
+  gloss_store_rollback (self);
+  return NULL;
+}
+
+static GBytes *
+load_source (GlossStore  *self,
+             gint64       article_id,
+             char       **out_kind,
+             char       **out_name,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autoptr(GBytes) compressed = NULL;
+  int rc;
+
+  statement = gloss_store_prepare (self,
+                                   "SELECT source, source_kind, source_name FROM articles "
+                                   "WHERE id = ?1", error);
+  if (statement == NULL)
+    return NULL;
+  sqlite3_bind_int64 (statement, 1, article_id);
+  rc = sqlite3_step (statement);
+  if (rc == SQLITE_DONE)
+    {
+      set_not_found (error, article_id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      gloss_store_set_error (self, error, rc, _("reading the article"));
+      return NULL;
+    }
+
+  compressed = g_bytes_new (sqlite3_column_blob (statement, 0), sqlite3_column_bytes (statement, 0));
+  *out_kind = gloss_sql_dup_text (statement, 1);
+  *out_name = gloss_sql_dup_text (statement, 2);
+
+  return gloss_decode_maybe_gunzip (compressed, G_MAXSIZE, error);
+}
+
+/**
+ * gloss_store_reextract_article:
+ * @self: a #GlossStore
+ * @article_id: the article to clean again
+ * @error: return location for a %GLOSS_ERROR
+ *
+ * Cleans the article's stored original bytes again with this build's
+ * extractor and re-anchors its annotations, in one transaction.
+ *
+ * Returns: (transfer full) (element-type GlossAnnotation): the annotations
+ *   with their new anchors and states, or %NULL with @error set
+ */
+GPtrArray *
+gloss_store_reextract_article (GlossStore  *self,
+                               gint64       article_id,
+                               GError     **error)
+{
+  g_autoptr(GBytes) source = NULL;
+  g_autoptr(GlossArticle) article = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *name = NULL;
+  GlossExtractOptions options;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  source = load_source (self, article_id, &kind, &name, error);
+  if (source == NULL)
+    return NULL;
+
+  /* Clean it the way it was first read, whatever sniffing says today. */
+  gloss_extract_options_init (&options);
+  options.max_input_bytes = G_MAXSIZE;
+  gloss_input_format_from_string (kind, &options.format);
+  article = gloss_extract_full (source, name, &options, error);
+  if (article == NULL)
+    return NULL;
+
+  if (!gloss_store_begin (self, error))
+    return NULL;
+  annotations = replace_text_and_reanchor (self, article_id, article, error);
+  if (annotations == NULL || !gloss_store_commit (self, error))
+    {
+      gloss_store_rollback (self);
+      return NULL;
+    }
+
+  return g_steal_pointer (&annotations);
+}

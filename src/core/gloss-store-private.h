@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "gloss-store.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the gloss-store-*.c files; nothing outside the store sees SQLite. */
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+typedef struct
+{
+  guint version;      /* the schema version this step produces */
+  const char *sql;
+} GlossStoreMigration;
+
+const GlossStoreMigration *gloss_store_schema_get_migrations (guint *n_migrations);
+
+sqlite3      *gloss_store_get_db          (GlossStore    *self);
+void          gloss_store_set_error       (GlossStore    *self,
+                                           GError       **error,
+                                           int            rc,
+                                           const char    *doing);
+sqlite3_stmt *gloss_store_prepare         (GlossStore    *self,
+                                           const char    *sql,
+                                           GError       **error);
+gboolean      gloss_store_step_done       (GlossStore    *self,
+                                           sqlite3_stmt  *statement,
+                                           const char    *doing,
+                                           GError       **error);
+gboolean      gloss_store_exec            (GlossStore    *self,
+                                           const char    *sql,
+                                           GError       **error);
+gboolean      gloss_store_begin           (GlossStore    *self,
+                                           GError       **error);
+gboolean      gloss_store_commit          (GlossStore    *self,
+                                           GError       **error);
+void          gloss_store_rollback        (GlossStore    *self);
+char         *gloss_store_now             (void);
+
+void          gloss_sql_bind_text         (sqlite3_stmt  *statement,
+                                           int            index,
+                                           const char    *text);
+char         *gloss_sql_dup_text          (sqlite3_stmt  *statement,
+                                           int            column);
+
+GlossAnnotation *gloss_store_annotation_from_row (GlossStore   *self,
+                                                  sqlite3_stmt *statement,
+                                                  GError      **error);
+gboolean         gloss_store_write_anchor        (GlossStore        *self,
+                                                  gint64             annotation_id,
+                                                  const GlossAnchor *anchor,
+                                                  const char        *now,
+                                                  GError           **error);
+
+G_END_DECLS

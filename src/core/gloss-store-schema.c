@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gloss-store"
+
+#include "config.h"
+
+#include "gloss-store-private.h"
+
+/*
+ * The schema as an ordered list of migrations: step N turns a version N-1
+ * library into version N.  Never edit a step that has shipped; add one.
+ * tests/core/test-store.c opens a library of every older version.
+ */
+
+static const GlossStoreMigration migrations[] = {
+  { 1,
+    "CREATE TABLE articles ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  title TEXT NOT NULL DEFAULT '',"
+    "  byline TEXT,"
+    "  site_name TEXT,"
+    "  url TEXT,"
+    "  published TEXT,"
+    "  language TEXT,"
+    "  source_kind TEXT NOT NULL CHECK (source_kind IN ('html', 'text')),"
+    "  source_name TEXT,"
+    "  source BLOB NOT NULL,"               /* zlib-compressed original bytes */
+    "  source_size INTEGER NOT NULL,"
+    "  source_sha256 TEXT NOT NULL UNIQUE,"
+    "  extractor_version INTEGER NOT NULL,"
+    "  imported_at TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL,"
+    "  read_position INTEGER NOT NULL DEFAULT 0,"
+    "  unread INTEGER NOT NULL DEFAULT 1,"
+    "  archived INTEGER NOT NULL DEFAULT 0"
+    ");"
+    "CREATE TABLE article_versions ("     /* earlier copies an update replaced */
+    "  id INTEGER PRIMARY KEY,"
+    "  article INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+    "  source_kind TEXT NOT NULL,"
+    "  source_name TEXT,"
+    "  source BLOB NOT NULL,"
+    "  source_size INTEGER NOT NULL,"
+    "  source_sha256 TEXT NOT NULL,"
+    "  extractor_version INTEGER NOT NULL,"
+    "  replaced_at TEXT NOT NULL"
+    ");"
+    "CREATE INDEX article_versions_by_article ON article_versions (article);"
+    "CREATE TABLE blocks ("
+    "  article INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+    "  idx INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL,"
+    "  text TEXT NOT NULL,"
+    "  PRIMARY KEY (article, idx)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE annotations ("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  article INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('claim', 'denial', 'evidence', 'question')),"
+    "  start_block INTEGER NOT NULL CHECK (start_block >= 0),"
+    "  start_offset INTEGER NOT NULL CHECK (start_offset >= 0),"
+    "  end_block INTEGER NOT NULL CHECK (end_block >= start_block),"
+    "  end_offset INTEGER NOT NULL CHECK (end_offset >= 0),"
+    "  exact TEXT NOT NULL,"
+    "  prefix TEXT NOT NULL DEFAULT '',"
+    "  suffix TEXT NOT NULL DEFAULT '',"
+    "  state TEXT NOT NULL DEFAULT 'anchored'"
+    "    CHECK (state IN ('anchored', 'moved', 'orphaned')),"
+    "  note TEXT,"
+    "  speaker TEXT,"
+    "  verdict TEXT CHECK ((kind = 'claim' AND verdict IN ('unrated', 'true', 'mostly-true',"
+    "    'mixed', 'mostly-false', 'false', 'unverifiable')) OR (kind <> 'claim' AND verdict IS NULL)),"
+    "  created_at TEXT NOT NULL,"
+    "  updated_at TEXT NOT NULL"
+    ");"
+    "CREATE INDEX annotations_by_position ON annotations (article, start_block, start_offset);"
+    "CREATE TABLE annotation_links ("
+    "  from_annotation INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,"
+    "  to_annotation INTEGER NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,"
+    "  relation TEXT NOT NULL CHECK (relation IN ('responds-to', 'supports', 'contradicts')),"
+    "  CHECK (from_annotation <> to_annotation),"
+    "  PRIMARY KEY (from_annotation, to_annotation, relation)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX annotation_links_to ON annotation_links (to_annotation);"
+  },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_STORE_SCHEMA_VERSION);
+
+const GlossStoreMigration *
+gloss_store_schema_get_migrations (guint *n_migrations)
+{
+  *n_migrations = G_N_ELEMENTS (migrations);
+  return migrations;
+}

@@ -1,0 +1,398 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gloss-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "gloss-error.h"
+#include "gloss-store-private.h"
+
+/*
+ * GlossStore is the only owner of the sqlite3 handle (DESIGN.md §5).  Every
+ * write runs in a transaction with bound parameters; the journal is WAL with
+ * synchronous=FULL so a committed annotation survives a killed process and a
+ * power cut alike.  Opening never writes to a library it cannot read: a
+ * newer schema, another program's database or a damaged file is refused
+ * before the first write (turning WAL on is a write).
+ */
+
+/* "Glss" in PRAGMA application_id marks a SQLite file as a Gloss library. */
+#define GLOSS_APPLICATION_ID 0x476c7373
+#define BUSY_TIMEOUT_MS 10000
+
+struct _GlossStore
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+};
+
+G_DEFINE_FINAL_TYPE (GlossStore, gloss_store, G_TYPE_OBJECT)
+
+static void
+gloss_store_finalize (GObject *object)
+{
+  GlossStore *self = (GlossStore *) object;
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (gloss_store_parent_class)->finalize (object);
+}
+
+static void
+gloss_store_class_init (GlossStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = gloss_store_finalize;
+}
+
+static void
+gloss_store_init (GlossStore *self)
+{
+}
+
+/**
+ * gloss_store_dup_default_path:
+ *
+ * Returns: (transfer full): `$GLOSS_DB` when set, else
+ *   `$XDG_DATA_HOME/gloss/library.db`
+ */
+char *
+gloss_store_dup_default_path (void)
+{
+  const char *override = g_getenv ("GLOSS_DB");
+
+  if (override != NULL && *override != '\0')
+    return g_strdup (override);
+
+  return g_build_filename (g_get_user_data_dir (), "gloss", "library.db", NULL);
+}
+
+const char *
+gloss_store_get_path (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+sqlite3 *
+gloss_store_get_db (GlossStore *self)
+{
+  return self->db;
+}
+
+/* Turns a SQLite failure into a GError a user can act on. */
+void
+gloss_store_set_error (GlossStore  *self,
+                       GError     **error,
+                       int          rc,
+                       const char  *doing)
+{
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO,
+                   _("Could not save while %s: the disk is full. Free some space and try again."),
+                   doing);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_CANTOPEN:
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO,
+                   _("Could not open or write the library while %s (%s). Check that %s can "
+                     "be written."), doing, detail, self->path);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_CORRUPT,
+                   _("The library %s is damaged or is not a Gloss library (%s)"),
+                   self->path, detail);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO,
+                   _("The library is busy in another program while %s; try again"), doing);
+      break;
+    default:
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO, _("Database error while %s: %s"),
+                   doing, detail);
+      break;
+    }
+}
+
+sqlite3_stmt *
+gloss_store_prepare (GlossStore  *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  sqlite3_stmt *statement = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &statement, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      gloss_store_set_error (self, error, rc, _("reading the library"));
+      return NULL;
+    }
+
+  return statement;
+}
+
+gboolean
+gloss_store_step_done (GlossStore    *self,
+                       sqlite3_stmt  *statement,
+                       const char    *doing,
+                       GError       **error)
+{
+  int rc = sqlite3_step (statement);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      gloss_store_set_error (self, error, rc, doing);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+gloss_store_exec (GlossStore  *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      gloss_store_set_error (self, error, rc, _("updating the library"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* IMMEDIATE takes the write lock up front, so two writers wait for each
+ * other (busy timeout) instead of failing half-way on a lock upgrade. */
+gboolean
+gloss_store_begin (GlossStore  *self,
+                   GError     **error)
+{
+  return gloss_store_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+gloss_store_commit (GlossStore  *self,
+                    GError     **error)
+{
+  int rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      gloss_store_set_error (self, error, rc, _("saving"));
+      gloss_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+gloss_store_rollback (GlossStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+char *
+gloss_store_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+void
+gloss_sql_bind_text (sqlite3_stmt *statement,
+                     int           index,
+                     const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (statement, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (statement, index);
+}
+
+char *
+gloss_sql_dup_text (sqlite3_stmt *statement,
+                    int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (statement, column));
+}
+
+static gboolean
+query_int (GlossStore  *self,
+           const char  *sql,
+           gint64      *out_value,
+           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = gloss_store_prepare (self, sql, error);
+  int rc;
+
+  if (statement == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (statement);
+  if (rc != SQLITE_ROW)
+    {
+      gloss_store_set_error (self, error, rc, _("reading the library"));
+      return FALSE;
+    }
+
+  *out_value = sqlite3_column_int64 (statement, 0);
+  return TRUE;
+}
+
+/* Refuses, without writing anything, a library this build must not touch. */
+static gboolean
+check_ownership_and_version (GlossStore  *self,
+                             gint64      *out_version,
+                             GError     **error)
+{
+  gint64 application_id = 0;
+  gint64 n_tables = 0;
+
+  if (!query_int (self, "PRAGMA user_version", out_version, error) ||
+      !query_int (self, "PRAGMA application_id", &application_id, error) ||
+      !query_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, error))
+    return FALSE;
+
+  if ((application_id != 0 && application_id != GLOSS_APPLICATION_ID) ||
+      (application_id == 0 && n_tables > 0))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_CORRUPT,
+                   _("%s is a database of another program, not a Gloss library"), self->path);
+      return FALSE;
+    }
+
+  if (*out_version > GLOSS_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NEWER_SCHEMA,
+                   _("The library %s was written by a newer version of Gloss (library version "
+                     "%" G_GINT64_FORMAT ", this Gloss reads up to %d). Update Gloss to open it; "
+                     "the library was not changed."),
+                   self->path, *out_version, GLOSS_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Each step re-reads the version inside its write transaction, so two
+ * programs opening a new library at once do not both create the tables. */
+static gboolean
+migrate (GlossStore  *self,
+         GError     **error)
+{
+  const GlossStoreMigration *migrations;
+  guint n_migrations;
+
+  migrations = gloss_store_schema_get_migrations (&n_migrations);
+  for (guint i = 0; i < n_migrations; i++)
+    {
+      g_autofree char *set_version = NULL;
+      gint64 version = 0;
+
+      if (!gloss_store_begin (self, error))
+        return FALSE;
+      if (!query_int (self, "PRAGMA user_version", &version, error))
+        {
+          gloss_store_rollback (self);
+          return FALSE;
+        }
+      if (migrations[i].version <= version)
+        {
+          gloss_store_rollback (self);
+          continue;
+        }
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %u; PRAGMA application_id = %d;",
+                                     migrations[i].version, GLOSS_APPLICATION_ID);
+      if (!gloss_store_exec (self, migrations[i].sql, error) ||
+          !gloss_store_exec (self, set_version, error) ||
+          !gloss_store_commit (self, error))
+        {
+          gloss_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * gloss_store_open:
+ * @path: the library file, created when missing (":memory:" for a throwaway)
+ * @error: return location for a %GLOSS_ERROR
+ *
+ * Opens a library, creating it or bringing its schema up to date.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+GlossStore *
+gloss_store_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(GlossStore) self = NULL;
+  gint64 version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (GLOSS_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!g_str_equal (path, ":memory:"))
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (folder, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO,
+                       _("Could not create the folder %s for the library: %s"),
+                       folder, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      gloss_store_set_error (self, error, rc, _("opening the library"));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  if (!check_ownership_and_version (self, &version, error))
+    return NULL;
+
+  if (!gloss_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !gloss_store_exec (self, "PRAGMA synchronous = FULL", error) ||
+      !gloss_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-annotation.h"
+#include "gloss-article.h"
+#include "gloss-extract.h"
+
+G_BEGIN_DECLS
+
+/* The schema this build reads and writes; see gloss-store-schema.c. */
+#define GLOSS_STORE_SCHEMA_VERSION 1
+
+/**
+ * GlossArticleSummary:
+ *
+ * One row of the library: what a list shows without loading the article.
+ */
+typedef struct
+{
+  gint64 id;
+  char *uuid;
+  char *title;
+  char *byline;
+  char *site_name;
+  char *url;
+  char *published;
+  char *source_name;
+  char *imported_at;
+  guint n_blocks;
+  guint n_versions;
+  guint counts[GLOSS_ANNOTATION_KIND_LAST + 1];
+  gboolean unread;
+  gboolean archived;
+} GlossArticleSummary;
+
+void gloss_article_summary_free (GlossArticleSummary *summary);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossArticleSummary, gloss_article_summary_free)
+
+#define GLOSS_TYPE_STORE (gloss_store_get_type ())
+G_DECLARE_FINAL_TYPE (GlossStore, gloss_store, GLOSS, STORE, GObject)
+
+char             *gloss_store_dup_default_path     (void);
+GlossStore       *gloss_store_open                 (const char                 *path,
+                                                    GError                    **error);
+const char       *gloss_store_get_path             (GlossStore                 *self);
+
+/* Articles (gloss-store-articles.c) */
+gint64            gloss_store_import               (GlossStore                 *self,
+                                                    GBytes                     *source,
+                                                    const char                 *source_name,
+                                                    const GlossExtractOptions  *options,
+                                                    gboolean                   *out_duplicate,
+                                                    GError                    **error);
+GlossArticle     *gloss_store_load_article         (GlossStore                 *self,
+                                                    gint64                      article_id,
+                                                    GError                    **error);
+GPtrArray        *gloss_store_list_articles        (GlossStore                 *self,
+                                                    GError                    **error);
+GPtrArray        *gloss_store_list_article_ids     (GlossStore                 *self,
+                                                    GError                    **error);
+GPtrArray        *gloss_store_update_article       (GlossStore                 *self,
+                                                    gint64                      article_id,
+                                                    GBytes                     *new_source,
+                                                    const char                 *source_name,
+                                                    const GlossExtractOptions  *options,
+                                                    GError                    **error);
+GPtrArray        *gloss_store_reextract_article    (GlossStore                 *self,
+                                                    gint64                      article_id,
+                                                    GError                    **error);
+
+/* Annotations (gloss-store-annotations.c) */
+gboolean          gloss_store_add_annotation       (GlossStore                 *self,
+                                                    GlossAnnotation            *annotation,
+                                                    GError                    **error);
+gboolean          gloss_store_save_annotation      (GlossStore                 *self,
+                                                    GlossAnnotation            *annotation,
+                                                    GError                    **error);
+gboolean          gloss_store_delete_annotation    (GlossStore                 *self,
+                                                    gint64                      annotation_id,
+                                                    GError                    **error);
+GlossAnnotation  *gloss_store_load_annotation      (GlossStore                 *self,
+                                                    gint64                      annotation_id,
+                                                    GError                    **error);
+GPtrArray        *gloss_store_list_annotations     (GlossStore                 *self,
+                                                    gint64                      article_id,
+                                                    GError                    **error);
+
+G_END_DECLS
