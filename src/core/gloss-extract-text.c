@@ -25,6 +25,12 @@
 /* How far above the body a headline may be. */
 #define HEADER_WINDOW 30
 
+/* Total value of a stretch without prose that ends a run. */
+#define WALL -40.0
+
+/* Most words of prose a headline, standfirst and byline take together. */
+#define MAX_HEADER_WEIGHT 60.0
+
 /* Fewer words than this in the best run is not an article. */
 #define MIN_BODY_WEIGHT 8.0
 
@@ -129,6 +135,83 @@ cut_at_end_markers (Extraction *ex)
       }
     ex->start = new_start;
   }
+}
+
+/* A long stretch without prose inside the run (a site map, a list of
+ * staff, a block of teasers) separates two texts: an appeal for donations
+ * after the story is long, but the story is longer. */
+static void
+split_at_walls (Extraction *ex)
+{
+  guint segment_start = ex->start;
+  guint best_start = ex->start;
+  guint best_end = ex->end;
+  double best_prose = -1.0;
+  double prose = 0.0;
+  double gap = 0.0;
+  guint gap_start = ex->start;
+
+  for (guint i = ex->start; i <= ex->end; i++)
+    {
+      const GlossTextLine *line = i < ex->end ? line_at (ex->lines, i) : NULL;
+
+      if (line != NULL && !is_prose (line))
+        {
+          if (gap == 0.0)
+            gap_start = i;
+          gap += line->value;
+          continue;
+        }
+
+      if (line == NULL || gap <= WALL)
+        {
+          guint segment_end = line == NULL && gap > WALL ? ex->end : gap_start;
+
+          if (prose > best_prose)
+            {
+              best_prose = prose;
+              best_start = segment_start;
+              best_end = segment_end;
+            }
+          segment_start = i;
+          prose = 0.0;
+        }
+      gap = 0.0;
+      if (line != NULL)
+        prose += line->weight;
+    }
+
+  ex->start = best_start;
+  ex->end = best_end;
+}
+
+/* A standfirst or a repeated headline often reads like prose, but the
+ * story starts after its byline and date: when one of them sits near the
+ * top of the run, the run starts below it. */
+static void
+skip_header (Extraction *ex)
+{
+  double total = 0.0;
+  double prose = 0.0;
+  guint new_start = ex->start;
+
+  for (guint i = ex->start; i < ex->end; i++)
+    if (is_prose (line_at (ex->lines, i)))
+      total += line_at (ex->lines, i)->weight;
+
+  for (guint i = ex->start; i < ex->end; i++)
+    {
+      const GlossTextLine *line = line_at (ex->lines, i);
+
+      if (is_prose (line))
+        prose += line->weight;
+      if (prose > MAX_HEADER_WEIGHT || prose > total * 0.2)
+        break;
+      if (line->flags & (GLOSS_LINE_BYLINE | GLOSS_LINE_DATE))
+        new_start = i + 1;
+    }
+
+  ex->start = new_start;
 }
 
 /* A run begins and ends with prose; the site's notes about itself at the
@@ -433,6 +516,8 @@ gloss_extract_text (const char  *utf8,
   if (find_best_run (lines, &ex.start, &ex.end) >= MIN_BODY_WEIGHT)
     {
       cut_at_end_markers (&ex);
+      split_at_walls (&ex);
+      skip_header (&ex);
       trim_run (&ex);
     }
   else

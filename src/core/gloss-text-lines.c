@@ -592,6 +592,11 @@ classify_alone (GlossTextLine *line,
   if (!use_stop_words || line->n_unspaced * 2 > line->n_chars)
     stop_ratio = 0.25;
 
+  /* A Title In Capitals, even with a question mark, is a headline. */
+  if (line->weight <= 20 && line->n_alpha >= 3 && line->n_capital * 10 >= line->n_alpha * 7
+      && line->n_sentences <= 1)
+    return;
+
   /* Prose: enough words, function words among them, and sentences.  Without
    * a closing full stop, only a long line with many function words is
    * prose: a list of headlines is made of ten-word lines too. */
