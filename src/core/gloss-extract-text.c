@@ -110,10 +110,12 @@ cut_at_end_markers (Extraction *ex)
 
       if (!(line->flags & GLOSS_LINE_END_MARKER))
         continue;
-      /* Readers' comments can outweigh a short post: a comments heading
-       * ends the article as soon as there is an article before it. */
+      /* Readers' comments can outweigh a short post, and teasers for
+       * other stories can follow the copyright: these end the article as
+       * soon as there is an article before them. */
       if (prose_before >= prose_after
-          || ((line->flags & GLOSS_LINE_COMMENTS) && prose_before >= MIN_BODY_WEIGHT * 3))
+          || ((line->flags & (GLOSS_LINE_COMMENTS | GLOSS_LINE_FOOTER))
+              && prose_before >= MIN_BODY_WEIGHT * 3))
         {
           ex->end = i;
           break;

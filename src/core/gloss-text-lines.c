@@ -464,10 +464,10 @@ looks_like_comments (const GlossTextLine *line,
   };
   const char *space;
 
-  if (line->n_words > 14)
+  if (line->n_words > 30)
     return FALSE;
 
-  if (line->flags & GLOSS_LINE_ENDS_COLON)
+  if ((line->flags & GLOSS_LINE_ENDS_COLON) && line->n_words <= 14)
     for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
       if (g_str_has_suffix (key, verbs[i]))
         return TRUE;
@@ -485,6 +485,66 @@ looks_like_comments (const GlossTextLine *line,
           && (space[1 + len] == '\0' || space[1 + len] == ' '))
         return TRUE;
     }
+  return FALSE;
+}
+
+static gboolean
+has_year (const char *key)
+{
+  for (const char *p = key; *p != '\0'; p++)
+    if ((p[0] == '1' && p[1] == '9') || (p[0] == '2' && p[1] == '0'))
+      {
+        if (g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4])
+            && (p == key || !g_ascii_isdigit (p[-1])))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* "32m ago", "updated 2 hours ago", "il y a 3 heures": teasers carry these,
+ * stories do not. */
+static gboolean
+is_relative_time (const char *key)
+{
+  static const char * const units[] = {
+    "s", "m", "h", "d", "w", "min", "mins", "minute", "minutes", "hr", "hrs", "hour", "hours",
+    "day", "days", "week", "weeks", "month", "months", "year", "years",
+    "heure", "heures", "jour", "jours", "stunde", "stunden", "tag", "tagen", "hora", "horas",
+    "dia", "dias", "día", "días", "ora", "ore", "giorni", "час", "часа", "часов", "минут",
+    "день", "дня", "дней",
+  };
+  static const char * const ago[] = { "ago", "il y a", "vor", "hace", "há", "fa", "назад" };
+  g_auto(GStrv) words = g_strsplit (key, " ", -1);
+  guint n = g_strv_length (words);
+  guint number = G_MAXUINT;
+
+  if (n < 2 || n > 6)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    if (g_ascii_isdigit (words[i][0]))
+      {
+        number = i;
+        break;
+      }
+  if (number == G_MAXUINT)
+    return FALSE;
+
+  /* "32m" glued, or "32 minutes" */
+  {
+    const char *unit = words[number];
+
+    while (g_ascii_isdigit (*unit))
+      unit++;
+    if (*unit == '\0' && number + 1 < n)
+      unit = words[number + 1];
+    if (!in_list (units, G_N_ELEMENTS (units), unit))
+      return FALSE;
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (ago); i++)
+    if (strstr (key, ago[i]) != NULL)
+      return TRUE;
   return FALSE;
 }
 
@@ -551,6 +611,17 @@ classify_alone (GlossTextLine *line,
     {
       line->klass = GLOSS_LINE_BOILER;
       line->flags |= GLOSS_LINE_END_MARKER;
+      /* A copyright with a year is the page's footer; a "©" alone may
+       * be a photo credit inside the story. */
+      if (strstr (key, "all rights reserved") != NULL || has_year (key))
+        line->flags |= GLOSS_LINE_FOOTER;
+      return;
+    }
+
+  if (is_relative_time (key))
+    {
+      line->klass = GLOSS_LINE_BOILER;
+      line->flags |= GLOSS_LINE_DATE;
       return;
     }
 

@@ -30,6 +30,7 @@ typedef enum
   GLOSS_LINE_DATE          = 1 << 11, /* mostly a date or a time */
   GLOSS_LINE_INTERRUPTION  = 1 << 12, /* "Advertisement", "Continue reading" */
   GLOSS_LINE_COMMENTS      = 1 << 13, /* "12 comments", "Jane says:": readers from here on */
+  GLOSS_LINE_FOOTER        = 1 << 14, /* "© 2019 …": the page is over */
 } GlossLineFlags;
 
 typedef struct
