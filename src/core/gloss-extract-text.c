@@ -122,7 +122,9 @@ cut_at_end_markers (Extraction *ex)
         }
     }
 
-  /* The same from the other side, for a page whose furniture comes first. */
+  /* The same from the other side, for a page whose furniture comes first,
+   * but only when little comes before the marker: a "More in …" box after
+   * the first paragraphs is a box inside the story. */
   {
     guint new_start = ex->start;
 
@@ -132,7 +134,7 @@ cut_at_end_markers (Extraction *ex)
         const GlossTextLine *line = line_at (ex->lines, i);
 
         if ((line->flags & GLOSS_LINE_END_MARKER)
-            && before[i - ex->start] < total - before[i - ex->start + 1])
+            && before[i - ex->start] * 8 < total - before[i - ex->start + 1])
           new_start = i + 1;
       }
     ex->start = new_start;

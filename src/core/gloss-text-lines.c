@@ -138,7 +138,12 @@ static const Phrase furniture[] = {
   { "story continues below advertisement", PHRASE_INTERRUPTION },
   { "scroll to continue", PHRASE_INTERRUPTION },
   { "scroll to continue with content", PHRASE_INTERRUPTION },
-  { "supported by", 0 }, { "click here", 0 },
+  { "supported by", 0 }, { "click here", 0 }, { "explore further", PHRASE_END },
+  { "we recommend", PHRASE_END }, { "previous article", 0 }, { "next article", 0 },
+  { "previous post", 0 }, { "next post", 0 }, { "previous story", 0 }, { "next story", 0 },
+  { "like this article", 0 }, { "caption", 0 }, { "back to gallery", 0 },
+  { "view gallery", 0 }, { "enlarge", 0 }, { "expand", 0 }, { "hide caption", 0 },
+  { "toggle caption", 0 }, { "open in new window", 0 },
   /* The same furniture in the other languages of the stop-word list. */
   { "compartir", 0 }, { "compartilhe", 0 }, { "compartilhar", 0 }, { "partager", 0 },
   { "teilen", 0 }, { "condividi", 0 }, { "delen", 0 },
@@ -166,6 +171,8 @@ static const Phrase furniture_prefixes[] = {
   { "related articles ", PHRASE_END }, { "related stories ", PHRASE_END },
   { "you may also ", PHRASE_END }, { "you might also ", PHRASE_END },
   { "about the author", PHRASE_END }, { "view all ", 0 }, { "see all ", 0 },
+  { "read more from ", PHRASE_END }, { "more articles ", PHRASE_END },
+  { "more in ", PHRASE_END },
   { "get the latest ", 0 }, { "download the ", 0 }, { "we use cookies", 0 },
   { "this site uses cookies", 0 }, { "this website uses cookies", 0 },
   { "by continuing to use ", 0 }, { "by clicking ", 0 }, { "by choosing ", 0 },
@@ -385,9 +392,12 @@ measure (GlossTextLine *line)
         line->flags |= GLOSS_LINE_ALL_CAPS;
     }
 
+  /* An address, a handle or an e-mail address alone on its line. */
   if (strchr (text, ' ') == NULL
       && (strstr (text, "://") != NULL || g_str_has_prefix (text, "www.")
-          || (text[0] == '@' && text[1] != '\0')))
+          || (text[0] == '@' && text[1] != '\0')
+          || (strchr (text, '@') != NULL && strchr (text, '.') != NULL)
+          || strstr (text, ".com/") != NULL || strstr (text, ".org/") != NULL))
     line->flags |= GLOSS_LINE_URL;
 }
 
@@ -402,6 +412,45 @@ dup_label_key (const char *text)
     return NULL;
   head = g_strndup (text, colon - text);
   return dup_key (head);
+}
+
+/* "… Credit: ESA", "(Photo: Jane Doe)", or the agencies' "In this Nov. 10,
+ * 2019, photo, …": a caption, whatever its length. */
+static gboolean
+looks_like_caption (const GlossTextLine *line)
+{
+  static const char * const marks[] = {
+    "Credit:", "Credit ", "Photo:", "Photo credit", "Image:", "Image credit", "(Photo",
+    "Picture:", "Foto:", "Bild:", "Фото:",
+  };
+  const char *text = line->text;
+  gsize len = strlen (text);
+
+  if (g_str_has_prefix (text, "In this ") || g_str_has_prefix (text, "This ")
+      || g_str_has_prefix (text, "FILE - ") || g_str_has_prefix (text, "FILE — "))
+    {
+      const char *photo = strstr (text, " photo");
+      const char *comma = strchr (text, ',');
+
+      if (g_str_has_prefix (text, "FILE"))
+        return TRUE;
+      if (photo != NULL && photo - text < 80 && comma != NULL && photo - text < comma - text + 40
+          && (photo[6] == ',' || g_str_has_prefix (photo + 6, "graph,")
+              || g_str_has_prefix (photo + 6, " provided")
+              || g_str_has_prefix (photo + 6, " released")))
+        return TRUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      const char *found = strstr (text, marks[i]);
+
+      /* Near the end: the credit follows the caption. */
+      if (found != NULL && (gsize) (found - text) + 60 >= len)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static gboolean
@@ -647,7 +696,7 @@ classify_alone (GlossTextLine *line,
 
   if (looks_like_byline (line))
     line->flags |= GLOSS_LINE_BYLINE;
-  if (looks_like_credit (line, key))
+  if (looks_like_credit (line, key) || looks_like_caption (line))
     line->flags |= GLOSS_LINE_CREDIT;
   if (line->n_words <= 12 && !sentence && gloss_text_find_date (line->text, NULL))
     line->flags |= GLOSS_LINE_DATE;
