@@ -34,6 +34,7 @@ typedef struct
   guint own_commas;
   guint own_link;
   guint prose;
+  guint n_links;
   gboolean has_block;
 } Totals;
 
@@ -106,7 +107,7 @@ measure (GlossHtmlContext *ctx,
          xmlNode          *node,
          gboolean          in_link)
 {
-  GlossHtmlTag tag = gloss_html_tag_from_name (node->name);
+  GlossHtmlTag tag = gloss_html_tag_lookup (&ctx->tag_cache, node->name);
   GlossHtmlRole role = gloss_html_tag_get_role (tag);
   gboolean link;
   gboolean inline_role;
@@ -157,6 +158,7 @@ measure (GlossHtmlContext *ctx,
           t.link_text += ci->link_text;
           t.commas += ci->commas;
           t.prose += ci->prose;
+          t.n_links += ci->n_links;
           if (ci->flags & GLOSS_HTML_INFO_INLINE)
             {
               t.own_text += ci->text;
@@ -194,6 +196,7 @@ measure (GlossHtmlContext *ctx,
   info.own_commas = t.own_commas;
   info.own_link = t.own_link;
   info.prose = t.prose;
+  info.n_links = t.n_links + (tag == GLOSS_HTML_TAG_A ? 1 : 0);
   info.tag = tag;
   info.weight = (gint8) CLAMP (weight, -100, 100);
   info.flags = (t.has_block ? GLOSS_HTML_INFO_HAS_BLOCK : 0) |
@@ -546,6 +549,7 @@ gloss_extract_html (const char  *utf8,
   gloss_html_metadata_apply (&meta, article);
   title = g_strdup (gloss_article_get_title (article));
 
+  memset (&ctx, 0, sizeof ctx);
   ctx.infos = g_array_sized_new (FALSE, FALSE, sizeof (GlossHtmlInfo), 4096);
   candidates = g_ptr_array_new ();
   roots = g_ptr_array_new ();

@@ -24,6 +24,7 @@ typedef struct
   guint link_chars;
   gboolean pending_br;
   char *title_folded;
+  gsize title_length;
   char *byline_folded;
 } Emitter;
 
@@ -107,6 +108,33 @@ is_counter_text (const char *text)
   return digits > 0 && has_of && words <= 4;
 }
 
+/* Picture credits left in the story: "Jane Doe | Getty Images",
+ * "(Photo: AP)". */
+static const char *const credit_markers[] = {
+  "getty images", "shutterstock", "ap photo", "photo credit", "image credit", "photo by ",
+  "photograph by ", "(photo:", "photo:", "image:", "credit:", "illustration:", "pictured:",
+  "reuters/", "afp/", "afp via getty", "/ap", "associated press/", "file photo",
+};
+
+static gboolean
+is_credit_text (const char *text,
+                glong       length)
+{
+  g_autofree char *lower = NULL;
+
+  if (length > 80)
+    return FALSE;
+
+  lower = g_utf8_strdown (text, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (credit_markers); i++)
+    {
+      if (strstr (lower, credit_markers[i]) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 ends_with_sentence_mark (const char *text)
 {
@@ -167,13 +195,14 @@ flush (Emitter        *e,
       (e->link_chars * 4 > e->chars * 3 ||
        (e->link_chars * 2 > e->chars && e->chars - e->link_chars < 30)))
     keep = FALSE;
-  else if (is_counter_text (text))
+  else if (is_counter_text (text) || is_credit_text (text, length))
     keep = FALSE;
   else if (is_boilerplate_text (text, length))
     keep = FALSE;
   else if (kind != GLOSS_BLOCK_HEADING && is_byline_text (e, text, length))
     keep = FALSE;
-  else if (e->title_folded != NULL && length < 400)
+  else if (e->title_folded != NULL && length < 400 &&
+           (gsize) length * 2 + 8 >= e->title_length && (gsize) length <= e->title_length * 2 + 8)
     {
       g_autofree char *folded = gloss_html_fold (text);
 
@@ -301,6 +330,14 @@ walk (Emitter        *e,
 
       if (info->flags & GLOSS_HTML_INFO_INLINE)
         {
+          /* A run of links hidden inside a sentence: the hover card of a
+           * person or a tag cloud the page shows on demand. */
+          if (tag != GLOSS_HTML_TAG_A && info->text >= 100 && info->n_links >= 3 &&
+              info->link_text * 10 >= info->text * 9)
+            {
+              g_string_append_c (e->text, ' ');
+              continue;
+            }
           walk (e, child, kind, in_link || tag == GLOSS_HTML_TAG_A);
           continue;
         }
@@ -346,6 +383,9 @@ gloss_html_emit_blocks (GlossHtmlContext  *ctx,
     .title_folded = gloss_html_fold (title),
     .byline_folded = gloss_html_fold (byline),
   };
+
+  if (e.title_folded != NULL)
+    e.title_length = g_utf8_strlen (e.title_folded, -1);
 
   for (guint i = 0; i < n_roots; i++)
     {

@@ -147,6 +147,23 @@ gloss_html_tag_from_name (const xmlChar *name)
   return entry != NULL ? entry->tag : GLOSS_HTML_TAG_UNKNOWN;
 }
 
+/* Element names come from the parser's dictionary, so one name is one
+ * pointer: a small direct-mapped cache spares most of the searches. */
+GlossHtmlTag
+gloss_html_tag_lookup (GlossHtmlTagCache *cache,
+                       const xmlChar     *name)
+{
+  guint slot = (guint) ((GPOINTER_TO_SIZE (name) >> 4) % G_N_ELEMENTS (cache->names));
+
+  if (cache->names[slot] != name)
+    {
+      cache->names[slot] = name;
+      cache->tags[slot] = gloss_html_tag_from_name (name);
+    }
+
+  return cache->tags[slot];
+}
+
 GlossHtmlRole
 gloss_html_tag_get_role (GlossHtmlTag tag)
 {
@@ -322,22 +339,46 @@ static const Hint token_hints[] = {
   { "extra", -1 }, { "links", -1 }, { "info", -1 },
 };
 
+static inline guint
+bigram_bit (char a,
+            char b)
+{
+  return ((guint) (guchar) a * 31u + (guint) (guchar) b) & 255u;
+}
+
 static int
 weigh_value (const char *value)
 {
   char lower[256];
+  guint64 bigrams[4] = { 0 };
   gsize len = 0;
   int weight = 0;
 
   for (const char *p = value; *p != '\0' && len < sizeof lower - 1; p++)
-    lower[len++] = g_ascii_tolower (*p);
+    {
+      lower[len] = g_ascii_tolower (*p);
+      if (len > 0)
+        {
+          guint bit = bigram_bit (lower[len - 1], lower[len]);
+
+          bigrams[bit >> 6] |= G_GUINT64_CONSTANT (1) << (bit & 63);
+        }
+      len++;
+    }
   lower[len] = '\0';
   if (len == 0)
     return 0;
 
+  /* Class lists run on every element of big pages: a pattern is searched
+   * only if its first two letters occur next to each other somewhere. */
   for (guint i = 0; i < G_N_ELEMENTS (substring_hints); i++)
     {
-      if (strstr (lower, substring_hints[i].pattern) != NULL)
+      const char *pattern = substring_hints[i].pattern;
+      guint bit = bigram_bit (pattern[0], pattern[1]);
+
+      if ((bigrams[bit >> 6] & (G_GUINT64_CONSTANT (1) << (bit & 63))) == 0)
+        continue;
+      if (strstr (lower, pattern) != NULL)
         weight += substring_hints[i].weight;
     }
 
@@ -347,13 +388,14 @@ weigh_value (const char *value)
 
       while (*end != '\0' && g_ascii_isalnum (*end))
         end++;
-      if (end > start)
+      if (end > start && end - start <= 5)
         {
           gsize word_len = end - start;
 
           for (guint i = 0; i < G_N_ELEMENTS (token_hints); i++)
             {
-              if (strlen (token_hints[i].pattern) == word_len &&
+              if (token_hints[i].pattern[0] == start[0] &&
+                  strlen (token_hints[i].pattern) == word_len &&
                   memcmp (token_hints[i].pattern, start, word_len) == 0)
                 weight += token_hints[i].weight;
             }

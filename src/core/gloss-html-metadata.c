@@ -17,6 +17,7 @@
 typedef struct
 {
   GlossHtmlMetadata *meta;
+  GlossHtmlTagCache tag_cache;
   int byline_prio;
   int published_prio;
   int site_prio;
@@ -426,7 +427,7 @@ collect (Collector *c,
       if (child->type != XML_ELEMENT_NODE)
         continue;
 
-      tag = gloss_html_tag_from_name (child->name);
+      tag = gloss_html_tag_lookup (&c->tag_cache, child->name);
       switch (tag)
         {
         case GLOSS_HTML_TAG_HTML:

@@ -132,7 +132,15 @@ typedef enum
   GLOSS_HTML_ROLE_CHROME,   /* page furniture (nav, aside, footer…) unless it holds prose */
 } GlossHtmlRole;
 
+typedef struct
+{
+  const xmlChar *names[128];
+  guint8         tags[128];
+} GlossHtmlTagCache;
+
 GlossHtmlTag  gloss_html_tag_from_name  (const xmlChar *name);
+GlossHtmlTag  gloss_html_tag_lookup     (GlossHtmlTagCache *cache,
+                                         const xmlChar     *name);
 GlossHtmlRole gloss_html_tag_get_role   (GlossHtmlTag   tag);
 
 static inline gboolean
@@ -168,6 +176,7 @@ typedef struct
   guint  own_commas;
   guint  own_link;    /* of own_text, inside links */
   guint  prose;       /* characters in paragraph-like descendants */
+  guint  n_links;     /* <a> elements, itself included */
   float  score;
   guint8 tag;
   gint8  weight;
@@ -176,7 +185,8 @@ typedef struct
 
 typedef struct
 {
-  GArray *infos;      /* GlossHtmlInfo, index + 1 in node->_private */
+  GArray            *infos;      /* GlossHtmlInfo, index + 1 in node->_private */
+  GlossHtmlTagCache  tag_cache;
 } GlossHtmlContext;
 
 static inline GlossHtmlInfo *
