@@ -299,6 +299,30 @@ mark_drops (Extraction *ex,
     }
 }
 
+/* Three or more headline-shaped lines in a row inside the body are links
+ * to other stories ("More on this", a teaser box), not a list of the
+ * story's own: items of a list are short phrases or sentences. */
+static void
+drop_link_lists (Extraction *ex,
+                 gboolean   *drop)
+{
+  guint run_start = ex->start;
+
+  for (guint i = ex->start; i <= ex->end; i++)
+    {
+      const GlossTextLine *line = i < ex->end ? line_at (ex->lines, i) : NULL;
+
+      if (line != NULL && !is_prose (line) && line->weight >= 5
+          && !(line->flags & GLOSS_LINE_ENDS_SENTENCE) && !(line->flags & GLOSS_LINE_BULLET)
+          && gloss_text_line_is_title (line))
+        continue;
+      if (i - run_start >= 3)
+        for (guint j = run_start; j < i; j++)
+          drop[j] = TRUE;
+      run_start = i + 1;
+    }
+}
+
 static GlossBlockKind
 kind_of (Extraction     *ex,
          const gboolean *drop,
@@ -369,6 +393,7 @@ emit_body (Extraction   *ex,
   g_autofree char *dateline = NULL;
 
   mark_drops (ex, drop);
+  drop_link_lists (ex, drop);
 
   /* A dateline set on its own line above the first paragraph belongs to it. */
   if (ex->start > 0 && is_dateline_only (line_at (ex->lines, ex->start - 1)))

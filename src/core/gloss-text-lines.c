@@ -441,6 +441,20 @@ looks_like_caption (const GlossTextLine *line)
         return TRUE;
     }
 
+  /* "1of4A shopper looks at…": a slide of a gallery */
+  {
+    const char *p = text;
+
+    while (g_ascii_isdigit (*p))
+      p++;
+    if (p > text && g_str_has_prefix (p, "of") && g_ascii_isdigit (p[2]))
+      return TRUE;
+    if (p > text && g_str_has_prefix (p, " of ") && g_ascii_isdigit (p[4]))
+      return TRUE;
+    if (p > text && g_str_has_prefix (p, " / ") && g_ascii_isdigit (p[3]))
+      return TRUE;
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
     {
       const char *found = strstr (text, marks[i]);
