@@ -25,6 +25,8 @@ struct _GlossWindow
   GFile               *file;
   /* Cancels the open in progress; replaced by each open */
   GCancellable        *cancellable;
+  /* Shows the loading page once an open takes long enough to notice */
+  guint                loading_page_source;
   guint                loading : 1;
 };
 

@@ -32,6 +32,21 @@ dup_display_name (GFile *file)
   return g_file_get_basename (file);
 }
 
+/* Most files open in a blink; a spinner flashing by would only be noise. */
+#define LOADING_PAGE_DELAY_MS 150
+
+static gboolean
+show_loading_page_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+
+  self->loading_page_source = 0;
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 gloss_window_set_loading (GlossWindow *self,
                           gboolean     loading)
@@ -41,7 +56,12 @@ gloss_window_set_loading (GlossWindow *self,
     return;
 
   self->loading = loading;
-  gtk_spinner_set_spinning (self->spinner, loading);
+  g_clear_handle_id (&self->loading_page_source, g_source_remove);
+  if (loading)
+    self->loading_page_source = g_timeout_add (LOADING_PAGE_DELAY_MS, show_loading_page_cb, self);
+  else
+    gtk_spinner_stop (self->spinner);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
@@ -218,7 +238,6 @@ gloss_window_open_file (GlossWindow *self,
   label = g_strdup_printf (_("Opening “%s”…"), display_name);
   gtk_label_set_label (self->loading_label, label);
   gloss_window_set_loading (self, TRUE);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
 
   task = g_task_new (self, self->cancellable, open_file_cb, NULL);
   g_task_set_source_tag (task, gloss_window_open_file);
@@ -233,6 +252,7 @@ gloss_window_dispose (GObject *object)
   GlossWindow *self = (GlossWindow *) object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->loading_page_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);

@@ -3,7 +3,12 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "gloss-window-private.h"
 
@@ -79,13 +84,12 @@ open_and_wait (GlossWindow *window,
 
   gloss_window_open_file (window, file);
   g_assert_true (gloss_window_get_loading (window));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "loading");
-  g_assert_true (gtk_spinner_get_spinning (window->spinner));
 
   while (gloss_window_get_loading (window))
     g_main_context_iteration (NULL, TRUE);
 
   g_assert_false (gtk_spinner_get_spinning (window->spinner));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), !=, "loading");
 }
 
 static GtkTextBuffer *
@@ -539,6 +543,108 @@ test_open_supersedes (void)
   destroy_window (window);
 }
 
+/* A slow open shows the spinner.  The file is a FIFO, so the worker blocks
+ * reading it until the test has seen the loading page and writes the
+ * article into it. */
+static void
+test_loading_page (void)
+{
+  g_autofree char *sample_path = data_path ("nato-huawei.txt");
+  g_autofree char *sample = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *fifo_path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+  gsize length = 0;
+  int fd;
+
+  g_assert_true (g_file_get_contents (sample_path, &sample, &length, NULL));
+  dir = g_dir_make_tmp ("gloss-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fifo_path = g_build_filename (dir, "slow-article.txt", NULL);
+  g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
+  file = g_file_new_for_path (fifo_path);
+
+  window = create_window ();
+  gloss_window_open_file (window, file);
+  g_assert_true (gloss_window_get_loading (window));
+  g_assert_cmpstr (gtk_label_get_label (window->loading_label), ==,
+                   "Opening “slow-article.txt”…");
+
+  while (!gtk_spinner_get_spinning (window->spinner))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "loading");
+  g_assert_true (gloss_window_get_loading (window));
+  wait_for_paint (window);
+
+  fd = open (fifo_path, O_WRONLY);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, sample, length), ==, (gssize) length);
+  close (fd);
+
+  while (gloss_window_get_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "article");
+  g_assert_false (gtk_spinner_get_spinning (window->spinner));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, SAMPLE_TITLE);
+
+  destroy_window (window);
+  g_assert_cmpint (g_unlink (fifo_path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+/* Files dropped on the window: the first one is opened in it. */
+static void
+test_drop_files (void)
+{
+  g_autofree char *path = data_path ("nato-huawei.txt");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_auto(GValue) value = G_VALUE_INIT;
+  GlossWindow *window = create_window ();
+  GtkDropTarget *target;
+  GSList *files = g_slist_prepend (NULL, file);
+  gboolean accepted = FALSE;
+  const GType *types;
+  gsize n_types = 0;
+
+  target = find_drop_target (GTK_WIDGET (window));
+  g_assert_nonnull (target);
+  types = gdk_content_formats_get_gtypes (gtk_drop_target_get_formats (target), &n_types);
+  g_assert_cmpuint (n_types, ==, 1);
+  g_assert_true (types[0] == GDK_TYPE_FILE_LIST);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free (files);
+
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+  g_assert_true (gloss_window_get_loading (window));
+  while (gloss_window_get_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, SAMPLE_TITLE);
+
+  destroy_window (window);
+}
+
 /* Something is drawn: the reader's paint holds ink, not just background. */
 static void
 test_paint (void)
@@ -634,6 +740,8 @@ main (int   argc,
   g_test_add_func ("/ui/reader/unreadable/missing", test_unreadable_missing);
   g_test_add_func ("/ui/reader/error-keeps-article", test_error_keeps_article);
   g_test_add_func ("/ui/reader/open-supersedes", test_open_supersedes);
+  g_test_add_func ("/ui/reader/loading-page", test_loading_page);
+  g_test_add_func ("/ui/reader/drop-files", test_drop_files);
   g_test_add_func ("/ui/reader/paint", test_paint);
 
   return g_test_run ();
