@@ -272,6 +272,20 @@ mark_drops (Extraction *ex,
             }
         }
 
+      /* An unknown short label ("Don’t miss:", "Watch this:") followed by
+       * one headline alone in its group is a link too; followed by several
+       * lines it introduces a list of the story's own. */
+      if (!(line->flags & GLOSS_LINE_LABEL) && (line->flags & GLOSS_LINE_ENDS_COLON)
+          && line->n_words <= 4 && i + 1 < ex->end)
+        {
+          const GlossTextLine *next = line_at (lines, i + 1);
+
+          if (next->group == line->group && gloss_text_line_is_title (next)
+              && !(next->flags & GLOSS_LINE_ENDS_SENTENCE)
+              && (i + 2 >= lines->len || line_at (lines, i + 2)->group != line->group))
+            drop[i] = drop[i + 1] = TRUE;
+        }
+
       /* A credit, and the caption just before it in the same group. */
       if (line->flags & GLOSS_LINE_CREDIT)
         {
@@ -316,7 +330,9 @@ drop_link_lists (Extraction *ex,
           && !(line->flags & GLOSS_LINE_ENDS_SENTENCE) && !(line->flags & GLOSS_LINE_BULLET)
           && gloss_text_line_is_title (line))
         continue;
-      if (i - run_start >= 3)
+      /* A list introduced by "Here is what changes:" is the story's. */
+      if (i - run_start >= 3
+          && !(run_start > 0 && (line_at (ex->lines, run_start - 1)->flags & GLOSS_LINE_ENDS_COLON)))
         for (guint j = run_start; j < i; j++)
           drop[j] = TRUE;
       run_start = i + 1;

@@ -635,16 +635,15 @@ classify_alone (GlossTextLine *line,
       return;
     }
 
-  /* "Trending:", "Tags:" on a line of their own introduce what follows. */
-  if ((line->flags & GLOSS_LINE_ENDS_COLON) && line->n_words <= 4 && !sentence)
-    line->flags |= GLOSS_LINE_LABEL;
-
   if (line->n_words <= 8)
     {
       for (guint i = 0; i < G_N_ELEMENTS (furniture); i++)
         if (g_str_equal (key, furniture[i].phrase))
           {
             line->klass = GLOSS_LINE_BOILER;
+            /* "Trending:", "Tags:" introduce what follows. */
+            if (line->flags & GLOSS_LINE_ENDS_COLON)
+              line->flags |= GLOSS_LINE_LABEL;
             if (furniture[i].kind & PHRASE_INTERRUPTION)
               line->flags |= GLOSS_LINE_INTERRUPTION;
             if (furniture[i].kind & PHRASE_END)
@@ -690,17 +689,20 @@ classify_alone (GlossTextLine *line,
 
   /* "Trending:" on its own, or "Related: Another story" */
   label = dup_label_key (line->text);
-  if ((line->flags & GLOSS_LINE_ENDS_COLON) && line->n_words <= 4 && !sentence)
+  if (label != NULL && in_list (label_words, G_N_ELEMENTS (label_words), label)
+      && (line->flags & GLOSS_LINE_ENDS_COLON) && line->n_words <= 4)
     {
       line->klass = GLOSS_LINE_BOILER;
       line->flags |= GLOSS_LINE_LABEL;
-      if (label != NULL && in_list (label_words, G_N_ELEMENTS (label_words), label)
-          && (g_str_equal (label, "tags") || g_str_equal (label, "tag")
-              || g_str_equal (label, "topics") || g_str_equal (label, "filed under")
-              || g_str_equal (label, "categories") || g_str_equal (label, "category")))
+      if (g_str_equal (label, "tags") || g_str_equal (label, "tag")
+          || g_str_equal (label, "topics") || g_str_equal (label, "filed under")
+          || g_str_equal (label, "categories") || g_str_equal (label, "category"))
         line->flags |= GLOSS_LINE_END_MARKER;
       return;
     }
+  /* Other short lines ending in a colon ("Think about it:") introduce a
+   * list or a quote of the story; gloss-extract-text.c looks at what
+   * follows them. */
   if (label != NULL && in_list (label_words, G_N_ELEMENTS (label_words), label))
     {
       line->klass = GLOSS_LINE_BOILER;
