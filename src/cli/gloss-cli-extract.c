@@ -44,15 +44,6 @@ print_plain (GlossArticle *article)
 }
 
 static void
-print_json_line (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *line = json_to_string (root, FALSE);
-
-  puts (line);
-}
-
-static void
 print_json_article (const char   *file,
                     GlossArticle *article)
 {
@@ -63,27 +54,7 @@ print_json_article (const char   *file,
   json_builder_add_string_value (builder, file);
   gloss_article_json_add_members (article, builder, FALSE);
   json_builder_end_object (builder);
-  print_json_line (builder);
-}
-
-static void
-print_json_error (const char   *file,
-                  const GError *error)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "file");
-  json_builder_add_string_value (builder, file);
-  json_builder_set_member_name (builder, "error");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "code");
-  json_builder_add_string_value (builder, gloss_error_code_to_string (error));
-  json_builder_set_member_name (builder, "message");
-  json_builder_add_string_value (builder, error->message);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  print_json_line (builder);
+  gloss_cli_print_json (builder);
 }
 
 static GlossArticle *
@@ -91,11 +62,10 @@ extract_one (const char                 *path,
              const GlossExtractOptions  *options,
              GError                    **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *basename = NULL;
 
-  bytes = gloss_extract_load_file (file, options->max_input_bytes, NULL, error);
+  bytes = gloss_cli_load_file (path, options->max_input_bytes, &basename, error);
   if (bytes == NULL)
     return NULL;
 
@@ -103,8 +73,9 @@ extract_one (const char                 *path,
 }
 
 int
-gloss_cli_extract (int    argc,
-                   char **argv)
+gloss_cli_extract (GlossCli  *cli,
+                   int        argc,
+                   char     **argv)
 {
   gboolean json = FALSE;
   g_autofree char *as = NULL;
@@ -120,17 +91,14 @@ gloss_cli_extract (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE… — print the clean article"));
+  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   GlossExtractOptions options;
   int status = GLOSS_CLI_EXIT_OK;
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-                                _("Extracts the article from saved web pages or copied page text."));
-  g_option_context_set_description (context,
-                                    _("Exit status: 0 when every file was read, 1 when any failed, "
-                                      "2 for a usage error."));
+  context = gloss_cli_option_context_new (cli, _("FILE… — print the clean article"),
+                                          _("Extracts the article from saved web pages or copied "
+                                            "page text. Nothing is stored."), entries);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return gloss_cli_usage_error (context, error->message);
 
@@ -157,7 +125,7 @@ gloss_cli_extract (int    argc,
            * in order, so a script sees one line per input file. */
           fprintf (stderr, "gloss-cli: %s: %s\n", files[i], file_error->message);
           if (json)
-            print_json_error (files[i], file_error);
+            gloss_cli_print_file_error (files[i], file_error);
           continue;
         }
 

@@ -12,45 +12,78 @@
 typedef struct
 {
   const char *name;
-  int (*run) (int argc, char **argv);
+  GlossCliCommandFunc run;
   const char *summary;
 } GlossCliCommand;
 
 static const GlossCliCommand commands[] = {
   { "extract", gloss_cli_extract, N_("Print the clean article of saved pages or copied text") },
+  { "import", gloss_cli_import, N_("Add saved pages or copied text to the library") },
+  { "articles", gloss_cli_articles, N_("List the articles in the library") },
+  { "show", gloss_cli_show, N_("Print a stored article with its block numbers") },
+  { "annotate", gloss_cli_annotate, N_("Mark a claim, denial, evidence or question") },
+  { "annotations", gloss_cli_annotations, N_("List an article’s annotations") },
+  { "edit-annotation", gloss_cli_edit_annotation, N_("Change an annotation’s note, speaker, verdict or links") },
+  { "delete-annotation", gloss_cli_delete_annotation, N_("Delete an annotation") },
+  { "update", gloss_cli_update, N_("Replace an article by a newer copy and re-anchor its annotations") },
+  { "reextract", gloss_cli_reextract, N_("Clean stored articles again with this version’s extractor") },
 };
-
-/* Prints @message and the subcommand's help on stderr; returns the usage
- * exit status so callers can `return gloss_cli_usage_error (...)`. */
-int
-gloss_cli_usage_error (GOptionContext *context,
-                       const char     *message)
-{
-  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-
-  fprintf (stderr, "gloss-cli: %s\n\n%s", message, help);
-  return GLOSS_CLI_EXIT_USAGE;
-}
 
 static void
 print_usage (FILE *stream)
 {
-  fprintf (stream, "%s\n\n%s\n", _("Usage: gloss-cli COMMAND [OPTION…] [ARGUMENT…]"),
+  fprintf (stream, "%s\n\n%s\n", _("Usage: gloss-cli [--db PATH] COMMAND [OPTION…] [ARGUMENT…]"),
            _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (stream, "  %-18s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Run “gloss-cli COMMAND --help” for the options of a command."));
+}
+
+/* Takes a leading "--db PATH" or "--db=PATH"; returns how many arguments it
+ * used, or -1 when --db has no value. */
+static int
+parse_global_options (GlossCli  *cli,
+                      int        argc,
+                      char     **argv)
+{
+  if (argc >= 2 && g_str_has_prefix (argv[1], "--db="))
+    {
+      cli->db_path = g_strdup (argv[1] + strlen ("--db="));
+      return 1;
+    }
+  if (argc >= 2 && g_str_equal (argv[1], "--db"))
+    {
+      if (argc < 3)
+        return -1;
+      cli->db_path = g_strdup (argv[2]);
+      return 2;
+    }
+
+  return 0;
 }
 
 int
 main (int    argc,
       char **argv)
 {
+  GlossCli cli = { NULL };
+  int used;
+  int status;
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("gloss-cli");
+
+  used = parse_global_options (&cli, argc, argv);
+  if (used < 0)
+    {
+      fprintf (stderr, "gloss-cli: %s\n", _("--db needs a path"));
+      return GLOSS_CLI_EXIT_USAGE;
+    }
+  argc -= used;
+  argv += used;
 
   if (argc < 2)
     {
@@ -72,10 +105,17 @@ main (int    argc,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].run (argc - 1, argv + 1);
+    {
+      if (g_str_equal (argv[1], commands[i].name))
+        {
+          status = commands[i].run (&cli, argc - 1, argv + 1);
+          g_free (cli.db_path);
+          return status;
+        }
+    }
 
   fprintf (stderr, _("gloss-cli: unknown command “%s”\n\n"), argv[1]);
   print_usage (stderr);
+  g_free (cli.db_path);
   return GLOSS_CLI_EXIT_USAGE;
 }

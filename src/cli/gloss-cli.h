@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "gloss-core.h"
 
 G_BEGIN_DECLS
 
@@ -13,10 +15,47 @@ enum
   GLOSS_CLI_EXIT_USAGE = 2,
 };
 
-int  gloss_cli_extract     (int    argc,
-                            char **argv);
+/* Options that every command takes, before or after its name. */
+typedef struct
+{
+  char *db_path;
+} GlossCli;
 
-int  gloss_cli_usage_error (GOptionContext *context,
-                            const char     *message);
+typedef int (*GlossCliCommandFunc) (GlossCli  *cli,
+                                    int        argc,
+                                    char     **argv);
+
+int gloss_cli_extract            (GlossCli *cli, int argc, char **argv);
+int gloss_cli_import             (GlossCli *cli, int argc, char **argv);
+int gloss_cli_articles           (GlossCli *cli, int argc, char **argv);
+int gloss_cli_show               (GlossCli *cli, int argc, char **argv);
+int gloss_cli_update             (GlossCli *cli, int argc, char **argv);
+int gloss_cli_reextract          (GlossCli *cli, int argc, char **argv);
+int gloss_cli_annotate           (GlossCli *cli, int argc, char **argv);
+int gloss_cli_annotations        (GlossCli *cli, int argc, char **argv);
+int gloss_cli_edit_annotation    (GlossCli *cli, int argc, char **argv);
+int gloss_cli_delete_annotation  (GlossCli *cli, int argc, char **argv);
+
+/* gloss-cli-common.c */
+GOptionContext *gloss_cli_option_context_new (GlossCli           *cli,
+                                              const char         *parameters,
+                                              const char         *summary,
+                                              const GOptionEntry *entries);
+int             gloss_cli_usage_error        (GOptionContext     *context,
+                                              const char         *message);
+int             gloss_cli_fail               (const GError       *error);
+GlossStore     *gloss_cli_open_store         (GlossCli           *cli,
+                                              GError            **error);
+gboolean        gloss_cli_parse_id           (const char         *text,
+                                              gint64             *out_id);
+void            gloss_cli_print_json         (JsonBuilder        *builder);
+void            gloss_cli_print_file_error   (const char         *file,
+                                              const GError       *error);
+void            gloss_cli_print_annotation   (GlossAnnotation    *annotation,
+                                              gboolean            json);
+GBytes         *gloss_cli_load_file          (const char         *path,
+                                              gsize               max_input_bytes,
+                                              char              **out_basename,
+                                              GError            **error);
 
 G_END_DECLS

@@ -558,13 +558,18 @@ gloss_annotation_set_stored (GlossAnnotation *self,
                              const char      *created_at,
                              const char      *updated_at)
 {
+  /* Copy before freeing: callers pass our own strings back in. */
+  char *new_uuid = g_strdup (uuid);
+  char *new_created_at = g_strdup (created_at);
+  char *new_updated_at = g_strdup (updated_at);
+
   g_return_if_fail (GLOSS_IS_ANNOTATION (self));
 
   self->id = id;
   g_free (self->uuid);
-  self->uuid = g_strdup (uuid);
+  self->uuid = new_uuid;
   g_free (self->created_at);
-  self->created_at = g_strdup (created_at);
+  self->created_at = new_created_at;
   g_free (self->updated_at);
-  self->updated_at = g_strdup (updated_at);
+  self->updated_at = new_updated_at;
 }

@@ -6,6 +6,7 @@
 #include "gloss-article.h"
 #include "gloss-anchor.h"
 #include "gloss-annotation.h"
+#include "gloss-annotation-json.h"
 #include "gloss-article-json.h"
 #include "gloss-error.h"
 #include "gloss-extract.h"

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gloss-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gi18n.h>
+
+#include "gloss-cli.h"
+
+/* What every subcommand shares: option parsing with --db, error output,
+ * JSON printing, opening the library. */
+
+GOptionContext *
+gloss_cli_option_context_new (GlossCli           *cli,
+                              const char         *parameters,
+                              const char         *summary,
+                              const GOptionEntry *entries)
+{
+  const GOptionEntry common_entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &cli->db_path,
+      N_("The library file (default: $GLOSS_DB, else ~/.local/share/gloss/library.db)"),
+      N_("PATH") },
+    { NULL }
+  };
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_description (context,
+                                    _("Exit status: 0 on success, 1 when something failed (the "
+                                      "message is on stderr), 2 for a usage error."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+/* Prints @message and the subcommand's help on stderr; returns the usage
+ * exit status so callers can `return gloss_cli_usage_error (...)`. */
+int
+gloss_cli_usage_error (GOptionContext *context,
+                       const char     *message)
+{
+  g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+  fprintf (stderr, "gloss-cli: %s\n\n%s", message, help);
+  return GLOSS_CLI_EXIT_USAGE;
+}
+
+int
+gloss_cli_fail (const GError *error)
+{
+  fprintf (stderr, "gloss-cli: %s\n", error->message);
+  return GLOSS_CLI_EXIT_FAILURE;
+}
+
+GlossStore *
+gloss_cli_open_store (GlossCli  *cli,
+                      GError   **error)
+{
+  g_autofree char *path = cli->db_path != NULL ? g_strdup (cli->db_path)
+                                               : gloss_store_dup_default_path ();
+
+  return gloss_store_open (path, error);
+}
+
+gboolean
+gloss_cli_parse_id (const char *text,
+                    gint64     *out_id)
+{
+  guint64 value = 0;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return FALSE;
+
+  *out_id = (gint64) value;
+  return TRUE;
+}
+
+void
+gloss_cli_print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *line = json_to_string (root, FALSE);
+
+  puts (line);
+  fflush (stdout);
+}
+
+/* The JSON line for a file that failed: {"file", "error": {"code", "message"}}. */
+void
+gloss_cli_print_file_error (const char   *file,
+                            const GError *error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, file);
+  json_builder_set_member_name (builder, "error");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, gloss_error_code_to_string (error));
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, error->message);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  gloss_cli_print_json (builder);
+}
+
+void
+gloss_cli_print_annotation (GlossAnnotation *annotation,
+                            gboolean         json)
+{
+  const GlossAnchor *anchor = gloss_annotation_get_anchor (annotation);
+  const char *verdict = gloss_verdict_to_string (gloss_annotation_get_verdict (annotation));
+  guint n_links = gloss_annotation_get_n_links (annotation);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      gloss_annotation_json_add_members (annotation, builder);
+      json_builder_end_object (builder);
+      gloss_cli_print_json (builder);
+      return;
+    }
+
+  printf ("%" G_GINT64_FORMAT "\t%s\t¶%u:%u–%u:%u\t%s\t“%s”\n",
+          gloss_annotation_get_id (annotation),
+          gloss_annotation_kind_to_string (gloss_annotation_get_kind (annotation)),
+          anchor->start_block, anchor->start_offset, anchor->end_block, anchor->end_offset,
+          gloss_anchor_state_to_string (anchor->state), anchor->exact);
+  if (gloss_annotation_get_speaker (annotation) != NULL)
+    printf ("\t%s %s\n", _("speaker:"), gloss_annotation_get_speaker (annotation));
+  if (verdict != NULL)
+    printf ("\t%s %s\n", _("verdict:"), verdict);
+  if (gloss_annotation_get_note (annotation) != NULL)
+    printf ("\t%s %s\n", _("note:"), gloss_annotation_get_note (annotation));
+  for (guint i = 0; i < n_links; i++)
+    {
+      const GlossAnnotationLink *link = gloss_annotation_get_link (annotation, i);
+
+      printf ("\t%s %" G_GINT64_FORMAT "\n", gloss_relation_to_string (link->relation),
+              link->target_id);
+    }
+}
+
+GBytes *
+gloss_cli_load_file (const char  *path,
+                     gsize        max_input_bytes,
+                     char       **out_basename,
+                     GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+
+  if (out_basename != NULL)
+    *out_basename = g_file_get_basename (file);
+  return gloss_extract_load_file (file, max_input_bytes, NULL, error);
+}

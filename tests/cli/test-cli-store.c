@@ -1,0 +1,326 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-cli-store"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+/* The fact-checker's session from the command line: import the sample, mark
+ * the claim and the denial that answers it, come back after the article
+ * changed. */
+
+#define CLAIM "some of NATO’s 29 allies are uneasy about the potential security challenges of working with Huawei"
+#define DENIAL "there is no evidence that Huawei poses any threat to cybersecurity"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = g_dir_make_tmp ("gloss-cli-XXXXXX", NULL);
+  fixture->db = g_build_filename (fixture->dir, "library.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (fixture->db, suffixes[i], NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db);
+}
+
+/* Runs gloss-cli --db DB ARGS…; returns its exit status and stdout. */
+static int
+run_cli (Fixture     *fixture,
+         char       **out_stdout,
+         const char  *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  const char *arg = first_arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) GLOSS_CLI_PATH);
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, fixture->db);
+  va_start (args, first_arg);
+  for (; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out_stdout, &err, &error);
+  g_assert_no_error (error);
+  if (g_subprocess_get_exit_status (process) != 0)
+    g_test_message ("gloss-cli said: %s", err);
+  return g_subprocess_get_exit_status (process);
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static char *
+fixture_path (const char *name)
+{
+  return g_build_filename (GLOSS_TEST_DATA, name, NULL);
+}
+
+static glong
+code_point_index (const char *haystack,
+                  const char *needle)
+{
+  const char *found = strstr (haystack, needle);
+
+  g_assert_nonnull (found);
+  return g_utf8_pointer_to_offset (haystack, found);
+}
+
+static const char *
+block_text (JsonObject *article,
+            guint       index)
+{
+  JsonArray *blocks = json_object_get_array_member (article, "blocks");
+
+  return json_object_get_string_member (json_array_get_object_element (blocks, index), "text");
+}
+
+/* Imports the sample and marks the claim and the denial; returns the
+ * article id and both annotations. */
+static void
+mark_sample (Fixture     *fixture,
+             JsonObject **out_claim,
+             JsonObject **out_denial)
+{
+  g_autofree char *sample = fixture_path ("nato-huawei.txt");
+  g_autofree char *out = NULL;
+  g_autofree char *claim_out = NULL;
+  g_autofree char *denial_out = NULL;
+  g_autofree char *link = NULL;
+  g_autoptr(JsonObject) imported = NULL;
+
+  g_assert_cmpint (run_cli (fixture, &out, "import", "--json", sample, NULL), ==, 0);
+  imported = parse_object (out);
+  g_assert_cmpint (json_object_get_int_member (imported, "article"), ==, 1);
+  g_assert_false (json_object_get_boolean_member (imported, "duplicate"));
+
+  g_assert_cmpint (run_cli (fixture, &claim_out, "annotate", "1", "--kind", "claim", "--quote", CLAIM,
+                            "--speaker", "NATO allies", "--json", NULL), ==, 0);
+  *out_claim = parse_object (claim_out);
+  link = g_strdup_printf ("responds-to:%" G_GINT64_FORMAT,
+                          json_object_get_int_member (*out_claim, "id"));
+  g_assert_cmpint (run_cli (fixture, &denial_out, "annotate", "1", "--kind", "denial", "--quote", DENIAL,
+                            "--speaker", "Huawei", "--link", link, "--note", "Statement after the remarks",
+                            "--json", NULL), ==, 0);
+  *out_denial = parse_object (denial_out);
+}
+
+static void
+test_mark_claim_and_denial (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(JsonObject) claim = NULL;
+  g_autoptr(JsonObject) denial = NULL;
+  g_autoptr(JsonObject) article = NULL;
+  g_autoptr(JsonObject) edited = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *listed = NULL;
+  g_autofree char *edit_out = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonArray *links;
+  glong claim_start, denial_start;
+
+  mark_sample (fixture, &claim, &denial);
+  g_assert_cmpint (run_cli (fixture, &shown, "show", "1", "--json", NULL), ==, 0);
+  article = parse_object (shown);
+  g_assert_cmpint (json_object_get_int_member (article, "id"), ==, 1);
+
+  claim_start = code_point_index (block_text (article, 1), CLAIM);
+  g_assert_cmpint (json_object_get_int_member (claim, "start_block"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (claim, "end_block"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (claim, "start_offset"), ==, claim_start);
+  g_assert_cmpint (json_object_get_int_member (claim, "end_offset"), ==,
+                   claim_start + g_utf8_strlen (CLAIM, -1));
+  g_assert_cmpstr (json_object_get_string_member (claim, "kind"), ==, "claim");
+  g_assert_cmpstr (json_object_get_string_member (claim, "verdict"), ==, "unrated");
+
+  denial_start = code_point_index (block_text (article, 6), DENIAL);
+  g_assert_cmpint (json_object_get_int_member (denial, "start_block"), ==, 6);
+  g_assert_cmpint (json_object_get_int_member (denial, "start_offset"), ==, denial_start);
+  g_assert_cmpint (json_object_get_int_member (denial, "end_offset"), ==,
+                   denial_start + g_utf8_strlen (DENIAL, -1));
+  g_assert_cmpstr (json_object_get_string_member (denial, "exact"), ==, DENIAL);
+  g_assert_true (json_object_get_null_member (denial, "verdict"));
+  links = json_object_get_array_member (denial, "links");
+  g_assert_cmpuint (json_array_get_length (links), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (links, 0), "relation"),
+                   ==, "responds-to");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (links, 0), "annotation"),
+                   ==, json_object_get_int_member (claim, "id"));
+
+  /* A verdict on the claim, kept across processes. */
+  g_assert_cmpint (run_cli (fixture, &edit_out, "edit-annotation", "1", "--verdict", "unverifiable",
+                            "--json", NULL), ==, 0);
+  edited = parse_object (edit_out);
+  g_assert_cmpstr (json_object_get_string_member (edited, "verdict"), ==, "unverifiable");
+
+  g_assert_cmpint (run_cli (fixture, &listed, "annotations", "1", "--json", NULL), ==, 0);
+  lines = g_strsplit (g_strchomp (listed), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_nonnull (strstr (lines[0], "\"verdict\":\"unverifiable\""));
+  g_assert_nonnull (strstr (lines[1], "\"responds-to\""));
+}
+
+static void
+test_errors_store_nothing (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(JsonObject) claim = NULL;
+  g_autoptr(JsonObject) denial = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *listed = NULL;
+
+  mark_sample (fixture, &claim, &denial);
+
+  g_assert_cmpint (run_cli (fixture, &out, "annotate", "1", "--kind", "claim", "--quote",
+                            "NATO has left the building", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (fixture, &out, "annotate", "1", "--kind", "claim", "--start", "0:0",
+                            "--end", "40:2", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (fixture, &out, "annotate", "1", "--kind", "claim", "--quote", "NATO",
+                            "--link", "responds-to:99", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (fixture, &out, "annotate", "7", "--kind", "claim", "--quote", "NATO", NULL), ==, 1);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (fixture, &out, "annotate", "1", "--kind", "rumour", "--quote", "NATO", NULL), ==, 2);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (fixture, &out, "annotate", "1", "--kind", "denial", "--quote", "NATO",
+                            "--verdict", "false", NULL), ==, 2);
+
+  /* Only the two good annotations are there. */
+  g_assert_cmpint (run_cli (fixture, &listed, "annotations", "1", "--json", NULL), ==, 0);
+  g_assert_cmpint (count_lines (listed), ==, 2);
+}
+
+static void
+test_update_keeps_words (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(JsonObject) claim = NULL;
+  g_autoptr(JsonObject) denial = NULL;
+  g_autofree char *v2 = fixture_path ("cli/nato-huawei-v2.txt");
+  g_autofree char *v3 = fixture_path ("cli/nato-huawei-v3.txt");
+  g_autofree char *out = NULL;
+  g_autofree char *out3 = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) lines3 = NULL;
+  g_autoptr(JsonObject) claim_after = NULL;
+  g_autoptr(JsonObject) denial_after = NULL;
+  g_autoptr(JsonObject) denial_orphan = NULL;
+  const char *state;
+
+  mark_sample (fixture, &claim, &denial);
+
+  /* A sentence inserted before the denial and a word changed elsewhere. */
+  g_assert_cmpint (run_cli (fixture, &out, "update", "1", v2, "--json", NULL), ==, 0);
+  lines = g_strsplit (g_strchomp (out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  claim_after = parse_object (lines[0]);
+  denial_after = parse_object (lines[1]);
+  g_assert_cmpstr (json_object_get_string_member (claim_after, "exact"), ==, CLAIM);
+  state = json_object_get_string_member (claim_after, "state");
+  g_assert_true (g_str_equal (state, "anchored") || g_str_equal (state, "moved"));
+  g_assert_cmpstr (json_object_get_string_member (denial_after, "exact"), ==, DENIAL);
+  g_assert_cmpstr (json_object_get_string_member (denial_after, "state"), ==, "moved");
+  g_assert_cmpint (json_object_get_int_member (denial_after, "start_block"), ==, 7);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (denial_after, "links")), ==, 1);
+
+  /* The denial's sentence is gone: orphaned, quote intact. */
+  g_assert_cmpint (run_cli (fixture, &out3, "update", "1", v3, "--json", NULL), ==, 0);
+  lines3 = g_strsplit (g_strchomp (out3), "\n", -1);
+  denial_orphan = parse_object (lines3[1]);
+  g_assert_cmpstr (json_object_get_string_member (denial_orphan, "state"), ==, "orphaned");
+  g_assert_cmpstr (json_object_get_string_member (denial_orphan, "exact"), ==, DENIAL);
+}
+
+static void
+test_delete_and_reextract (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(JsonObject) claim = NULL;
+  g_autoptr(JsonObject) denial = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *listed = NULL;
+
+  mark_sample (fixture, &claim, &denial);
+
+  g_assert_cmpint (run_cli (fixture, &out, "reextract", "--all", "--json", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "\"state\":\"anchored\""));
+  g_assert_null (strstr (out, "orphaned"));
+
+  g_assert_cmpint (run_cli (fixture, &again, "delete-annotation", "1", NULL), ==, 0);
+  g_clear_pointer (&again, g_free);
+  g_assert_cmpint (run_cli (fixture, &again, "delete-annotation", "1", NULL), ==, 1);
+  g_assert_cmpint (run_cli (fixture, &listed, "annotations", "1", "--json", NULL), ==, 0);
+  /* The denial stays, and its link to the deleted claim went with the claim. */
+  g_assert_nonnull (strstr (listed, "\"kind\":\"denial\""));
+  g_assert_nonnull (strstr (listed, "\"links\":[]"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/store/mark-claim-and-denial", test_mark_claim_and_denial);
+  ADD ("/cli/store/errors-store-nothing", test_errors_store_nothing);
+  ADD ("/cli/store/update-keeps-words", test_update_keeps_words);
+  ADD ("/cli/store/delete-and-reextract", test_delete_and_reextract);
+#undef ADD
+
+  return g_test_run ();
+}
