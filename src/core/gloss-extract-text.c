@@ -355,9 +355,12 @@ kind_of (Extraction     *ex,
     {
       for (guint j = i + 1; j < ex->end; j++)
         {
+          const GlossTextLine *next = line_at (ex->lines, j);
+
           if (drop[j])
             continue;
-          if (is_prose (line_at (ex->lines, j)) && line_at (ex->lines, j)->group != line->group)
+          if (next->group != line->group
+              && (is_prose (next) || (next->flags & (GLOSS_LINE_ENDS_COLON | GLOSS_LINE_BULLET))))
             return GLOSS_BLOCK_HEADING;
           break;
         }
@@ -575,7 +578,7 @@ gloss_extract_text (const char  *utf8,
   if (gloss_article_get_n_blocks (article) == 0)
     {
       g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_NO_ARTICLE,
-                           _("No article text was found in this text"));
+                           _("No article text was found in the copied text"));
       return NULL;
     }
 

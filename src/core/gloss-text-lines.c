@@ -910,6 +910,9 @@ gloss_text_line_is_title (const GlossTextLine *line)
   last = g_utf8_get_char (g_utf8_prev_char (end));
   if (last == '.' || last == ',' || last == ';' || last == 0x3002)
     return FALSE;
+  /* "The office gave this advice:" introduces; "Ingredients:" may head. */
+  if (last == ':' && line->weight > 4)
+    return FALSE;
 
   /* Titles start with a capital or a digit, in scripts that have them. */
   {
@@ -998,10 +1001,20 @@ gloss_text_line_dup_agency (const GlossTextLine *line)
       && !g_str_has_prefix (after, "- ") && !g_str_has_prefix (after, "--"))
     return NULL;
 
-  /* The place before it is written in capitals: "BRUSSELS", "WASHINGTON, D.C." */
-  for (const char *p = line->text; p < open; p = g_utf8_next_char (p))
-    if (g_unichar_islower (g_utf8_get_char (p)))
-      return NULL;
+  /* The place before it is a name: "BRUSSELS", "HALIFAX, Nova Scotia" */
+  {
+    g_autofree char *place = g_strndup (line->text, open - line->text);
+    g_auto(GStrv) words = g_strsplit (place, " ", -1);
+    guint n = 0;
+
+    for (guint i = 0; words[i] != NULL; i++)
+      {
+        if (*words[i] == '\0')
+          continue;
+        if (!g_unichar_isupper (g_utf8_get_char (words[i])) || ++n > 5)
+          return NULL;
+      }
+  }
 
   inside = g_strndup (open + 1, close - open - 1);
   g_strstrip (inside);
