@@ -454,7 +454,8 @@ collect_roots (GlossHtmlContext *ctx,
   GlossHtmlInfo *top_info = gloss_html_info (ctx, top);
   float threshold = MAX (10.0f, top_info->score * 0.2f);
 
-  if (is_body_or_above (ctx, top->parent) || is_body_or_above (ctx, top))
+  if (is_body_or_above (ctx, top) || top->parent == NULL ||
+      top->parent->type != XML_ELEMENT_NODE || gloss_html_info (ctx, top->parent) == NULL)
     {
       g_ptr_array_add (roots, top);
       return;

@@ -135,6 +135,34 @@ is_credit_text (const char *text,
   return FALSE;
 }
 
+/* "The pier at dawn. Photo: Jane Doe" → "The pier at dawn.": the credit
+ * goes, the caption stays. */
+static void
+strip_caption_credit (char *text)
+{
+  static const char *const markers[] = {
+    "photo:", "photograph:", "credit:", "image:", "picture:", "(photo", "photo by ",
+    "photograph by ", "(image", "(credit", "getty images", "shutterstock",
+  };
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+  const char *cut = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    {
+      const char *found = strstr (lower, markers[i]);
+
+      if (found != NULL && (cut == NULL || found < cut))
+        cut = found;
+    }
+
+  if (cut == NULL || cut == lower)
+    return;
+
+  text[cut - lower] = '\0';
+  g_strchomp (text);
+  /* A credit in the middle ("Photo: X. The pier at dawn.") is left alone. */
+}
+
 static gboolean
 ends_with_sentence_mark (const char *text)
 {
@@ -187,6 +215,8 @@ flush (Emitter        *e,
   text = gloss_text_normalize (e->text->str, e->text->len);
   if (*text == '\0')
     goto reset;
+  if (kind == GLOSS_BLOCK_CAPTION)
+    strip_caption_credit (text);
   length = g_utf8_strlen (text, -1);
 
   /* A block that is mostly a link points elsewhere: "Read more: …", a

@@ -93,6 +93,24 @@ looks_like_url (const char *value)
          g_str_has_prefix (value, "//");
 }
 
+/* The word for "by" in a few languages, before a capitalised name. */
+static const char *
+strip_by (const char *text)
+{
+  static const char *const prefixes[] = { "by ", "par ", "von ", "por ", "door ", "av ", "af ", "di " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      gsize len = strlen (prefixes[i]);
+
+      if (g_ascii_strncasecmp (text, prefixes[i], len) == 0 &&
+          g_unichar_isupper (g_utf8_get_char (text + len)))
+        return text + len;
+    }
+
+  return text;
+}
+
 /* "By Jane Doe and John Roe" → "Jane Doe and John Roe"; URLs (Facebook
  * profile links in article:author) are not names. */
 static void
@@ -109,10 +127,20 @@ set_byline (Collector  *c,
   if (looks_like_url (normalized))
     return;
 
-  name = normalized;
-  if (g_ascii_strncasecmp (name, "by ", 3) == 0)
-    name += 3;
+  name = strip_by (normalized);
   set_field (&c->meta->byline, &c->byline_prio, name, prio);
+}
+
+/* One shape for every date: seconds, and "Z" or a "+05:30" offset.
+ * Placeholder dates ("0001-01-01", the epoch) mean unknown. */
+static char *
+format_date_time (GDateTime *date_time)
+{
+  if (g_date_time_get_year (date_time) < 1991)
+    return NULL;
+  if (g_date_time_get_utc_offset (date_time) == 0)
+    return g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%SZ");
+  return g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
 }
 
 /* Only dates that parse as ISO 8601 are kept, rewritten in one shape. */
@@ -134,7 +162,7 @@ set_published (Collector  *c,
   parsed = g_date_time_new_from_iso8601 (trimmed, utc);
   if (parsed != NULL)
     {
-      formatted = g_date_time_format_iso8601 (parsed);
+      formatted = format_date_time (parsed);
     }
   else if (strlen (trimmed) == 10 && g_ascii_isdigit (trimmed[0]) && trimmed[4] == '-' &&
            trimmed[7] == '-')
@@ -153,7 +181,7 @@ set_published (Collector  *c,
           with_t[10] = 'T';
           retried = g_date_time_new_from_iso8601 (with_t, utc);
           if (retried != NULL)
-            formatted = g_date_time_format_iso8601 (retried);
+            formatted = format_date_time (retried);
         }
     }
 
@@ -294,9 +322,10 @@ take_ld_article (Collector  *c,
   set_language (c, json_object_get_string (article, "inLanguage"), PRIO_STRONG - 1);
 
   node = json_object_get_member (article, "publisher");
-  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    set_field (&c->meta->site_name, &c->site_prio,
-               json_object_get_string (json_node_get_object (node), "name"), PRIO_META);
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
+      (value = json_object_get_string (json_node_get_object (node), "name")) != NULL &&
+      !looks_like_url (value))
+    set_field (&c->meta->site_name, &c->site_prio, value, PRIO_META);
 
   value = json_object_get_string (article, "url");
   set_url (c, value, PRIO_WEAK);
@@ -385,7 +414,7 @@ take_meta (Collector *c,
            g_ascii_strcasecmp (key, "headline") == 0 ||
            g_ascii_strcasecmp (key, "sailthru.title") == 0)
     set_once (&meta->meta_title, content);
-  else if (g_ascii_strcasecmp (key, "og:site_name") == 0)
+  else if (g_ascii_strcasecmp (key, "og:site_name") == 0 && !looks_like_url (content))
     set_field (&meta->site_name, &c->site_prio, content, PRIO_STRONG);
   else if (g_ascii_strcasecmp (key, "application-name") == 0)
     set_field (&meta->site_name, &c->site_prio, content, PRIO_WEAK);
@@ -545,7 +574,9 @@ agrees (const char *headline,
   lb = strlen (fb);
   if (MIN (la, lb) < 20)
     return FALSE;
-  return la < lb ? g_str_has_prefix (fb, fa) : g_str_has_prefix (fa, fb);
+  /* Shortened at the end, or prefixed with a label ("Opinion | …"). */
+  return la < lb ? (g_str_has_prefix (fb, fa) || g_str_has_suffix (fb, fa))
+                 : (g_str_has_prefix (fa, fb) || g_str_has_suffix (fa, fb));
 }
 
 static guint
@@ -597,11 +628,15 @@ strip_site (const char *title,
                   continue;
                 }
             }
-          if (first != NULL && site_name != NULL)
+          if (first != NULL)
             {
               g_autofree char *head = g_strndup (work, first - work);
+              guint head_words = count_words (head);
 
-              if (same_text (head, site_name))
+              /* "Site | Headline", or a section label: "Opinion | Headline". */
+              if ((site_name != NULL && same_text (head, site_name)) ||
+                  (head_words <= 2 && head_words * 4 < count_words (work) &&
+                   sep[1] == '|'))
                 {
                   char *rest = g_strdup (first + strlen (sep));
 
@@ -655,7 +690,8 @@ gloss_html_metadata_dup_title (GlossHtmlMetadata *meta)
       g_autofree char *h1 = gloss_html_fold (g_ptr_array_index (meta->h1s, i));
       g_autofree char *folded = gloss_html_fold (meta->doc_title);
 
-      if (strlen (h1) >= 10 && strstr (folded, h1) != NULL)
+      /* Not a word of the title ("Reviews"), most of it. */
+      if (strlen (h1) >= 10 && strlen (h1) * 2 >= strlen (folded) && strstr (folded, h1) != NULL)
         return g_strdup (g_ptr_array_index (meta->h1s, i));
     }
 
