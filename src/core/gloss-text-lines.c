@@ -157,6 +157,18 @@ static const Phrase furniture[] = {
   { "weiterlesen", PHRASE_INTERRUPTION }, { "mehr zum thema", PHRASE_END },
   { "leggi anche", PHRASE_INTERRUPTION }, { "читать также", PHRASE_INTERRUPTION },
   { "читайте также", PHRASE_INTERRUPTION }, { "по теме", PHRASE_END },
+  { "artigos relacionados", PHRASE_END }, { "posts relacionados", PHRASE_END },
+  { "notícias relacionadas", PHRASE_END }, { "artículos relacionados", PHRASE_END },
+  { "noticias relacionadas", PHRASE_END }, { "articles similaires", PHRASE_END },
+  { "à lire aussi", PHRASE_INTERRUPTION }, { "ähnliche artikel", PHRASE_END },
+  { "articoli correlati", PHRASE_END }, { "похожие статьи", PHRASE_END },
+  { "deixe uma resposta", PHRASE_END | PHRASE_COMMENTS },
+  { "deixe um comentário", PHRASE_END | PHRASE_COMMENTS },
+  { "laisser un commentaire", PHRASE_END | PHRASE_COMMENTS },
+  { "deja un comentario", PHRASE_END | PHRASE_COMMENTS },
+  { "schreibe einen kommentar", PHRASE_END | PHRASE_COMMENTS },
+  { "lascia un commento", PHRASE_END | PHRASE_COMMENTS },
+  { "оставить комментарий", PHRASE_END | PHRASE_COMMENTS },
   { "comentarios", PHRASE_END | PHRASE_COMMENTS }, { "comentários", PHRASE_END | PHRASE_COMMENTS },
   { "commentaires", PHRASE_END | PHRASE_COMMENTS }, { "kommentare", PHRASE_END | PHRASE_COMMENTS }, { "commenti", PHRASE_END | PHRASE_COMMENTS },
   { "комментарии", PHRASE_END | PHRASE_COMMENTS }, { "поделиться", 0 }, { "подписаться", 0 },
@@ -667,6 +679,17 @@ classify_alone (GlossTextLine *line,
               line->flags |= GLOSS_LINE_COMMENTS;
             return;
           }
+    }
+
+  /* "More Great Stories", "More from our newsroom": other stories follow. */
+  if (line->n_words <= 6 && (g_str_has_prefix (key, "more ") || g_str_has_prefix (key, "other "))
+      && (g_str_has_suffix (key, " stories") || g_str_has_suffix (key, " news")
+          || g_str_has_suffix (key, " articles") || g_str_has_suffix (key, " posts")
+          || g_str_has_suffix (key, " videos") || g_str_has_suffix (key, " reads")))
+    {
+      line->klass = GLOSS_LINE_BOILER;
+      line->flags |= GLOSS_LINE_END_MARKER;
+      return;
     }
 
   if (strstr (line->text, "\xc2\xa9") != NULL || strstr (key, "all rights reserved") != NULL)
