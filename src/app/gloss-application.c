@@ -80,11 +80,14 @@ gloss_application_about_action (GSimpleAction *action,
   static const char * const developers[] = { "The Gloss developers", NULL };
   GtkApplication *application = GTK_APPLICATION (user_data);
   GtkWindow *parent = gtk_application_get_active_window (application);
+  GtkIconTheme *icon_theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "application-name", _("Gloss"),
-                        "application-icon", APP_ID,
+                        /* Until the icon is installed, a generic one beats a broken image. */
+                        "application-icon", gtk_icon_theme_has_icon (icon_theme, APP_ID)
+                                            ? APP_ID : "x-office-document-symbolic",
                         "version", PACKAGE_VERSION,
                         "developer-name", _("The Gloss developers"),
                         "developers", developers,

@@ -57,6 +57,7 @@ struct _GlossReaderView
   GtkTextTag *heading_tag;
   GtkTextTag *quote_tag;
   GtkTextTag *list_item_tag;
+  GtkTextTag *list_end_tag;
   GtkTextTag *preformatted_tag;
   GtkTextTag *caption_tag;
 
@@ -213,18 +214,19 @@ static void
 insert_line (GtkTextBuffer *buffer,
              const char    *text,
              gboolean       newline,
-             GtkTextTag    *tag)
+             GtkTextTag    *tag,
+             GtkTextTag    *extra_tag)
 {
   GtkTextIter end;
 
-  /* The tag covers the newline too: paragraph properties (spacing,
+  /* The tags cover the newline too: paragraph properties (spacing,
    * margins) come from the start of the line, even an empty one. */
   gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_buffer_insert_with_tags (buffer, &end, text, -1, tag, NULL);
+  gtk_text_buffer_insert_with_tags (buffer, &end, text, -1, tag, extra_tag, NULL);
   if (newline)
     {
       gtk_text_buffer_get_end_iter (buffer, &end);
-      gtk_text_buffer_insert_with_tags (buffer, &end, "\n", 1, tag, NULL);
+      gtk_text_buffer_insert_with_tags (buffer, &end, "\n", 1, tag, extra_tag, NULL);
     }
 }
 
@@ -245,16 +247,26 @@ gloss_reader_view_fill_buffer (GlossReaderView *self)
   byline = gloss_reader_view_format_byline (self->article);
   n_blocks = gloss_article_get_n_blocks (self->article);
 
-  insert_line (buffer, title != NULL ? title : _("Untitled Article"), TRUE, self->headline_tag);
+  insert_line (buffer, title != NULL ? title : _("Untitled Article"), TRUE,
+               self->headline_tag, NULL);
   insert_line (buffer, byline, n_blocks > 0,
-               *byline != '\0' ? self->byline_tag : self->no_byline_tag);
+               *byline != '\0' ? self->byline_tag : self->no_byline_tag, NULL);
 
   for (guint i = 0; i < n_blocks; i++)
     {
       const GlossBlock *block = gloss_article_get_block (self->article, i);
+      GlossBlockKind kind = gloss_block_get_kind (block);
+      GtkTextTag *extra_tag = NULL;
+
+      /* Items of a list sit close together; the list as a whole is spaced
+       * like a paragraph. */
+      if (kind == GLOSS_BLOCK_LIST_ITEM
+          && (i + 1 == n_blocks
+              || gloss_block_get_kind (gloss_article_get_block (self->article, i + 1)) != kind))
+        extra_tag = self->list_end_tag;
 
       insert_line (buffer, gloss_block_get_text (block), i + 1 < n_blocks,
-                   tag_for_kind (self, gloss_block_get_kind (block)));
+                   tag_for_kind (self, kind), extra_tag);
     }
 
   g_assert (gtk_text_buffer_get_line_count (buffer) == (int) (N_LEADING_LINES + n_blocks));
@@ -506,6 +518,7 @@ gloss_reader_view_class_init (GlossReaderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossReaderView, heading_tag);
   gtk_widget_class_bind_template_child (widget_class, GlossReaderView, quote_tag);
   gtk_widget_class_bind_template_child (widget_class, GlossReaderView, list_item_tag);
+  gtk_widget_class_bind_template_child (widget_class, GlossReaderView, list_end_tag);
   gtk_widget_class_bind_template_child (widget_class, GlossReaderView, preformatted_tag);
   gtk_widget_class_bind_template_child (widget_class, GlossReaderView, caption_tag);
 

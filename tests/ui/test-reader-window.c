@@ -367,6 +367,16 @@ test_block_tags (void)
           }
     }
 
+  /* Only the last item of a run of list items is spaced like a paragraph. */
+  {
+    GtkTextTag *list_end = gtk_text_tag_table_lookup (table, "gloss-list-end");
+    int first_item = (int) n_leading + 3;
+
+    g_assert_nonnull (list_end);
+    g_assert_false (line_has_tag (buffer, first_item, list_end));
+    g_assert_true (line_has_tag (buffer, first_item + 1, list_end));
+  }
+
   /* Headings are larger, quotes italic, preformatted text monospace. */
   {
     double heading_scale = 1.0;
