@@ -443,12 +443,13 @@ emit_body (Extraction   *ex,
 
 static double
 headline_score (Extraction *ex,
+                GHashTable *seen,
                 guint       i)
 {
   const GlossTextLine *line = line_at (ex->lines, i);
   double score = 0.0;
 
-  if (!gloss_text_line_is_title (line) || (line->flags & GLOSS_LINE_ENDS_SENTENCE))
+  if (!gloss_text_line_is_title (line))
     return -G_MAXDOUBLE;
 
   if (line->weight >= 4 && line->weight <= 20)
@@ -470,6 +471,11 @@ headline_score (Extraction *ex,
         break;
       }
 
+  /* Pages repeat their headline: in a share widget, a sticky header, a
+   * breadcrumb.  A menu repeats too, but menus were penalised above. */
+  if (GPOINTER_TO_UINT (g_hash_table_lookup (seen, line->text)) >= 2)
+    score += 1.5;
+
   score -= 0.15 * (ex->start - i);
   return score;
 }
@@ -480,10 +486,19 @@ find_headline (Extraction *ex)
   guint best = G_MAXUINT;
   double best_score = 0.0;
   guint first = ex->start > HEADER_WINDOW ? ex->start - HEADER_WINDOW : 0;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < ex->lines->len; i++)
+    {
+      const char *text = line_at (ex->lines, i)->text;
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (seen, text));
+
+      g_hash_table_insert (seen, (gpointer) text, GUINT_TO_POINTER (count + 1));
+    }
 
   for (guint i = first; i < ex->start; i++)
     {
-      double score = headline_score (ex, i);
+      double score = headline_score (ex, seen, i);
 
       if (score > best_score)
         {

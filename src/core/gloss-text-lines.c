@@ -187,6 +187,9 @@ static const Phrase furniture_prefixes[] = {
   { "more in ", PHRASE_END },
   { "get the latest ", 0 }, { "download the ", 0 }, { "we use cookies", 0 },
   { "this site uses cookies", 0 }, { "this website uses cookies", 0 },
+  { "these are external links", 0 }, { "reading time", 0 }, { "tempo de leitura", 0 },
+  { "temps de lecture", 0 }, { "tiempo de lectura", 0 }, { "lesezeit", 0 },
+  { "время чтения", 0 },
   { "by continuing to use ", 0 }, { "by clicking ", 0 }, { "by choosing ", 0 },
   { "copyright ", PHRASE_END }, { "all rights reserved", PHRASE_END },
   { "you must be logged in", PHRASE_END | PHRASE_COMMENTS },
@@ -467,6 +470,24 @@ looks_like_caption (const GlossTextLine *line)
       return TRUE;
   }
 
+  /* "… in New York.Reuters", "… isn't easy.Jane Doe/Getty": a caption
+   * with its credit glued on. */
+  {
+    static const char * const credits[] = {
+      "Getty", "Getty Images", "Reuters", "/AP", "AP Photo", "AFP", "EPA", "Shutterstock",
+      "iStock", "Getty Images/iStockphoto",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (credits); i++)
+      if (g_str_has_suffix (text, credits[i]) && len > strlen (credits[i]) + 20)
+        {
+          gunichar before = g_utf8_get_char (g_utf8_prev_char (text + len - strlen (credits[i])));
+
+          if (before == '.' || before == '/' || before == ' ')
+            return TRUE;
+        }
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
     {
       const char *found = strstr (text, marks[i]);
@@ -517,8 +538,25 @@ looks_like_byline (const GlossTextLine *line)
     if (g_str_has_prefix (line->text, openers[i]))
       rest = line->text + strlen (openers[i]);
 
-  /* A name follows: a capital letter, or an all-lower-case handle. */
-  return rest != NULL && g_unichar_isupper (g_utf8_get_char (rest));
+  /* A name follows: a capital letter. */
+  if (rest != NULL)
+    return g_unichar_isupper (g_utf8_get_char (rest));
+
+  /* "Jane Doe, Associated Press", "Robert Burns, AP National Security Writer" */
+  if (line->n_words <= 10 && !(line->flags & GLOSS_LINE_ENDS_SENTENCE)
+      && line->n_capital * 3 >= line->n_alpha * 2)
+    {
+      static const char * const roles[] = {
+        "Associated Press", "Writer", "Editor", "Correspondent", "Reporter", "Contributor",
+        "Columnist", "Analysis by ", "Reuters", "Staff",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+        if (strstr (line->text, roles[i]) != NULL)
+          return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* "Jane Doe says:", "Alex on May 2, 2018 at 6:34 am said:", "34 responses
@@ -560,6 +598,24 @@ looks_like_comments (const GlossTextLine *line,
           && (space[1 + len] == '\0' || space[1 + len] == ' '))
         return TRUE;
     }
+  return FALSE;
+}
+
+/* A date, or a time of day ("Updated Nov 19, 6:55 AM"): what a page
+ * prints next to a headline, never a headline itself. */
+static gboolean
+looks_like_date (const GlossTextLine *line)
+{
+  const char *colon;
+
+  if (gloss_text_find_date (line->text, NULL))
+    return TRUE;
+  if (line->n_alpha > 6)
+    return FALSE;
+  for (colon = strchr (line->text, ':'); colon != NULL; colon = strchr (colon + 1, ':'))
+    if (colon > line->text && g_ascii_isdigit (colon[-1]) && g_ascii_isdigit (colon[1])
+        && g_ascii_isdigit (colon[2]))
+      return TRUE;
   return FALSE;
 }
 
@@ -681,6 +737,16 @@ classify_alone (GlossTextLine *line,
           }
     }
 
+  /* "Home > Health > Diet", "5 min read" */
+  if (line->n_words <= 12
+      && (strstr (line->text, " > ") != NULL || strstr (line->text, " \xe2\x80\xba ") != NULL
+          || strstr (line->text, " \xc2\xbb ") != NULL || g_str_has_suffix (key, "min read")
+          || g_str_has_suffix (key, "minute read") || g_str_has_suffix (key, "minutes read")))
+    {
+      line->klass = GLOSS_LINE_BOILER;
+      return;
+    }
+
   /* "More Great Stories", "More from our newsroom": other stories follow. */
   if (line->n_words <= 6 && (g_str_has_prefix (key, "more ") || g_str_has_prefix (key, "other "))
       && (g_str_has_suffix (key, " stories") || g_str_has_suffix (key, " news")
@@ -737,7 +803,7 @@ classify_alone (GlossTextLine *line,
     line->flags |= GLOSS_LINE_BYLINE;
   if (looks_like_credit (line, key) || looks_like_caption (line))
     line->flags |= GLOSS_LINE_CREDIT;
-  if (line->n_words <= 12 && !sentence && gloss_text_find_date (line->text, NULL))
+  if (line->n_words <= 12 && (!sentence || line->n_alpha <= 6) && looks_like_date (line))
     line->flags |= GLOSS_LINE_DATE;
 
   if (line->n_publisher >= 2 && line->n_publisher * 100 >= line->n_words * 8)
@@ -928,6 +994,15 @@ gloss_text_line_is_title (const GlossTextLine *line)
     return FALSE;
   if (line->weight < 2 || line->weight > 30 || line->n_alpha < 2 || line->n_sentences > 1)
     return FALSE;
+  if ((line->flags & GLOSS_LINE_BULLET) || strstr (line->text, "www.") != NULL)
+    return FALSE;
+  /* "Posted in News | Permalink | 10 Comments" */
+  {
+    const char *pipe = strstr (line->text, " | ");
+
+    if (pipe != NULL && strstr (pipe + 3, " | ") != NULL)
+      return FALSE;
+  }
 
   end = line->text + strlen (line->text);
   last = g_utf8_get_char (g_utf8_prev_char (end));
