@@ -509,6 +509,69 @@ collect_roots (GlossHtmlContext *ctx,
     }
 }
 
+static void
+find_smallest_holding (GlossHtmlContext  *ctx,
+                       xmlNode           *node,
+                       guint              prose,
+                       xmlNode          **best,
+                       guint             *best_text)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      GlossHtmlInfo *info = gloss_html_info (ctx, child);
+
+      if (info == NULL || info->prose < prose)
+        continue;
+      if (info->text < *best_text)
+        {
+          *best = child;
+          *best_text = info->text;
+        }
+      find_smallest_holding (ctx, child, prose, best, best_text);
+    }
+}
+
+/* The JSON-LD articleBody is a cross-check, not the output: it is often
+ * truncated, stripped of headings, or stale.  But when the scored container
+ * holds far less prose than the page declares its story has, the scores
+ * picked a fragment (one section of a long feature, a teaser), and the
+ * smallest element holding that much prose is the better guess. */
+static void
+cross_check_declared_body (GlossHtmlContext *ctx,
+                           xmlNode          *root,
+                           const char       *declared_body,
+                           GPtrArray        *roots)
+{
+  guint declared = 0;
+  guint commas = 0;
+  guint kept = 0;
+  xmlNode *best = NULL;
+  guint best_text = G_MAXUINT;
+
+  if (declared_body == NULL)
+    return;
+  gloss_html_count_text ((const xmlChar *) declared_body, &declared, &commas);
+  if (declared < 1000)
+    return;
+
+  for (guint i = 0; i < roots->len; i++)
+    {
+      GlossHtmlInfo *info = gloss_html_info (ctx, g_ptr_array_index (roots, i));
+
+      kept += info != NULL ? info->prose : 0;
+    }
+  if (kept * 10 >= declared * 4)
+    return;
+
+  find_smallest_holding (ctx, root, declared * 8 / 10, &best, &best_text);
+  if (best == NULL || is_body_or_above (ctx, best))
+    return;
+
+  debug_node ("declared body suggests", ctx, best);
+  g_ptr_array_set_size (roots, 0);
+  g_ptr_array_add (roots, best);
+}
+
 GlossArticle *
 gloss_extract_html (const char  *utf8,
                     gsize        length,
@@ -563,6 +626,7 @@ gloss_extract_html (const char  *utf8,
         collect_roots (&ctx, top, roots);
       else if (gloss_html_info (&ctx, root) != NULL)
         g_ptr_array_add (roots, root);
+      cross_check_declared_body (&ctx, root, meta.ld_body, roots);
     }
 
   if (roots->len > 0)

@@ -26,6 +26,7 @@ typedef struct
   char *title_folded;
   gsize title_length;
   char *byline_folded;
+  gboolean after_label;      /* the last block was a "Related stories" label */
 } Emitter;
 
 /* Short blocks starting with one of these phrases are labels and prompts,
@@ -45,6 +46,19 @@ static const char *const boilerplate_phrases[] = {
   "submit a correction", "this article is more than",
 };
 
+/* Calls to action that stay boilerplate even as a full sentence. */
+static const char *const prompt_phrases[] = {
+  "subscribe", "sign up", "click here", "follow us", "follow @", "don't miss",
+  "get the latest", "want more", "support our", "download our", "download the",
+};
+
+/* Last words of labels that introduce lists of other articles:
+ * "More Great Stories", "Related Articles", "Latest News". */
+static const char *const label_nouns[] = {
+  "stories", "articles", "posts", "reads", "news", "videos", "links", "coverage",
+  "reading", "headlines",
+};
+
 static gboolean
 starts_with_phrase (const char *lower,
                     const char *phrase)
@@ -54,6 +68,34 @@ starts_with_phrase (const char *lower,
   if (strncmp (lower, phrase, len) != 0)
     return FALSE;
   return !g_ascii_isalnum (lower[len]);
+}
+
+static gboolean
+is_list_label (const char *lower)
+{
+  const char *last_word;
+  guint words = 1;
+  gsize len = strlen (lower);
+
+  if (len == 0 || len > 50 || strchr (".!?,;", lower[len - 1]) != NULL)
+    return FALSE;
+  for (const char *p = lower; *p != '\0'; p++)
+    {
+      if (*p == ' ')
+        words++;
+    }
+  if (words > 6)
+    return FALSE;
+
+  last_word = strrchr (lower, ' ');
+  last_word = last_word != NULL ? last_word + 1 : lower;
+  for (guint i = 0; i < G_N_ELEMENTS (label_nouns); i++)
+    {
+      if (strcmp (last_word, label_nouns[i]) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static gboolean
@@ -73,13 +115,19 @@ is_boilerplate_text (const char *text,
       memmove (p + 1, p + 3, strlen (p + 3) + 1);
     }
 
+  for (guint i = 0; i < G_N_ELEMENTS (prompt_phrases); i++)
+    {
+      if (starts_with_phrase (lower, prompt_phrases[i]))
+        return TRUE;
+    }
+
   for (guint i = 0; i < G_N_ELEMENTS (boilerplate_phrases); i++)
     {
       if (starts_with_phrase (lower, boilerplate_phrases[i]))
         return length < 60 || !g_str_has_suffix (lower, ".");
     }
 
-  return FALSE;
+  return is_list_label (lower);
 }
 
 /* Slideshow counters: "Image 1 of 5", "3 of 12", "Photo 2/9". */
@@ -208,6 +256,7 @@ flush (Emitter        *e,
   g_autofree char *text = NULL;
   glong length;
   gboolean keep = TRUE;
+  gboolean label = FALSE;
 
   if (e->chars == 0)
     goto reset;
@@ -228,7 +277,10 @@ flush (Emitter        *e,
   else if (is_counter_text (text) || is_credit_text (text, length))
     keep = FALSE;
   else if (is_boilerplate_text (text, length))
-    keep = FALSE;
+    {
+      keep = FALSE;
+      label = TRUE;
+    }
   else if (kind != GLOSS_BLOCK_HEADING && is_byline_text (e, text, length))
     keep = FALSE;
   else if (e->title_folded != NULL && length < 400 &&
@@ -242,6 +294,7 @@ flush (Emitter        *e,
 
   if (keep)
     gloss_article_append_block (e->article, kind, text);
+  e->after_label = label || (!keep && e->after_label);
 
 reset:
   g_string_truncate (e->text, 0);
@@ -379,6 +432,15 @@ walk (Emitter        *e,
           g_string_append_c (e->text, ' ');
           walk (e, child, kind, in_link);
           g_string_append_c (e->text, ' ');
+          continue;
+        }
+
+      /* The list of links a "Related stories" label introduced. */
+      if (e->after_label && e->chars == 0 &&
+          (tag == GLOSS_HTML_TAG_UL || tag == GLOSS_HTML_TAG_OL ||
+           gloss_html_info_link_density (info) > 0.3f))
+        {
+          e->after_label = FALSE;
           continue;
         }
 
