@@ -43,7 +43,16 @@ static const char *const boilerplate_phrases[] = {
   "next article", "previous article", "leave a comment", "comments", "tags:", "topics:",
   "newsletter", "get our", "advert", "please enable javascript", "this slideshow requires",
   "enable javascript", "javascript is disabled", "your browser does not support", "download the", "join the conversation", "report an error",
-  "submit a correction", "this article is more than",
+  "submit a correction", "this article is more than", "text size", "font size",
+  "reading time", "print this", "print article", "courtesy of", "reporting by",
+  "additional reporting by", "editing by", "compiled by", "written by",
+};
+
+/* Anywhere in a short block: the author's contact line, the reporting
+ * credits, the reading time. */
+static const char *const trailer_markers[] = {
+  "contributed to this report", "contributed reporting", "min read", "minute read",
+  "minutes read",
 };
 
 /* Calls to action that stay boilerplate even as a full sentence. */
@@ -99,12 +108,43 @@ is_list_label (const char *lower)
 }
 
 static gboolean
+has_word (const char *lower,
+          const char *word)
+{
+  gsize len = strlen (word);
+
+  for (const char *p = strstr (lower, word); p != NULL; p = strstr (p + 1, word))
+    {
+      if ((p == lower || !g_ascii_isalnum (p[-1])) && !g_ascii_isalnum (p[len]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* "Follow her on Twitter @jdoe", "Reach the reporter on Twitter at …",
+ * "Follow our full coverage at https://…". */
+static gboolean
+is_social_pointer (const char *lower)
+{
+  gboolean verb = has_word (lower, "follow") || strstr (lower, "be reached") != NULL ||
+                  strstr (lower, "reach the reporter") != NULL ||
+                  strstr (lower, "reach the writer") != NULL ||
+                  strstr (lower, "reach the author") != NULL;
+  gboolean where = strstr (lower, "twitter") != NULL || strstr (lower, "facebook") != NULL ||
+                   strstr (lower, "instagram") != NULL || strstr (lower, "http") != NULL ||
+                   strstr (lower, "@") != NULL;
+
+  return verb && where && strlen (lower) < 200;
+}
+
+static gboolean
 is_boilerplate_text (const char *text,
                      glong       length)
 {
   g_autofree char *lower = NULL;
 
-  if (length > 100)
+  if (length > 250)
     return FALSE;
 
   lower = g_utf8_strdown (text, -1);
@@ -114,6 +154,18 @@ is_boilerplate_text (const char *text,
       *p = '\'';
       memmove (p + 1, p + 3, strlen (p + 3) + 1);
     }
+
+  for (guint i = 0; i < G_N_ELEMENTS (trailer_markers); i++)
+    {
+      if (strstr (lower, trailer_markers[i]) != NULL)
+        return TRUE;
+    }
+
+  if (is_social_pointer (lower))
+    return TRUE;
+
+  if (length > 100)
+    return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (prompt_phrases); i++)
     {
@@ -128,6 +180,78 @@ is_boilerplate_text (const char *text,
     }
 
   return is_list_label (lower);
+}
+
+static gboolean
+ends_with_sentence_mark (const char *text)
+{
+  gsize len = strlen (text);
+
+  while (len > 0 && (text[len - 1] == '"' || text[len - 1] == ')' || text[len - 1] == '\''))
+    len--;
+  if (len == 0)
+    return FALSE;
+  if (strchr (".!?:;", text[len - 1]) != NULL)
+    return TRUE;
+  /* Closing curly quotes and ellipsis. */
+  return len >= 3 && (memcmp (text + len - 3, "\xe2\x80\x9d", 3) == 0 ||
+                      memcmp (text + len - 3, "\xe2\x80\xa6", 3) == 0);
+}
+
+static gboolean
+is_digit_run (const char *p,
+              guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (p[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A timestamp line: "Nov. 20, 2019 6:02 AM EST", "2019-11-20 17:27:46
+ * Jane Doe".  Both a date and a clock time, in a short line. */
+/* What is left of a caption that was only a credit: "Getty", "Jane Doe/
+ * Agency/", "© Studio". */
+static gboolean
+is_credit_caption (const char *text)
+{
+  guint words = 1;
+
+  if (strstr (text, "\xc2\xa9") != NULL)
+    return TRUE;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ')
+        words++;
+    }
+  if (words <= 3 && !ends_with_sentence_mark (text))
+    return TRUE;
+
+  return g_str_has_suffix (text, "/");
+}
+
+static gboolean
+is_timestamp_text (const char *text)
+{
+  gboolean clock = FALSE;
+  gboolean date = FALSE;
+  gsize len = strlen (text);
+
+  if (len > 80 || ends_with_sentence_mark (text))
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p) && p[1] == ':' && is_digit_run (p + 2, 2))
+        clock = TRUE;
+      if ((p == text || !g_ascii_isdigit (p[-1])) && is_digit_run (p, 4) &&
+          (p[0] == '1' || p[0] == '2') && !g_ascii_isdigit (p[4]))
+        date = TRUE;
+    }
+
+  return clock && date;
 }
 
 /* Slideshow counters: "Image 1 of 5", "3 of 12", "Photo 2/9". */
@@ -211,21 +335,6 @@ strip_caption_credit (char *text)
   /* A credit in the middle ("Photo: X. The pier at dawn.") is left alone. */
 }
 
-static gboolean
-ends_with_sentence_mark (const char *text)
-{
-  gsize len = strlen (text);
-
-  while (len > 0 && (text[len - 1] == '"' || text[len - 1] == ')' || text[len - 1] == '\''))
-    len--;
-  if (len == 0)
-    return FALSE;
-  if (strchr (".!?:;", text[len - 1]) != NULL)
-    return TRUE;
-  /* Closing curly quotes and ellipsis. */
-  return len >= 3 && (memcmp (text + len - 3, "\xe2\x80\x9d", 3) == 0 ||
-                      memcmp (text + len - 3, "\xe2\x80\xa6", 3) == 0);
-}
 
 /* "By Jane Doe", "By Jane Doe, Reuters": the byline as a paragraph. */
 static gboolean
@@ -274,7 +383,9 @@ flush (Emitter        *e,
       (e->link_chars * 4 > e->chars * 3 ||
        (e->link_chars * 2 > e->chars && e->chars - e->link_chars < 30)))
     keep = FALSE;
-  else if (is_counter_text (text) || is_credit_text (text, length))
+  else if (is_counter_text (text) || is_credit_text (text, length) || is_timestamp_text (text))
+    keep = FALSE;
+  else if (kind == GLOSS_BLOCK_CAPTION && is_credit_caption (text))
     keep = FALSE;
   else if (is_boilerplate_text (text, length))
     {
