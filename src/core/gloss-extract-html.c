@@ -113,6 +113,7 @@ measure (GlossHtmlContext *ctx,
   gboolean inline_role;
   Totals t = { 0 };
   GlossHtmlInfo info = { 0 };
+  gboolean caption = FALSE;
   int weight;
 
   if (role == GLOSS_HTML_ROLE_DROP || gloss_html_is_hidden (node))
@@ -121,7 +122,8 @@ measure (GlossHtmlContext *ctx,
       return 0;
     }
 
-  weight = gloss_html_class_weight (node);
+  weight = gloss_html_class_weight (node, &caption);
+  caption = caption || tag == GLOSS_HTML_TAG_FIGCAPTION || tag == GLOSS_HTML_TAG_CAPTION;
   link = in_link || tag == GLOSS_HTML_TAG_A;
 
   for (xmlNode *child = node->children, *next; child != NULL; child = next)
@@ -179,8 +181,12 @@ measure (GlossHtmlContext *ctx,
   inline_role = role == GLOSS_HTML_ROLE_INLINE &&
                 !(tag == GLOSS_HTML_TAG_UNKNOWN && t.has_block);
 
-  if (!inline_role && !gloss_html_tag_is_heading (tag) && t.own_text > 0 &&
-      t.own_link * 2 < t.own_text)
+  /* Prose is running text a reader reads as the story: not headings, not
+   * captions, not link lists. */
+  if (caption || tag == GLOSS_HTML_TAG_FIGURE)
+    t.prose = 0;
+  else if (!inline_role && !gloss_html_tag_is_heading (tag) && t.own_text > 0 &&
+           t.own_link * 2 < t.own_text)
     t.prose += t.own_text - t.own_link;
 
   if (is_furniture (tag, role == GLOSS_HTML_ROLE_CHROME || has_chrome_role (node), weight, &t))
@@ -200,7 +206,8 @@ measure (GlossHtmlContext *ctx,
   info.tag = tag;
   info.weight = (gint8) CLAMP (weight, -100, 100);
   info.flags = (t.has_block ? GLOSS_HTML_INFO_HAS_BLOCK : 0) |
-               (inline_role ? GLOSS_HTML_INFO_INLINE : 0);
+               (inline_role ? GLOSS_HTML_INFO_INLINE : 0) |
+               (caption && !inline_role ? GLOSS_HTML_INFO_CAPTION : 0);
 
   g_array_append_val (ctx->infos, info);
   node->_private = GUINT_TO_POINTER (ctx->infos->len);
@@ -498,7 +505,10 @@ collect_roots (GlossHtmlContext *ctx,
        * reach it: mostly prose, few links. */
       if ((info->flags & GLOSS_HTML_INFO_HAS_BLOCK))
         {
-          if (info->prose >= 200 && info->prose * 10 >= info->text * 7 && link_density < 0.25f)
+          /* A picture with its caption is not more of the story. */
+          if (info->tag == GLOSS_HTML_TAG_FIGURE)
+            continue;
+          if (info->prose > 80 && info->prose * 10 >= info->text * 7 && link_density < 0.25f)
             g_ptr_array_add (roots, sibling);
           continue;
         }

@@ -40,7 +40,7 @@ static const char *const boilerplate_phrases[] = {
   "editor's picks", "editors' picks", "what to read next", "watch:", "listen:",
   "image copyright", "image caption", "media caption", "photo:", "photograph:",
   "getty images", "skip advertisement", "log in", "sign in", "register", "back to top",
-  "next article", "previous article", "leave a comment", "comments", "tags:", "topics:",
+  "next article", "previous article", "more:", "see also", "see more", "leave a comment", "comments", "tags:", "topics:",
   "newsletter", "get our", "advert", "please enable javascript", "this slideshow requires",
   "enable javascript", "javascript is disabled", "your browser does not support", "download the", "join the conversation", "report an error",
   "submit a correction", "this article is more than", "text size", "font size",
@@ -64,9 +64,24 @@ static const char *const prompt_phrases[] = {
 /* Last words of labels that introduce lists of other articles:
  * "More Great Stories", "Related Articles", "Latest News". */
 static const char *const label_nouns[] = {
-  "stories", "articles", "posts", "reads", "news", "videos", "links", "coverage",
-  "reading", "headlines",
+  "stories", "articles", "posts", "reads", "videos", "links", "coverage", "headlines",
 };
+
+static gboolean
+ends_with_sentence_mark (const char *text)
+{
+  gsize len = strlen (text);
+
+  while (len > 0 && (text[len - 1] == '"' || text[len - 1] == ')' || text[len - 1] == '\''))
+    len--;
+  if (len == 0)
+    return FALSE;
+  if (strchr (".!?:;", text[len - 1]) != NULL)
+    return TRUE;
+  /* Closing curly quotes and ellipsis. */
+  return len >= 3 && (memcmp (text + len - 3, "\xe2\x80\x9d", 3) == 0 ||
+                      memcmp (text + len - 3, "\xe2\x80\xa6", 3) == 0);
+}
 
 static gboolean
 starts_with_phrase (const char *lower,
@@ -175,28 +190,14 @@ is_boilerplate_text (const char *text,
 
   for (guint i = 0; i < G_N_ELEMENTS (boilerplate_phrases); i++)
     {
+      /* "Share prices fell." is a sentence, "Share this story" a label. */
       if (starts_with_phrase (lower, boilerplate_phrases[i]))
-        return length < 60 || !g_str_has_suffix (lower, ".");
+        return length < 25 || !ends_with_sentence_mark (lower);
     }
 
   return is_list_label (lower);
 }
 
-static gboolean
-ends_with_sentence_mark (const char *text)
-{
-  gsize len = strlen (text);
-
-  while (len > 0 && (text[len - 1] == '"' || text[len - 1] == ')' || text[len - 1] == '\''))
-    len--;
-  if (len == 0)
-    return FALSE;
-  if (strchr (".!?:;", text[len - 1]) != NULL)
-    return TRUE;
-  /* Closing curly quotes and ellipsis. */
-  return len >= 3 && (memcmp (text + len - 3, "\xe2\x80\x9d", 3) == 0 ||
-                      memcmp (text + len - 3, "\xe2\x80\xa6", 3) == 0);
-}
 
 static gboolean
 is_digit_run (const char *p,
@@ -497,6 +498,7 @@ walk (Emitter        *e,
     {
       GlossHtmlInfo *info;
       GlossHtmlTag tag;
+      GlossBlockKind child_kind;
 
       if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
         {
@@ -565,9 +567,11 @@ walk (Emitter        *e,
           continue;
         }
 
+      child_kind = (info->flags & GLOSS_HTML_INFO_CAPTION) ? GLOSS_BLOCK_CAPTION
+                                                            : kind_for (tag, kind);
       flush (e, kind);
-      walk (e, child, kind_for (tag, kind), in_link);
-      flush (e, kind_for (tag, kind));
+      walk (e, child, child_kind, in_link);
+      flush (e, child_kind);
     }
 }
 

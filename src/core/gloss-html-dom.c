@@ -347,7 +347,8 @@ bigram_bit (char a,
 }
 
 static int
-weigh_value (const char *value)
+weigh_value (const char *value,
+             gboolean   *out_caption)
 {
   char lower[256];
   guint64 bigrams[4] = { 0 };
@@ -368,6 +369,9 @@ weigh_value (const char *value)
   lower[len] = '\0';
   if (len == 0)
     return 0;
+
+  if (strstr (lower, "caption") != NULL)
+    *out_caption = TRUE;
 
   /* Class lists run on every element of big pages: a pattern is searched
    * only if its first two letters occur next to each other somewhere. */
@@ -407,16 +411,18 @@ weigh_value (const char *value)
 }
 
 int
-gloss_html_class_weight (xmlNode *node)
+gloss_html_class_weight (xmlNode  *node,
+                         gboolean *out_caption)
 {
   const char *class_attr = gloss_html_get_attr (node, "class");
   const char *id_attr = gloss_html_get_attr (node, "id");
   int weight = 0;
 
+  *out_caption = FALSE;
   if (class_attr != NULL)
-    weight += weigh_value (class_attr);
+    weight += weigh_value (class_attr, out_caption);
   if (id_attr != NULL)
-    weight += weigh_value (id_attr);
+    weight += weigh_value (id_attr, out_caption);
 
   return CLAMP (weight, -100, 100);
 }

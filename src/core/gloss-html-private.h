@@ -154,8 +154,10 @@ gloss_html_tag_is_heading (GlossHtmlTag tag)
 const char   *gloss_html_get_attr       (xmlNode       *node,
                                          const char    *name);
 
-/* Class and id hints: > 0 looks like article content, < 0 like furniture. */
-int           gloss_html_class_weight   (xmlNode       *node);
+/* Class and id hints: > 0 looks like article content, < 0 like furniture;
+ * @out_caption says whether they name a caption. */
+int           gloss_html_class_weight   (xmlNode       *node,
+                                         gboolean      *out_caption);
 gboolean      gloss_html_is_hidden      (xmlNode       *node);
 
 /* Per-element statistics, computed once bottom-up and reached through
@@ -165,6 +167,7 @@ typedef enum
   GLOSS_HTML_INFO_HAS_BLOCK  = 1 << 0,  /* some descendant is a block element */
   GLOSS_HTML_INFO_CANDIDATE  = 1 << 1,  /* received a content score */
   GLOSS_HTML_INFO_INLINE     = 1 << 2,  /* behaves as running text here */
+  GLOSS_HTML_INFO_CAPTION    = 1 << 3,  /* a caption by tag or by class */
 } GlossHtmlInfoFlags;
 
 typedef struct
