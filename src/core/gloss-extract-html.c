@@ -24,6 +24,9 @@
 
 #define MAX_ANCESTOR_LEVELS 5
 #define MIN_UNIT_TEXT 25
+/* Prose in an element whose class says "article" or "content" that makes
+ * it look like the story itself. */
+#define STORY_PROSE 400
 
 typedef struct
 {
@@ -36,6 +39,7 @@ typedef struct
   guint prose;
   guint n_links;
   gboolean has_block;
+  gboolean holds_story;
 } Totals;
 
 static void
@@ -84,11 +88,13 @@ is_furniture (GlossHtmlTag  tag,
 {
   float link_density = t->text > 0 ? (float) t->link_text / (float) t->text : 0.0f;
 
-  if (is_structural (tag))
+  /* Whatever its own class says ("page has-sidebar with-comments"), an
+   * element wrapping something that looks like the story stays. */
+  if (is_structural (tag) || t->holds_story)
     return FALSE;
 
   if (chrome)
-    return t->prose < 600 || link_density > 0.4f;
+    return t->prose < 600 || (link_density > 0.4f && t->prose < 3000);
 
   if (weight <= -5)
     return TRUE;
@@ -161,6 +167,10 @@ measure (GlossHtmlContext *ctx,
           t.commas += ci->commas;
           t.prose += ci->prose;
           t.n_links += ci->n_links;
+          if ((ci->flags & GLOSS_HTML_INFO_HOLDS_STORY) ||
+              (ci->weight > 0 && ci->prose >= STORY_PROSE &&
+               ci->link_text * 4 < ci->text))
+            t.holds_story = TRUE;
           if (ci->flags & GLOSS_HTML_INFO_INLINE)
             {
               t.own_text += ci->text;
@@ -207,7 +217,8 @@ measure (GlossHtmlContext *ctx,
   info.weight = (gint8) CLAMP (weight, -100, 100);
   info.flags = (t.has_block ? GLOSS_HTML_INFO_HAS_BLOCK : 0) |
                (inline_role ? GLOSS_HTML_INFO_INLINE : 0) |
-               (caption && !inline_role ? GLOSS_HTML_INFO_CAPTION : 0);
+               (caption && !inline_role ? GLOSS_HTML_INFO_CAPTION : 0) |
+               (t.holds_story ? GLOSS_HTML_INFO_HOLDS_STORY : 0);
 
   g_array_append_val (ctx->infos, info);
   node->_private = GUINT_TO_POINTER (ctx->infos->len);

@@ -168,6 +168,7 @@ typedef enum
   GLOSS_HTML_INFO_CANDIDATE  = 1 << 1,  /* received a content score */
   GLOSS_HTML_INFO_INLINE     = 1 << 2,  /* behaves as running text here */
   GLOSS_HTML_INFO_CAPTION    = 1 << 3,  /* a caption by tag or by class */
+  GLOSS_HTML_INFO_HOLDS_STORY = 1 << 4, /* some descendant looks like the story */
 } GlossHtmlInfoFlags;
 
 typedef struct

@@ -310,6 +310,27 @@ test_inline_spacing (void)
 }
 
 static void
+test_wrapped_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossArticle) article = extract_html_fixture ("wrapped-page.html", &error);
+  const char *forbidden[] = { "Section number", "site menu" };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (article);
+
+  /* The whole page sits in a <form> whose menu makes it mostly links, and
+   * the story's wrapper has a class full of "sidebar", "comments" and
+   * "share": neither is mistaken for furniture around the story. */
+  g_assert_cmpuint (gloss_article_get_n_blocks (article), ==, 5);
+  g_assert_true (g_str_has_prefix (gloss_block_get_text (gloss_article_get_block (article, 0)),
+                                   "The county has approved a plan"));
+  g_assert_true (g_str_has_suffix (gloss_block_get_text (gloss_article_get_block (article, 4)),
+                                   "restored a few years ago."));
+  assert_body_lacks (article, forbidden, G_N_ELEMENTS (forbidden));
+}
+
+static void
 test_no_article (void)
 {
   g_autoptr(GError) error = NULL;
@@ -367,6 +388,7 @@ main (int    argc,
   g_test_add_func ("/core/extract/html/malformed-markup", test_malformed_markup);
   g_test_add_func ("/core/extract/html/scripts-never-in-output", test_scripts_never_in_output);
   g_test_add_func ("/core/extract/html/inline-spacing", test_inline_spacing);
+  g_test_add_func ("/core/extract/html/wrapped-page", test_wrapped_page);
   g_test_add_func ("/core/extract/html/no-article", test_no_article);
   g_test_add_func ("/core/extract/html/markup-only", test_markup_only);
   g_test_add_func ("/core/extract/html/title-site-suffix", test_title_site_suffix);
