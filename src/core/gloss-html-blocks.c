@@ -44,7 +44,7 @@ static const char *const boilerplate_phrases[] = {
   "newsletter", "get our", "advert", "please enable javascript", "this slideshow requires",
   "enable javascript", "javascript is disabled", "your browser does not support", "download the", "join the conversation", "report an error",
   "submit a correction", "this article is more than", "text size", "font size",
-  "reading time", "print this", "print article", "courtesy of", "reporting by",
+  "reading time", "copyright", "\xc2\xa9", "print this", "print article", "courtesy of", "reporting by",
   "additional reporting by", "editing by", "compiled by", "written by",
 };
 
@@ -52,7 +52,7 @@ static const char *const boilerplate_phrases[] = {
  * credits, the reading time. */
 static const char *const trailer_markers[] = {
   "contributed to this report", "contributed reporting", "min read", "minute read",
-  "minutes read",
+  "minutes read", "all rights reserved", "subject to copyright", "copyright \xc2\xa9",
 };
 
 /* Calls to action that stay boilerplate even as a full sentence. */
