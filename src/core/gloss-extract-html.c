@@ -342,10 +342,18 @@ debug_node (const char       *what,
             GlossHtmlContext *ctx,
             xmlNode          *node)
 {
-  GlossHtmlInfo *info = gloss_html_info (ctx, node);
-  const char *class_attr = gloss_html_get_attr (node, "class");
-  const char *id_attr = gloss_html_get_attr (node, "id");
+  GlossHtmlInfo *info;
+  const char *class_attr;
+  const char *id_attr;
 
+  /* G_MESSAGES_DEBUG=gloss-extract-html shows why a container won. */
+  if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN) ||
+      node->type != XML_ELEMENT_NODE)
+    return;
+
+  info = gloss_html_info (ctx, node);
+  class_attr = gloss_html_get_attr (node, "class");
+  id_attr = gloss_html_get_attr (node, "id");
   g_debug ("%s <%s class=\"%s\" id=\"%s\"> score %.1f text %u links %u prose %u weight %d",
            what, node->name, class_attr ? class_attr : "", id_attr ? id_attr : "",
            info ? info->score : 0.0f, info ? info->text : 0, info ? info->link_text : 0,
@@ -486,9 +494,7 @@ collect_roots (GlossHtmlContext *ctx,
       float bonus = 0.0f;
       float link_density;
 
-      if (G_UNLIKELY (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN) == FALSE) &&
-          sibling->type == XML_ELEMENT_NODE)
-        debug_node ("  sibling", ctx, sibling);
+      debug_node ("  sibling", ctx, sibling);
       if (sibling == top)
         {
           g_ptr_array_add (roots, sibling);
