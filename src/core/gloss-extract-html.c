@@ -37,6 +37,7 @@ typedef struct
   guint own_commas;
   guint own_link;
   guint prose;
+  guint inline_prose;
   guint n_links;
   gboolean has_block;
   gboolean holds_story;
@@ -165,7 +166,6 @@ measure (GlossHtmlContext *ctx,
           t.text += ci->text;
           t.link_text += ci->link_text;
           t.commas += ci->commas;
-          t.prose += ci->prose;
           t.n_links += ci->n_links;
           if ((ci->flags & GLOSS_HTML_INFO_HOLDS_STORY) ||
               (ci->weight > 0 && ci->prose >= STORY_PROSE &&
@@ -173,6 +173,9 @@ measure (GlossHtmlContext *ctx,
             t.holds_story = TRUE;
           if (ci->flags & GLOSS_HTML_INFO_INLINE)
             {
+              /* Its text is part of this element's own text: its prose
+               * (blocks inside a link, say) is counted once, below. */
+              t.inline_prose += ci->prose;
               t.own_text += ci->text;
               t.own_commas += ci->commas;
               t.own_link += ci->link_text;
@@ -181,6 +184,7 @@ measure (GlossHtmlContext *ctx,
             }
           else
             {
+              t.prose += ci->prose;
               t.has_block = TRUE;
             }
         }
@@ -197,7 +201,9 @@ measure (GlossHtmlContext *ctx,
     t.prose = 0;
   else if (!inline_role && !gloss_html_tag_is_heading (tag) && t.own_text > 0 &&
            t.own_link * 2 < t.own_text)
-    t.prose += t.own_text - t.own_link;
+    t.prose += MAX (t.own_text - t.own_link, t.inline_prose);
+  else
+    t.prose += t.inline_prose;
 
   if (is_furniture (tag, role == GLOSS_HTML_ROLE_CHROME || has_chrome_role (node), weight, &t))
     {
@@ -408,7 +414,10 @@ pick_top (GlossHtmlContext *ctx,
               is_ancestor (parent, best[j]))
             shared++;
         }
-      if (shared >= 2)
+      /* One close competitor is enough when nothing around them is
+       * linky: a story in two halves, not a story and a teaser rail. */
+      if (shared >= 2 ||
+          (shared == 1 && gloss_html_info_link_density (gloss_html_info (ctx, parent)) < 0.15f))
         {
           top = parent;
           break;

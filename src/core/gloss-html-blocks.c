@@ -40,7 +40,7 @@ static const char *const boilerplate_phrases[] = {
   "editor's picks", "editors' picks", "what to read next", "watch:", "listen:",
   "image copyright", "image caption", "media caption", "photo:", "photograph:",
   "getty images", "skip advertisement", "log in", "sign in", "register", "back to top",
-  "next article", "previous article", "more:", "see also", "see more", "leave a comment", "comments", "tags:", "topics:",
+  "next article", "previous article", "about the author", "about the writer", "more:", "see also", "see more", "leave a comment", "comments", "tags:", "topics:",
   "newsletter", "get our", "advert", "please enable javascript", "this slideshow requires",
   "enable javascript", "javascript is disabled", "your browser does not support", "download the", "join the conversation", "report an error",
   "submit a correction", "this article is more than", "text size", "font size",
