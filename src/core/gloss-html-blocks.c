@@ -32,20 +32,28 @@ typedef struct
 /* Short blocks starting with one of these phrases are labels and prompts,
  * not part of the story.  Lowercase, compared on whole words. */
 static const char *const boilerplate_phrases[] = {
-  "advertisement", "advertising", "sponsored", "story continues below",
-  "article continues below", "continue reading", "read more", "read also", "also read",
-  "read next", "related", "more on this", "more from", "more stories", "most popular",
-  "most read", "trending", "recommended", "you may also like", "you might also like",
+  /* ads and sponsorship */
+  "advertisement", "advertising", "advert", "sponsored", "skip advertisement",
+  "story continues below", "article continues below", "continue reading",
+  /* pointers to other pages */
+  "read more", "read also", "also read", "read next", "related", "more on this", "more from",
+  "more stories", "more:", "see also", "see more", "most popular", "most read", "trending",
+  "recommended", "you may also like", "you might also like", "editor's picks",
+  "editors' picks", "what to read next", "next article", "previous article", "back to top",
+  "watch:", "listen:",
+  /* sharing, accounts, comments */
   "share this", "share on", "share", "sign up", "subscribe", "click here", "follow us",
-  "editor's picks", "editors' picks", "what to read next", "watch:", "listen:",
+  "log in", "sign in", "register", "leave a comment", "comments", "join the conversation",
+  "newsletter", "get our", "download the", "report an error", "submit a correction",
+  /* pictures and page tools */
   "image copyright", "image caption", "media caption", "photo:", "photograph:",
-  "getty images", "skip advertisement", "log in", "sign in", "register", "back to top",
-  "next article", "previous article", "about the author", "about the writer", "more:", "see also", "see more", "leave a comment", "comments", "tags:", "topics:",
-  "newsletter", "get our", "advert", "please enable javascript", "this slideshow requires",
-  "enable javascript", "javascript is disabled", "your browser does not support", "download the", "join the conversation", "report an error",
-  "submit a correction", "this article is more than", "text size", "font size",
-  "reading time", "copyright", "\xc2\xa9", "print this", "print article", "courtesy of", "reporting by",
-  "additional reporting by", "editing by", "compiled by", "written by",
+  "getty images", "courtesy of", "text size", "font size", "print this", "print article",
+  "please enable javascript", "enable javascript", "javascript is disabled",
+  "this slideshow requires", "your browser does not support",
+  /* credits and notices */
+  "about the author", "about the writer", "reporting by", "additional reporting by",
+  "editing by", "compiled by", "written by", "copyright", "\xc2\xa9", "reading time",
+  "tags:", "topics:", "this article is more than",
 };
 
 /* Anywhere in a short block: the author's contact line, the reporting
@@ -62,7 +70,7 @@ static const char *const prompt_phrases[] = {
 };
 
 /* Last words of labels that introduce lists of other articles:
- * "More Great Stories", "Related Articles", "Latest News". */
+ * "More Great Stories", "Related Articles", "Latest Headlines". */
 static const char *const label_nouns[] = {
   "stories", "articles", "posts", "reads", "videos", "links", "coverage", "headlines",
 };

@@ -97,7 +97,9 @@ looks_like_url (const char *value)
 static const char *
 strip_by (const char *text)
 {
-  static const char *const prefixes[] = { "by ", "par ", "von ", "por ", "door ", "av ", "af ", "di " };
+  static const char *const prefixes[] = {
+    "by ", "par ", "von ", "por ", "door ", "av ", "af ", "di ",
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
     {
@@ -209,7 +211,9 @@ set_url (Collector  *c,
          const char *value,
          int         prio)
 {
-  if (value == NULL || !(g_str_has_prefix (value, "http://") || g_str_has_prefix (value, "https://")))
+  /* Only an absolute address can be opened later; "/news/1" cannot. */
+  if (value == NULL ||
+      !(g_str_has_prefix (value, "http://") || g_str_has_prefix (value, "https://")))
     return;
   set_field (&c->meta->url, &c->url_prio, value, prio);
 }
