@@ -296,8 +296,8 @@ score_units (GlossHtmlContext *ctx,
       if (child->children != NULL && !(info->flags & GLOSS_HTML_INFO_INLINE))
         score_units (ctx, child, candidates);
 
-      if ((info->flags & GLOSS_HTML_INFO_INLINE) || info->own_text < MIN_UNIT_TEXT ||
-          gloss_html_tag_is_heading (info->tag))
+      if ((info->flags & (GLOSS_HTML_INFO_INLINE | GLOSS_HTML_INFO_CAPTION)) ||
+          info->own_text < MIN_UNIT_TEXT || gloss_html_tag_is_heading (info->tag))
         continue;
 
       points = 1.0f + info->own_commas + MIN (info->own_text / 100.0f, 3.0f);

@@ -603,9 +603,57 @@ count_words (const char *text)
 
 /* "Headline | Section | Site" → "Headline": trailing or leading parts that
  * name the site, or are short labels, are dropped. */
+/* The name a site goes by in its address: "vortexcannon" for
+ * https://www.vortexcannon.org/…, "bbc" for www.bbc.co.uk. */
+static char *
+dup_host_label (const char *url)
+{
+  const char *host;
+  const char *end;
+  g_autofree char *hostname = NULL;
+  g_auto(GStrv) labels = NULL;
+  const char *best = NULL;
+
+  if (url == NULL || (host = strstr (url, "://")) == NULL)
+    return NULL;
+  host += 3;
+  end = strpbrk (host, "/:?#");
+  hostname = end != NULL ? g_strndup (host, end - host) : g_strdup (host);
+  labels = g_strsplit (hostname, ".", -1);
+
+  /* The longest label but the last: skips "www", "co", "com". */
+  for (guint i = 0; labels[i] != NULL && labels[i + 1] != NULL; i++)
+    {
+      if (g_str_equal (labels[i], "www"))
+        continue;
+      if (best == NULL || strlen (labels[i]) > strlen (best))
+        best = labels[i];
+    }
+
+  return best != NULL && strlen (best) >= 3 ? g_ascii_strdown (best, -1) : NULL;
+}
+
+static gboolean
+names_site (const char *part,
+            const char *site_name,
+            const char *host_label)
+{
+  g_autofree char *folded = NULL;
+
+  if (site_name != NULL && (same_text (part, site_name) || strstr (site_name, part) != NULL))
+    return TRUE;
+  if (host_label == NULL || count_words (part) > 5)
+    return FALSE;
+
+  folded = gloss_html_fold (part);
+  return strstr (folded, host_label) != NULL ||
+         (strlen (folded) >= 4 && strstr (host_label, folded) != NULL);
+}
+
 static char *
 strip_site (const char *title,
-            const char *site_name)
+            const char *site_name,
+            const char *host_label)
 {
   g_autofree char *work = g_strdup (title);
   gboolean changed = TRUE;
@@ -623,8 +671,7 @@ strip_site (const char *title,
             {
               const char *tail = last + strlen (sep);
 
-              if ((site_name != NULL && (same_text (tail, site_name) ||
-                                         strstr (site_name, tail) != NULL)) ||
+              if (names_site (tail, site_name, host_label) ||
                   (count_words (tail) <= 4 && count_words (tail) * 3 < count_words (work)))
                 {
                   *last = '\0';
@@ -638,7 +685,7 @@ strip_site (const char *title,
               guint head_words = count_words (head);
 
               /* "Site | Headline", or a section label: "Opinion | Headline". */
-              if ((site_name != NULL && same_text (head, site_name)) ||
+              if (names_site (head, site_name, host_label) ||
                   (head_words <= 2 && head_words * 4 < count_words (work) &&
                    sep[1] == '|'))
                 {
@@ -659,10 +706,11 @@ char *
 gloss_html_metadata_dup_title (GlossHtmlMetadata *meta)
 {
   const char *declared[] = { meta->ld_headline, meta->og_title, meta->meta_title };
+  g_autofree char *host_label = dup_host_label (meta->url);
   g_autofree char *doc_title = NULL;
 
   if (meta->doc_title != NULL)
-    doc_title = strip_site (meta->doc_title, meta->site_name);
+    doc_title = strip_site (meta->doc_title, meta->site_name, host_label);
 
   /* The <h1> a reader sees wins when another source agrees with it. */
   for (guint i = 0; i < meta->h1s->len; i++)
@@ -675,7 +723,7 @@ gloss_html_metadata_dup_title (GlossHtmlMetadata *meta)
 
           if (declared[j] == NULL)
             continue;
-          stripped = strip_site (declared[j], meta->site_name);
+          stripped = strip_site (declared[j], meta->site_name, host_label);
           if (agrees (h1, declared[j]) || agrees (h1, stripped))
             return g_strdup (h1);
         }
@@ -686,7 +734,7 @@ gloss_html_metadata_dup_title (GlossHtmlMetadata *meta)
   for (guint j = 0; j < G_N_ELEMENTS (declared); j++)
     {
       if (declared[j] != NULL)
-        return strip_site (declared[j], meta->site_name);
+        return strip_site (declared[j], meta->site_name, host_label);
     }
 
   for (guint i = 0; i < meta->h1s->len && doc_title != NULL; i++)
