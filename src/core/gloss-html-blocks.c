@@ -39,7 +39,7 @@ static const char *const boilerplate_phrases[] = {
   "read more", "read also", "also read", "read next", "related", "more on this", "more from",
   "more stories", "more:", "see also", "see more", "most popular", "most read", "trending",
   "recommended", "you may also like", "you might also like", "editor's picks",
-  "editors' picks", "what to read next", "next article", "previous article", "back to top",
+  "editors' picks", "what to read next", "next article", "previous article", "back to",
   "watch:", "listen:",
   /* sharing, accounts, comments */
   "share this", "share on", "share", "sign up", "subscribe", "click here", "follow us",

@@ -327,7 +327,7 @@ static const Hint substring_hints[] = {
   { "read-more", -3 }, { "readmore", -3 }, { "more-stories", -3 }, { "disclaimer", -1 },
   { "byline", -3 }, { "author", -1 }, { "header", -1 }, { "caption", -1 }, { "credit", -1 },
   { "timestamp", -1 }, { "dateline", -1 }, { "copyright", -3 }, { "rating", -1 },
-  { "hidden", -1 }, { "skip", -1 }, { "print", -1 }, { "follow", -1 }, { "topics", -1 },
+  { "skip", -1 }, { "follow", -1 }, { "topics", -1 },
 };
 
 /* Matched only as a whole word of a class or id: too short to find inside
@@ -445,6 +445,24 @@ style_has (const char *style,
   return strstr (compact, declaration) != NULL;
 }
 
+/* One class of a class list, exactly: "hidden" but not "hidden-xs" (hidden
+ * on small screens only). */
+static gboolean
+has_class_token (const char *classes,
+                 const char *token)
+{
+  gsize len = strlen (token);
+
+  for (const char *p = strstr (classes, token); p != NULL; p = strstr (p + 1, token))
+    {
+      if ((p == classes || g_ascii_isspace (p[-1])) &&
+          (p[len] == '\0' || g_ascii_isspace (p[len])))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 gboolean
 gloss_html_is_hidden (xmlNode *node)
 {
@@ -476,7 +494,9 @@ gloss_html_is_hidden (xmlNode *node)
           /* Text meant for screen readers only: "Advertisement", "Opens in a new window". */
           if (value != NULL &&
               (strstr (value, "sr-only") != NULL || strstr (value, "visually-hidden") != NULL ||
-               strstr (value, "screen-reader") != NULL || strstr (value, "visuallyhidden") != NULL))
+               strstr (value, "screen-reader") != NULL || strstr (value, "visuallyhidden") != NULL ||
+               has_class_token (value, "hidden") || has_class_token (value, "d-none") ||
+               has_class_token (value, "is-hidden") || has_class_token (value, "hide")))
             return TRUE;
         }
     }
