@@ -9,6 +9,7 @@
 #include "gloss-annotation-json.h"
 #include "gloss-article-json.h"
 #include "gloss-error.h"
+#include "gloss-export.h"
 #include "gloss-extract.h"
 #include "gloss-store.h"
 #include "gloss-text.h"

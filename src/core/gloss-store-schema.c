@@ -84,6 +84,14 @@ static const GlossStoreMigration migrations[] = {
     ") WITHOUT ROWID;"
     "CREATE INDEX annotation_links_to ON annotation_links (to_annotation);"
   },
+  /* Annotations imported from other tools keep the id they had there
+   * (a Hypothesis id, a Web Annotation IRI), so a second import of the
+   * same file recognises them instead of adding copies. */
+  { 2,
+    "ALTER TABLE annotations ADD COLUMN source_id TEXT;"
+    "CREATE UNIQUE INDEX annotations_by_source_id ON annotations (source_id)"
+    "  WHERE source_id IS NOT NULL;"
+  },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_STORE_SCHEMA_VERSION);

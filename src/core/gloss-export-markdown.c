@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gloss-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gloss-export-private.h"
+
+/*
+ * The Markdown brief: for each article its metadata, then one section per
+ * annotation (kind and paragraph as the heading, the quote as a block
+ * quote, then speaker, verdict, note and links).  User text is escaped so a
+ * quote holding "*" or "[x](y)" stays text in any CommonMark renderer.
+ */
+
+static void
+append_escaped (GString    *out,
+                const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (strchr ("\\`*_[]<>#|~", *p) != NULL)
+        g_string_append_c (out, '\\');
+      g_string_append_c (out, *p);
+    }
+}
+
+/* Multi-line text inside a list item: continuation lines are indented so
+ * they stay in the item; blank lines become paragraph breaks inside it. */
+static void
+append_escaped_lines (GString    *out,
+                      const char *text,
+                      const char *indent)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_printf (out, "\n%s", *lines[i] != '\0' ? indent : "");
+      append_escaped (out, lines[i]);
+    }
+}
+
+static void
+append_field (GString    *out,
+              const char *label,
+              const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+
+  g_string_append_printf (out, "- **%s:** ", label);
+  append_escaped_lines (out, value, "  ");
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_block_quote (GString    *out,
+                    const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ">\n");
+      g_string_append (out, "> ");
+      append_escaped (out, lines[i]);
+      g_string_append_c (out, '\n');
+    }
+}
+
+/* "claim “some of NATO’s…” (¶ 2)": enough to find the target in the brief. */
+static void
+append_link (GString                   *out,
+             GlossExportData           *data,
+             const GlossAnnotationLink *link)
+{
+  GlossAnnotation *target = gloss_export_data_find (data, link->target_uuid);
+
+  g_string_append_printf (out, "- **%s:** ", gloss_export_relation_label (link->relation));
+  if (target != NULL)
+    {
+      g_autofree char *paragraphs = gloss_export_dup_paragraphs (target);
+      g_autofree char *kind = g_utf8_strdown (gloss_export_kind_label (gloss_annotation_get_kind (target)), -1);
+
+      g_string_append_printf (out, "%s “", kind);
+      append_escaped_lines (out, gloss_annotation_get_anchor (target)->exact, "  ");
+      g_string_append_printf (out, "” (%s)\n", paragraphs);
+    }
+  else
+    {
+      /* The target is in an article outside this export. */
+      g_string_append_printf (out, "%s\n", link->target_uuid);
+    }
+}
+
+static void
+append_annotation (GString         *out,
+                   GlossExportData *data,
+                   GlossAnnotation *annotation)
+{
+  g_autofree char *paragraphs = gloss_export_dup_paragraphs (annotation);
+  const GlossAnchor *anchor = gloss_annotation_get_anchor (annotation);
+
+  g_string_append_printf (out, "### %s · %s", gloss_export_kind_label (gloss_annotation_get_kind (annotation)),
+                          paragraphs);
+  if (anchor->state == GLOSS_ANCHOR_ORPHANED)
+    g_string_append_printf (out, " (%s)", _("no longer found in the article"));
+  g_string_append (out, "\n\n");
+  append_block_quote (out, anchor->exact);
+  g_string_append_c (out, '\n');
+
+  /* Fields, if any, then one blank line before the next heading. */
+  append_field (out, _("Speaker"), gloss_annotation_get_speaker (annotation));
+  append_field (out, _("Verdict"), gloss_export_verdict_label (gloss_annotation_get_verdict (annotation)));
+  append_field (out, _("Note"), gloss_annotation_get_note (annotation));
+  for (guint i = 0; i < gloss_annotation_get_n_links (annotation); i++)
+    append_link (out, data, gloss_annotation_get_link (annotation, i));
+  if (!g_str_has_suffix (out->str, "\n\n"))
+    g_string_append_c (out, '\n');
+}
+
+static void
+append_article (GString            *out,
+                GlossExportData    *data,
+                GlossExportArticle *item,
+                GlossExportOrder    order)
+{
+  GlossArticle *article = item->article;
+  const char *title = gloss_article_get_title (article);
+  g_autoptr(GPtrArray) ordered = gloss_export_dup_ordered (item, order);
+  int current_kind = -1;
+
+  g_string_append (out, "# ");
+  append_escaped (out, title != NULL && *title != '\0' ? title : _("Untitled article"));
+  g_string_append (out, "\n\n");
+
+  append_field (out, _("By"), gloss_article_get_byline (article));
+  append_field (out, _("Site"), gloss_article_get_site_name (article));
+  append_field (out, _("Published"), gloss_article_get_published (article));
+  if (gloss_article_get_url (article) != NULL && *gloss_article_get_url (article) != '\0')
+    g_string_append_printf (out, "- **%s:** <%s>\n", _("URL"), gloss_article_get_url (article));
+  g_string_append_printf (out, "- **%s:** %u\n\n", _("Annotations"), ordered->len);
+
+  if (ordered->len > 0 && order == GLOSS_EXPORT_ORDER_POSITION)
+    g_string_append_printf (out, "## %s\n\n", _("Annotations"));
+
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (ordered, i);
+      GlossAnnotationKind kind = gloss_annotation_get_kind (annotation);
+
+      if (order == GLOSS_EXPORT_ORDER_KIND && (int) kind != current_kind)
+        {
+          g_string_append_printf (out, "## %s\n\n", gloss_export_kind_plural_label (kind));
+          current_kind = kind;
+        }
+      append_annotation (out, data, annotation);
+    }
+}
+
+GBytes *
+gloss_export_markdown (GlossExportData  *data,
+                       GlossExportOrder  order,
+                       GError          **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < data->articles->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, "---\n\n");
+      append_article (out, data, g_ptr_array_index (data->articles, i), order);
+    }
+
+  /* One trailing newline, not a blank line. */
+  while (out->len >= 2 && out->str[out->len - 1] == '\n' && out->str[out->len - 2] == '\n')
+    g_string_truncate (out, out->len - 1);
+
+  return g_string_free_to_bytes (g_steal_pointer (&out));
+}

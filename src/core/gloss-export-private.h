@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "gloss-anchor-private.h"
+#include "gloss-export.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the gloss-export-*.c writers. */
+
+typedef struct
+{
+  GlossArticle *article;
+  char *source_sha256;
+  char *imported_at;
+  GlossBodyText *body;
+  GPtrArray *annotations;   /* GlossAnnotation, document order */
+} GlossExportArticle;
+
+struct _GlossExportData
+{
+  GPtrArray *articles;      /* GlossExportArticle */
+  char *generated_at;
+};
+
+char             *gloss_export_dup_source_iri   (const GlossExportArticle *item);
+char             *gloss_export_dup_annotation_iri (GlossAnnotation        *annotation);
+gboolean          gloss_export_get_positions    (const GlossExportArticle *item,
+                                                 GlossAnnotation          *annotation,
+                                                 glong                    *out_start,
+                                                 glong                    *out_end);
+char             *gloss_export_dup_paragraphs   (GlossAnnotation          *annotation);
+GlossAnnotation  *gloss_export_data_find        (GlossExportData          *data,
+                                                 const char               *uuid);
+GPtrArray        *gloss_export_dup_ordered      (const GlossExportArticle *item,
+                                                 GlossExportOrder          order);
+const char       *gloss_export_kind_label       (GlossAnnotationKind       kind);
+const char       *gloss_export_kind_plural_label (GlossAnnotationKind      kind);
+const char       *gloss_export_verdict_label    (GlossVerdict              verdict);
+const char       *gloss_export_relation_label   (GlossRelation             relation);
+
+GBytes *gloss_export_markdown         (GlossExportData *data,
+                                       GlossExportOrder order,
+                                       GError         **error);
+GBytes *gloss_export_csv              (GlossExportData *data,
+                                       GError         **error);
+GBytes *gloss_export_html             (GlossExportData *data,
+                                       GlossExportOrder order,
+                                       GError         **error);
+GBytes *gloss_export_web_annotation   (GlossExportData *data,
+                                       GError         **error);
+GBytes *gloss_export_claim_review     (GlossExportData *data,
+                                       GError         **error);
+
+/* The Web Annotation terms Gloss adds (see gloss-export-webannotation.c). */
+#define GLOSS_JSONLD_NAMESPACE "https://glossapp.github.io/ns#"
+
+G_END_DECLS
