@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "gloss-error.h"
 #include "gloss-store-private.h"
@@ -28,6 +29,7 @@ struct _GlossStore
 
   sqlite3 *db;
   char *path;
+  gboolean read_only;
 };
 
 G_DEFINE_FINAL_TYPE (GlossStore, gloss_store, G_TYPE_OBJECT)
@@ -80,6 +82,21 @@ gloss_store_get_path (GlossStore *self)
   return self->path;
 }
 
+/**
+ * gloss_store_is_read_only:
+ *
+ * Returns: whether the library was opened for reading only (its file cannot
+ *   be written, or %GLOSS_STORE_OPEN_READ_ONLY was asked for); every write
+ *   then fails with a clear error and changes nothing
+ */
+gboolean
+gloss_store_is_read_only (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), TRUE);
+
+  return self->read_only;
+}
+
 sqlite3 *
 gloss_store_get_db (GlossStore *self)
 {
@@ -99,8 +116,7 @@ gloss_store_set_error (GlossStore  *self,
     {
     case SQLITE_FULL:
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO,
-                   _("Could not save while %s: the disk is full. Free some space and try again."),
-                   doing);
+                   _("The disk is full, so %s failed. Free some space and try again."), doing);
       break;
     case SQLITE_READONLY:
     case SQLITE_PERM:
@@ -335,22 +351,124 @@ migrate (GlossStore  *self,
   return TRUE;
 }
 
+/* A damaged file must be found before anything writes to it.  quick_check
+ * reads every page once, which costs a fraction of a second for a large
+ * library and only happens at open. */
+static gboolean
+check_integrity (GlossStore  *self,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  int rc;
+
+  statement = gloss_store_prepare (self, "PRAGMA quick_check(1)", error);
+  if (statement == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (statement);
+  if (rc == SQLITE_ROW && g_strcmp0 ((const char *) sqlite3_column_text (statement, 0), "ok") == 0)
+    return TRUE;
+
+  if (rc != SQLITE_ROW && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB)
+    {
+      gloss_store_set_error (self, error, rc, _("checking the library"));
+      return FALSE;
+    }
+
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_CORRUPT,
+               _("The library %s is damaged. Gloss has not changed it; you can keep it aside "
+                 "and start a fresh library, or restore a backup."), self->path);
+  return FALSE;
+}
+
+static int
+open_connection (GlossStore *self,
+                 const char *uri,
+                 int         flags)
+{
+  int rc;
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (g_steal_pointer (&self->db));
+
+  rc = sqlite3_open_v2 (uri, &self->db, flags, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (self->db, TRUE);
+      sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+    }
+
+  return rc;
+}
+
+static gboolean
+open_database (GlossStore  *self,
+               gboolean     read_only,
+               GError     **error)
+{
+  int rc;
+
+  self->read_only = read_only;
+  if (!read_only)
+    rc = open_connection (self, self->path,
+                          SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  else
+    {
+      g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
+      g_autofree char *uri = g_strdup_printf ("file:%s?mode=ro", escaped);
+      g_autofree char *immutable_uri = g_strdup_printf ("file:%s?mode=ro&immutable=1", escaped);
+      int flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI | SQLITE_OPEN_READONLY;
+
+      /* Reading a WAL library needs its -shm file; where that cannot be
+       * created (a read-only folder), read the file as immutable instead:
+       * nobody can be writing it there anyway. */
+      rc = open_connection (self, uri, flags);
+      if (rc == SQLITE_OK &&
+          sqlite3_exec (self->db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) != SQLITE_OK)
+        rc = open_connection (self, immutable_uri, flags);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      gloss_store_set_error (self, error, rc, _("opening the library"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+file_is_writable (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, W_OK) != 0)
+    return FALSE;
+  /* WAL needs to create -wal and -shm files next to the library. */
+  return g_access (folder, W_OK) == 0;
+}
+
 /**
- * gloss_store_open:
+ * gloss_store_open_full:
  * @path: the library file, created when missing (":memory:" for a throwaway)
+ * @flags: #GlossStoreOpenFlags
  * @error: return location for a %GLOSS_ERROR
  *
- * Opens a library, creating it or bringing its schema up to date.
+ * Opens a library, creating it or bringing its schema up to date (after a
+ * backup of the older version, see gloss_store_backup()).  A library whose
+ * file cannot be written is opened read-only, so it can still be read.  A
+ * newer, foreign or damaged file is refused without being written to.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
 GlossStore *
-gloss_store_open (const char  *path,
-                  GError     **error)
+gloss_store_open_full (const char          *path,
+                       GlossStoreOpenFlags  flags,
+                       GError             **error)
 {
   g_autoptr(GlossStore) self = NULL;
+  gboolean read_only = (flags & GLOSS_STORE_OPEN_READ_ONLY) != 0;
   gint64 version = 0;
-  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -361,7 +479,7 @@ gloss_store_open (const char  *path,
     {
       g_autofree char *folder = g_path_get_dirname (path);
 
-      if (g_mkdir_with_parents (folder, 0700) != 0)
+      if (!read_only && g_mkdir_with_parents (folder, 0700) != 0)
         {
           int saved_errno = errno;
 
@@ -370,29 +488,54 @@ gloss_store_open (const char  *path,
                        folder, g_strerror (saved_errno));
           return NULL;
         }
+      if (!read_only && g_file_test (path, G_FILE_TEST_EXISTS) && !file_is_writable (path))
+        read_only = TRUE;
     }
 
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      gloss_store_set_error (self, error, rc, _("opening the library"));
-      return NULL;
-    }
-
-  sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-
-  if (!check_ownership_and_version (self, &version, error))
+  if (!open_database (self, read_only, error) ||
+      !check_ownership_and_version (self, &version, error) ||
+      !check_integrity (self, error))
     return NULL;
+
+  if (self->read_only)
+    {
+      if (version < GLOSS_STORE_SCHEMA_VERSION)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO,
+                       _("The library %s must be upgraded for this version of Gloss, but it "
+                         "cannot be written. Check its permissions."), self->path);
+          return NULL;
+        }
+      return g_steal_pointer (&self);
+    }
 
   if (!gloss_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !gloss_store_exec (self, "PRAGMA synchronous = FULL", error) ||
       !gloss_store_exec (self, "PRAGMA foreign_keys = ON", error))
     return NULL;
 
+  if (version > 0 && version < GLOSS_STORE_SCHEMA_VERSION &&
+      !gloss_store_backup_automatically (self, "before-upgrade", error))
+    return NULL;
+
   if (!migrate (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * gloss_store_open:
+ * @path: the library file, created when missing
+ * @error: return location for a %GLOSS_ERROR
+ *
+ * gloss_store_open_full() with no flags.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+GlossStore *
+gloss_store_open (const char  *path,
+                  GError     **error)
+{
+  return gloss_store_open_full (path, GLOSS_STORE_OPEN_NONE, error);
 }

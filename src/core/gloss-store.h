@@ -41,10 +41,38 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossArticleSummary, gloss_article_summary_free)
 #define GLOSS_TYPE_STORE (gloss_store_get_type ())
 G_DECLARE_FINAL_TYPE (GlossStore, gloss_store, GLOSS, STORE, GObject)
 
+typedef enum
+{
+  GLOSS_STORE_OPEN_NONE = 0,
+  GLOSS_STORE_OPEN_READ_ONLY = 1 << 0,
+} GlossStoreOpenFlags;
+
 char             *gloss_store_dup_default_path     (void);
 GlossStore       *gloss_store_open                 (const char                 *path,
                                                     GError                    **error);
+GlossStore       *gloss_store_open_full            (const char                 *path,
+                                                    GlossStoreOpenFlags         flags,
+                                                    GError                    **error);
 const char       *gloss_store_get_path             (GlossStore                 *self);
+gboolean          gloss_store_is_read_only         (GlossStore                 *self);
+
+/* Backups and damaged files (gloss-store-backup.c) */
+gboolean          gloss_store_backup               (GlossStore                 *self,
+                                                    const char                 *destination,
+                                                    GError                    **error);
+gboolean          gloss_store_backup_automatically (GlossStore                 *self,
+                                                    const char                 *reason,
+                                                    GError                    **error);
+gboolean          gloss_store_backup_if_due        (GlossStore                 *self,
+                                                    GError                    **error);
+char             *gloss_store_dup_backup_folder    (const char                 *library_path);
+GPtrArray        *gloss_store_list_backups         (const char                 *library_path,
+                                                    GError                    **error);
+gboolean          gloss_store_restore_backup       (const char                 *library_path,
+                                                    const char                 *backup_path,
+                                                    GError                    **error);
+char             *gloss_store_set_aside_damaged    (const char                 *library_path,
+                                                    GError                    **error);
 
 /* Articles (gloss-store-articles.c) */
 gint64            gloss_store_import               (GlossStore                 *self,

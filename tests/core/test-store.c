@@ -283,9 +283,15 @@ test_migrations_from_every_version (Fixture       *fixture,
         {
           g_autoptr(GlossAnnotation) annotation = gloss_store_load_annotation (store, 1, &error);
 
+          g_autoptr(GPtrArray) backups = gloss_store_list_backups (path, NULL);
+
           g_assert_no_error (error);
           g_assert_cmpstr (gloss_annotation_get_anchor (annotation)->exact, ==, "Kept words");
           g_assert_cmpint (gloss_annotation_get_verdict (annotation), ==, GLOSS_VERDICT_FALSE);
+
+          /* The library as it was before the upgrade is kept as a backup. */
+          g_assert_cmpuint (backups->len, >=, 1);
+          g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 0), "-before-upgrade.db"));
         }
     }
 }
