@@ -27,6 +27,8 @@ static const GlossCliCommand commands[] = {
   { "delete-annotation", gloss_cli_delete_annotation, N_("Delete an annotation") },
   { "update", gloss_cli_update, N_("Replace an article by a newer copy and re-anchor its annotations") },
   { "reextract", gloss_cli_reextract, N_("Clean stored articles again with this version’s extractor") },
+  { "export", gloss_cli_export, N_("Export articles and annotations (Markdown, CSV, HTML, JSON-LD)") },
+  { "import-annotations", gloss_cli_import_annotations, N_("Import Web Annotation or Hypothesis annotations") },
 };
 
 static void

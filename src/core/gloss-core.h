@@ -11,5 +11,6 @@
 #include "gloss-error.h"
 #include "gloss-export.h"
 #include "gloss-extract.h"
+#include "gloss-import-annotations.h"
 #include "gloss-store.h"
 #include "gloss-text.h"
