@@ -1,0 +1,484 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-export"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "gloss-core.h"
+#include "annotated-sample.h"
+
+/* Every export format on the annotated sample (issue 5 §4), checked for
+ * what a reader of the file would check. */
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  GlossStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dir = g_dir_make_tmp ("gloss-export-XXXXXX", NULL);
+  fixture->path = g_build_filename (fixture->dir, "library.db", NULL);
+  fixture->store = sample_annotated_library (fixture->path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  g_clear_object (&fixture->store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (fixture->path, suffixes[i], NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->path);
+}
+
+static char *
+export_text (Fixture           *fixture,
+             GlossExportFormat  format,
+             GlossExportOrder   order)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = gloss_export_to_bytes (fixture->store, NULL, 0, format, order, &error);
+  gsize size;
+  const char *data;
+
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &size);
+  g_assert_true (g_utf8_validate (data, size, NULL));
+  return g_strndup (data, size);
+}
+
+static char *
+read_expected (const char *name)
+{
+  g_autofree char *path = g_build_filename (GLOSS_TEST_DATA, "export", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static void
+test_markdown (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *by_position = export_text (fixture, GLOSS_EXPORT_MARKDOWN, GLOSS_EXPORT_ORDER_POSITION);
+  g_autofree char *by_kind = export_text (fixture, GLOSS_EXPORT_MARKDOWN, GLOSS_EXPORT_ORDER_KIND);
+  g_autofree char *expected = read_expected ("sample.md");
+
+  g_assert_cmpstr (by_position, ==, expected);
+  g_assert_nonnull (strstr (by_position, "> " SAMPLE_DENIAL "\n"));
+  g_assert_nonnull (strstr (by_position, "- **Responds to:** claim “" SAMPLE_CLAIM "” (¶ 2)"));
+
+  /* Grouped: the claims' heading comes before the denials'. */
+  g_assert_nonnull (strstr (by_kind, "## Claims"));
+  g_assert_true (strstr (by_kind, "## Claims") < strstr (by_kind, "## Denials"));
+  g_assert_true (strstr (by_kind, "## Denials") < strstr (by_kind, "## Evidence"));
+}
+
+/* A small RFC 4180 reader: rows of cells, quotes doubled inside quoted
+ * cells, CRLF between rows. */
+static GPtrArray *
+parse_csv (const char *text)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+  GString *cell = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      if (*p == '"')
+        {
+          for (p++; *p != '\0'; p++)
+            {
+              if (*p == '"' && p[1] == '"')
+                g_string_append_c (cell, *p++);
+              else if (*p == '"')
+                break;
+              else
+                g_string_append_c (cell, *p);
+            }
+          g_assert_cmpint (*p, ==, '"');
+          p++;
+        }
+      else if (*p == ',')
+        {
+          g_ptr_array_add (row, g_string_free (cell, FALSE));
+          cell = g_string_new (NULL);
+          p++;
+        }
+      else if (*p == '\r' && p[1] == '\n')
+        {
+          g_ptr_array_add (row, g_string_free (cell, FALSE));
+          cell = g_string_new (NULL);
+          g_ptr_array_add (rows, row);
+          row = g_ptr_array_new_with_free_func (g_free);
+          p += 2;
+        }
+      else
+        {
+          g_assert_cmpint (*p, !=, '\n');     /* a bare LF only inside quotes */
+          g_string_append_c (cell, *p++);
+        }
+    }
+
+  g_assert_cmpuint (cell->len, ==, 0);      /* the last row ends with CRLF */
+  g_string_free (cell, TRUE);
+  g_assert_cmpuint (row->len, ==, 0);
+  g_ptr_array_unref (row);
+  return rows;
+}
+
+static const char *
+cell (GPtrArray *rows,
+      guint      row,
+      guint      column)
+{
+  return g_ptr_array_index ((GPtrArray *) g_ptr_array_index (rows, row), column);
+}
+
+static void
+test_csv (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *csv = export_text (fixture, GLOSS_EXPORT_CSV, GLOSS_EXPORT_ORDER_POSITION);
+  g_autofree char *expected = read_expected ("sample.csv");
+  g_autoptr(GPtrArray) rows = parse_csv (csv);
+
+  g_assert_cmpstr (csv, ==, expected);
+
+  g_assert_cmpuint (rows->len, ==, 4);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (rows, i))->len, ==, 14);
+  g_assert_cmpstr (cell (rows, 0, 0), ==, "article_title");
+  g_assert_cmpstr (cell (rows, 0, 13), ==, "linked_uuids");
+
+  /* The claim: its note would run as a formula, so it starts with an
+   * apostrophe; commas, quotes and the line break come back unchanged. */
+  g_assert_cmpstr (cell (rows, 1, 2), ==, SAMPLE_CLAIM_UUID);
+  g_assert_cmpstr (cell (rows, 1, 3), ==, "claim");
+  g_assert_cmpstr (cell (rows, 1, 4), ==, SAMPLE_CLAIM);
+  g_assert_cmpstr (cell (rows, 1, 6), ==, "mostly-false");
+  g_assert_cmpstr (cell (rows, 1, 7), ==, "'" SAMPLE_CLAIM_NOTE);
+  g_assert_cmpstr (cell (rows, 1, 8), ==, "2");
+
+  /* The span over two paragraphs keeps its line break. */
+  g_assert_cmpstr (cell (rows, 2, 3), ==, "evidence");
+  g_assert_nonnull (strchr (cell (rows, 2, 4), '\n'));
+
+  g_assert_cmpstr (cell (rows, 3, 3), ==, "denial");
+  g_assert_cmpstr (cell (rows, 3, 13), ==, "responds-to:" SAMPLE_CLAIM_UUID);
+
+  for (guint i = 1; i < rows->len; i++)
+    for (guint j = 0; j < 14; j++)
+      g_assert_null (strchr ("=+-@\t\r", *cell (rows, i, j) != '\0' ? *cell (rows, i, j) : 'x'));
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+
+typedef struct
+{
+  guint marks;
+  guint scripts;
+  guint bold;
+  GString *text;
+} HtmlCheck;
+
+static void
+check_html_node (xmlNode   *node,
+                 HtmlCheck *check)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type == XML_TEXT_NODE)
+        g_string_append (check->text, (const char *) node->content);
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+
+      if (g_ascii_strcasecmp ((const char *) node->name, "script") == 0)
+        check->scripts++;
+      if (g_ascii_strcasecmp ((const char *) node->name, "mark") == 0)
+        check->marks++;
+      if (g_ascii_strcasecmp ((const char *) node->name, "b") == 0)
+        check->bold++;
+      g_assert_cmpstr ((const char *) node->name, !=, "img");
+      g_assert_cmpstr ((const char *) node->name, !=, "link");
+      g_assert_cmpstr ((const char *) node->name, !=, "iframe");
+
+      for (xmlAttr *attribute = node->properties; attribute != NULL; attribute = attribute->next)
+        {
+          g_autofree char *value = (char *) xmlNodeGetContent ((xmlNode *) attribute);
+
+          g_assert_false (g_ascii_strncasecmp ((const char *) attribute->name, "on", 2) == 0);
+          g_assert_false (g_str_has_prefix (value, "http:") || g_str_has_prefix (value, "https:") ||
+                          g_str_has_prefix (value, "//") || g_str_has_prefix (value, "javascript:"));
+        }
+      check_html_node (node->children, check);
+    }
+}
+
+static void
+test_html (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *html = export_text (fixture, GLOSS_EXPORT_HTML, GLOSS_EXPORT_ORDER_POSITION);
+  g_autoptr(xmlDoc) doc = NULL;
+  HtmlCheck check = { 0, 0, 0, g_string_new (NULL) };
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+  g_assert_null (strstr (html, "<script"));
+  g_assert_null (strstr (html, "http://"));
+  g_assert_null (strstr (html, "https://"));
+  g_assert_nonnull (strstr (html, "@media print"));
+
+  doc = htmlReadMemory (html, strlen (html), NULL, "UTF-8",
+                        HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  g_assert_nonnull (doc);
+  check_html_node (xmlDocGetRootElement (doc), &check);
+  text = g_string_free (check.text, FALSE);
+
+  g_assert_cmpuint (check.scripts, ==, 0);
+  /* Claim, denial, and the span cut in two by the paragraph break. */
+  g_assert_cmpuint (check.marks, ==, 4);
+  /* The note's <b> is text, not markup. */
+  g_assert_cmpuint (check.bold, ==, 0);
+  g_assert_nonnull (strstr (text, "<b>bold</b> &amp; more"));
+  g_assert_nonnull (strstr (text, SAMPLE_CLAIM));
+  g_assert_nonnull (strstr (text, SAMPLE_DENIAL));
+  g_assert_nonnull (strstr (text, "Huawei rejects accusations"));
+  g_assert_nonnull (strstr (text, "Mostly false"));
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static JsonObject *
+find_body (JsonArray  *bodies,
+           const char *purpose)
+{
+  for (guint i = 0; i < json_array_get_length (bodies); i++)
+    {
+      JsonObject *body = json_array_get_object_element (bodies, i);
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (body, "purpose", NULL), purpose) == 0)
+        return body;
+    }
+  return NULL;
+}
+
+static void
+test_web_annotation (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *text = export_text (fixture, GLOSS_EXPORT_WEB_ANNOTATION, GLOSS_EXPORT_ORDER_POSITION);
+  g_autoptr(JsonNode) root = parse_json (text);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossArticle) article = gloss_store_load_article (fixture->store, 1, &error);
+  g_autofree char *body_text = gloss_article_dup_body_text (article);
+  JsonObject *collection = json_node_get_object (root);
+  JsonArray *context = json_object_get_array_member (collection, "@context");
+  JsonObject *page;
+  JsonArray *items;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_array_get_string_element (context, 0), ==, "http://www.w3.org/ns/anno.jsonld");
+  g_assert_cmpstr (json_object_get_string_member (collection, "type"), ==, "AnnotationCollection");
+  g_assert_true (g_str_has_prefix (json_object_get_string_member (collection, "id"), "urn:uuid:"));
+  g_assert_cmpint (json_object_get_int_member (collection, "total"), ==, 3);
+  page = json_object_get_object_member (collection, "first");
+  g_assert_cmpstr (json_object_get_string_member (page, "type"), ==, "AnnotationPage");
+  items = json_object_get_array_member (page, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 3);
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *annotation = json_array_get_object_element (items, i);
+      JsonObject *target = json_object_get_object_member (annotation, "target");
+      JsonArray *selectors = json_object_get_array_member (target, "selector");
+      JsonObject *quote = json_array_get_object_element (selectors, 0);
+      JsonObject *position = json_array_get_object_element (selectors, 1);
+      const char *source = json_object_get_string_member (target, "source");
+      const char *exact = json_object_get_string_member (quote, "exact");
+      gint64 start = json_object_get_int_member (position, "start");
+      gint64 end = json_object_get_int_member (position, "end");
+      const char *start_p = g_utf8_offset_to_pointer (body_text, start);
+      g_autofree char *at_position = g_strndup (start_p, g_utf8_offset_to_pointer (body_text, end) - start_p);
+
+      /* Required by the model: id, type, target; Gloss always gives a body. */
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (annotation, "id"), "urn:uuid:"));
+      g_assert_cmpstr (json_object_get_string_member (annotation, "type"), ==, "Annotation");
+      g_assert_nonnull (json_object_get_string_member (annotation, "created"));
+      g_assert_nonnull (json_object_get_string_member (annotation, "modified"));
+      g_assert_true (g_str_has_prefix (source, "urn:sha256:"));
+      g_assert_cmpuint (strlen (source), ==, strlen ("urn:sha256:") + 64);
+      g_assert_cmpstr (json_object_get_string_member (quote, "type"), ==, "TextQuoteSelector");
+      g_assert_cmpstr (json_object_get_string_member (position, "type"), ==, "TextPositionSelector");
+      /* The position selector counts code points in the paragraphs joined by \n. */
+      g_assert_cmpstr (at_position, ==, exact);
+      g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (target, "state"), "type"),
+                       ==, "TimeState");
+      g_assert_nonnull (find_body (json_object_get_array_member (annotation, "body"), "classifying"));
+    }
+
+  {
+    JsonObject *claim = json_array_get_object_element (items, 0);
+    JsonObject *denial = json_array_get_object_element (items, 2);
+    JsonArray *claim_bodies = json_object_get_array_member (claim, "body");
+    JsonArray *denial_bodies = json_object_get_array_member (denial, "body");
+    JsonObject *link = find_body (denial_bodies, "linking");
+
+    g_assert_cmpstr (json_object_get_string_member (claim, "id"), ==, "urn:uuid:" SAMPLE_CLAIM_UUID);
+    g_assert_cmpstr (json_object_get_string_member (find_body (claim_bodies, "classifying"), "value"), ==, "claim");
+    g_assert_cmpstr (json_object_get_string_member (find_body (claim_bodies, "assessing"), "value"), ==, "mostly-false");
+    g_assert_cmpstr (json_object_get_string_member (find_body (claim_bodies, "commenting"), "value"), ==, SAMPLE_CLAIM_NOTE);
+    g_assert_cmpstr (json_object_get_string_member (find_body (claim_bodies, "identifying"), "value"), ==, "NATO allies");
+    g_assert_nonnull (link);
+    g_assert_cmpstr (json_object_get_string_member (link, "source"), ==, "urn:uuid:" SAMPLE_CLAIM_UUID);
+    g_assert_cmpstr (json_object_get_string_member (link, "gloss:relation"), ==, "responds-to");
+  }
+}
+
+static void
+test_claim_review (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *text = export_text (fixture, GLOSS_EXPORT_CLAIM_REVIEW, GLOSS_EXPORT_ORDER_POSITION);
+  g_autoptr(JsonNode) root = parse_json (text);
+  JsonObject *document = json_node_get_object (root);
+  JsonArray *graph = json_object_get_array_member (document, "@graph");
+  JsonObject *review, *item, *author, *rating;
+
+  g_assert_cmpstr (json_object_get_string_member (document, "@context"), ==, "https://schema.org");
+  /* Only the claim has a verdict. */
+  g_assert_cmpuint (json_array_get_length (graph), ==, 1);
+  review = json_array_get_object_element (graph, 0);
+  g_assert_cmpstr (json_object_get_string_member (review, "@type"), ==, "ClaimReview");
+  g_assert_cmpstr (json_object_get_string_member (review, "claimReviewed"), ==, SAMPLE_CLAIM);
+  g_assert_cmpstr (json_object_get_string_member (review, "datePublished"), ==, "2024-03-02");
+
+  item = json_object_get_object_member (review, "itemReviewed");
+  g_assert_cmpstr (json_object_get_string_member (item, "@type"), ==, "Claim");
+  author = json_object_get_object_member (item, "author");
+  g_assert_cmpstr (json_object_get_string_member (author, "name"), ==, "NATO allies");
+  g_assert_cmpstr (json_object_get_string_member (author, "@type"), ==, "Organization");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (item, "appearance"), "@type"),
+                   ==, "CreativeWork");
+
+  rating = json_object_get_object_member (review, "reviewRating");
+  g_assert_cmpstr (json_object_get_string_member (rating, "@type"), ==, "Rating");
+  g_assert_cmpstr (json_object_get_string_member (rating, "alternateName"), ==, "Mostly false");
+  g_assert_cmpint (json_object_get_int_member (rating, "ratingValue"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (rating, "bestRating"), ==, 5);
+  g_assert_cmpint (json_object_get_int_member (rating, "worstRating"), ==, 1);
+
+  /* The denial that answers the claim is in the review. */
+  g_assert_nonnull (strstr (json_object_get_string_member (review, "reviewBody"), "Huawei"));
+  g_assert_nonnull (strstr (json_object_get_string_member (review, "reviewBody"), SAMPLE_DENIAL));
+}
+
+static void
+test_scope (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossExportData) all = gloss_export_data_collect (fixture->store, NULL, 0, &error);
+  g_autoptr(GlossExportData) missing = NULL;
+  const gint64 ids[] = { 1, 1 };
+  const gint64 unknown[] = { 1, 42 };
+  g_autoptr(GlossExportData) one = gloss_export_data_collect (fixture->store, ids, 2, &error);
+  GlossExportFormat format;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_export_data_get_n_articles (all), ==, 1);
+  g_assert_cmpuint (gloss_export_data_get_n_annotations (all), ==, 3);
+  g_assert_cmpuint (gloss_export_data_get_n_articles (one), ==, 1);
+
+  missing = gloss_export_data_collect (fixture->store, unknown, 2, &error);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+  g_assert_null (missing);
+
+  g_assert_true (gloss_export_format_from_string ("md", &format));
+  g_assert_cmpint (format, ==, GLOSS_EXPORT_MARKDOWN);
+  g_assert_true (gloss_export_format_from_string ("jsonld", &format));
+  g_assert_cmpint (format, ==, GLOSS_EXPORT_WEB_ANNOTATION);
+  g_assert_false (gloss_export_format_from_string ("pdf", &format));
+}
+
+static void
+write_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean *done = user_data;
+
+  g_assert_true (gloss_export_data_write_finish (result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+test_write_async (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossExportData) snapshot = gloss_export_data_collect (fixture->store, NULL, 0, &error);
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(GBytes) bytes = NULL;
+  gboolean done = FALSE;
+
+  g_assert_no_error (error);
+  gloss_export_data_write_async (snapshot, GLOSS_EXPORT_CSV, GLOSS_EXPORT_ORDER_POSITION, stream, NULL,
+                                 write_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_output_stream_close (stream, NULL, NULL);
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "article_title,"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/core/export/markdown", test_markdown);
+  ADD ("/core/export/csv", test_csv);
+  ADD ("/core/export/html", test_html);
+  ADD ("/core/export/web-annotation", test_web_annotation);
+  ADD ("/core/export/claim-review", test_claim_review);
+  ADD ("/core/export/scope", test_scope);
+  ADD ("/core/export/write-async", test_write_async);
+#undef ADD
+
+  return g_test_run ();
+}
