@@ -8,12 +8,52 @@
 #include "gloss-application.h"
 #include "gloss-window.h"
 
+/*
+ * The application owns the one GlossStore of the GUI and hands it to each
+ * window.  A library that cannot be opened (damaged, from a newer Gloss,
+ * unwritable) is reported once; the windows then read articles without
+ * annotations.
+ */
+
 struct _GlossApplication
 {
   AdwApplication parent_instance;
+
+  GlossStore *store;
+  GError *store_error;
+  guint store_error_shown : 1;
 };
 
 G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
+
+static void
+gloss_application_report_store_error (GlossApplication *self,
+                                      GtkWindow        *parent)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->store_error == NULL || self->store_error_shown)
+    return;
+
+  self->store_error_shown = TRUE;
+  path = gloss_store_dup_default_path ();
+  /* Translators: the first %s is a file path, the second why it failed */
+  body = g_strdup_printf (_("The library “%s” could not be opened: %s\n\n"
+                            "Articles can still be read, but annotations are not shown "
+                            "and cannot be saved until the library is repaired or moved aside."),
+                          path, self->store_error->message);
+  dialog = adw_message_dialog_new (parent, _("Annotations Are Unavailable"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GlossWindow *
+gloss_application_new_window (GlossApplication *self)
+{
+  return gloss_window_new (GTK_APPLICATION (self), self->store);
+}
 
 static GlossWindow *
 gloss_application_find_empty_window (GlossApplication *self)
@@ -32,9 +72,10 @@ gloss_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
   if (window == NULL)
-    window = GTK_WINDOW (gloss_window_new (GTK_APPLICATION (application)));
+    window = GTK_WINDOW (gloss_application_new_window (GLOSS_APPLICATION (application)));
 
   gtk_window_present (window);
+  gloss_application_report_store_error (GLOSS_APPLICATION (application), window);
 }
 
 static void
@@ -52,10 +93,11 @@ gloss_application_open (GApplication  *application,
       GlossWindow *window = gloss_application_find_empty_window (self);
 
       if (window == NULL)
-        window = gloss_window_new (GTK_APPLICATION (application));
+        window = gloss_application_new_window (self);
 
       gloss_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
+      gloss_application_report_store_error (self, GTK_WINDOW (window));
     }
 }
 
@@ -65,7 +107,13 @@ gloss_application_startup (GApplication *application)
   static const char * const quit_accels[] = { "<Control>q", NULL };
   static const char * const close_accels[] = { "<Control>w", NULL };
 
+  GlossApplication *self = GLOSS_APPLICATION (application);
+  g_autofree char *path = NULL;
+
   G_APPLICATION_CLASS (gloss_application_parent_class)->startup (application);
+
+  path = gloss_store_dup_default_path ();
+  self->store = gloss_store_open (path, &self->store_error);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close",
@@ -116,6 +164,18 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+gloss_application_shutdown (GApplication *application)
+{
+  GlossApplication *self = GLOSS_APPLICATION (application);
+
+  G_APPLICATION_CLASS (gloss_application_parent_class)->shutdown (application);
+
+  /* The windows are gone by now; the library closes last. */
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+}
+
+static void
 gloss_application_class_init (GlossApplicationClass *klass)
 {
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
@@ -123,6 +183,7 @@ gloss_application_class_init (GlossApplicationClass *klass)
   application_class->activate = gloss_application_activate;
   application_class->open = gloss_application_open;
   application_class->startup = gloss_application_startup;
+  application_class->shutdown = gloss_application_shutdown;
 }
 
 static void
@@ -140,4 +201,19 @@ gloss_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/glossapp/Gloss",
                        NULL);
+}
+
+/**
+ * gloss_application_get_store:
+ * @self: a #GlossApplication
+ *
+ * Returns: (transfer none) (nullable): the library, or %NULL when it could
+ *   not be opened
+ */
+GlossStore *
+gloss_application_get_store (GlossApplication *self)
+{
+  g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
+
+  return self->store;
 }

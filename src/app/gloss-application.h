@@ -3,11 +3,14 @@
 
 #include <adwaita.h>
 
+#include "gloss-core.h"
+
 G_BEGIN_DECLS
 
 #define GLOSS_TYPE_APPLICATION (gloss_application_get_type ())
 G_DECLARE_FINAL_TYPE (GlossApplication, gloss_application, GLOSS, APPLICATION, AdwApplication)
 
-GlossApplication *gloss_application_new (void);
+GlossApplication *gloss_application_new       (void);
+GlossStore       *gloss_application_get_store (GlossApplication *self);
 
 G_END_DECLS

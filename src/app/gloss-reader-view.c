@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gloss-annotation-style.h"
 #include "gloss-reader-view.h"
 
 /*
@@ -27,6 +28,13 @@
  * from the allocated width, not from a clamp around the view.  List
  * bullets and the rule beside quotes are painted, not inserted as text,
  * so block text in the buffer is exactly the article's block text.
+ *
+ * Annotations come from a GListModel of GlossAnnotation.  Each is shown
+ * twice over: a translucent fill painted under its words (so overlapping
+ * highlights blend and both stay visible) and a tag per kind with its own
+ * underline style (a cue that needs no colour, and that screen readers
+ * read as a text attribute).  Selecting words offers the kinds in a small
+ * popover; the marking itself is the window's "win.mark" action.
  */
 
 /* The headline and the byline come before the first block. */
@@ -61,10 +69,36 @@ struct _GlossReaderView
   GtkTextTag *preformatted_tag;
   GtkTextTag *caption_tag;
 
+  GtkPopover *mark_popover;
+
   int side_margin;
+
+  /* Annotations shown, and those whose changes are followed */
+  GListModel *annotations;
+  GPtrArray *watched;
+  GtkTextTag *kind_tags[GLOSS_ANNOTATION_KIND_LAST + 1];
+
+  /* Other popovers pointing into the text, such as the editor */
+  GPtrArray *popovers;
+
+  /* The mark popover waits for the selection to settle */
+  guint mark_popover_source;
+  double press_x;
+  double press_y;
+  guint pointer_down : 1;
+
+  /* A highlight briefly drawn stronger, to show where it is */
+  GlossAnnotation *flash_annotation;
+  AdwAnimation *flash_animation;
+  double flash_level;
+  GtkTextMark *reveal_mark;
+
+  GtkAdjustment *vadjustment;
 };
 
 G_DEFINE_FINAL_TYPE (GlossReaderView, gloss_reader_view, GTK_TYPE_TEXT_VIEW)
+
+static void gloss_reader_view_refresh_tags (GlossReaderView *self);
 
 enum {
   PROP_0,
@@ -73,6 +107,18 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  ANNOTATION_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* How long a revealed highlight glows, and how long the selection must
+ * rest before the kinds are offered. */
+#define FLASH_DURATION_MS 1400
+#define MARK_POPOVER_DELAY_MS 180
 
 static int
 side_margin_for_width (int width)
@@ -122,6 +168,16 @@ gloss_reader_view_update_colors (GlossReaderView *self)
 
   g_object_set (self->byline_tag, "foreground-rgba", &dim, NULL);
   g_object_set (self->caption_tag, "foreground-rgba", &dim, NULL);
+
+  for (GlossAnnotationKind kind = 0; kind <= GLOSS_ANNOTATION_KIND_LAST; kind++)
+    {
+      GdkRGBA kind_ink;
+
+      gloss_annotation_kind_get_colors (kind, dark, &kind_ink, NULL);
+      g_object_set (self->kind_tags[kind], "underline-rgba", &kind_ink, NULL);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static GtkTextTag *
@@ -366,6 +422,139 @@ snapshot_bullet (GlossReaderView   *self,
   gtk_snapshot_pop (snapshot);
 }
 
+/* The anchor's range in the buffer, or FALSE for an orphan or a range the
+ * article shown does not have. */
+static gboolean
+get_annotation_bounds (GlossReaderView *self,
+                       GlossAnnotation *annotation,
+                       GtkTextIter     *start,
+                       GtkTextIter     *end)
+{
+  const GlossAnchor *anchor = gloss_annotation_get_anchor (annotation);
+
+  if (anchor->state == GLOSS_ANCHOR_ORPHANED)
+    return FALSE;
+
+  return gloss_reader_view_get_iter_for_block (self, anchor->start_block, anchor->start_offset,
+                                               start)
+         && gloss_reader_view_get_iter_for_block (self, anchor->end_block, anchor->end_offset,
+                                                  end)
+         && gtk_text_iter_compare (start, end) < 0;
+}
+
+typedef void (*RangeRectFunc) (GlossReaderView       *self,
+                               const graphene_rect_t *rect,
+                               gpointer               user_data);
+
+/* Calls @func with the rectangle, in buffer coordinates, of the part of
+ * [@start, @end) on each display line, newlines left out. */
+static void
+foreach_range_rect (GlossReaderView   *self,
+                    const GtkTextIter *start,
+                    const GtkTextIter *end,
+                    RangeRectFunc      func,
+                    gpointer           user_data)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter line_start = *start;
+
+  while (gtk_text_iter_compare (&line_start, end) < 0)
+    {
+      GtkTextIter next = line_start;
+      GtkTextIter segment_end;
+      GtkTextIter last;
+
+      if (!gtk_text_view_forward_display_line (view, &next))
+        gtk_text_iter_forward_to_end (&next);
+      segment_end = gtk_text_iter_compare (&next, end) < 0 ? next : *end;
+
+      last = segment_end;
+      gtk_text_iter_backward_char (&last);
+      while (gtk_text_iter_compare (&last, &line_start) > 0 && gtk_text_iter_ends_line (&last))
+        gtk_text_iter_backward_char (&last);
+
+      if (!gtk_text_iter_ends_line (&last))
+        {
+          GdkRectangle first_location, last_location;
+          float x0, x1;
+
+          gtk_text_view_get_iter_location (view, &line_start, &first_location);
+          gtk_text_view_get_iter_location (view, &last, &last_location);
+          x0 = MIN (first_location.x, last_location.x);
+          x1 = MAX (first_location.x, last_location.x + last_location.width);
+          func (self,
+                &GRAPHENE_RECT_INIT (x0, first_location.y, x1 - x0, first_location.height),
+                user_data);
+        }
+
+      if (gtk_text_iter_equal (&next, &line_start))
+        break;
+      line_start = next;
+    }
+}
+
+typedef struct
+{
+  GtkSnapshot *snapshot;
+  GdkRGBA color;
+} FillData;
+
+static void
+fill_rect_cb (GlossReaderView       *self,
+              const graphene_rect_t *rect,
+              gpointer               user_data)
+{
+  FillData *data = user_data;
+  GskRoundedRect rounded;
+
+  /* A little air between the lines keeps stacked highlights apart. */
+  gsk_rounded_rect_init_from_rect (&rounded,
+                                   &GRAPHENE_RECT_INIT (rect->origin.x - 2, rect->origin.y + 2,
+                                                        rect->size.width + 4,
+                                                        MAX (rect->size.height - 4, 1)),
+                                   3);
+  gtk_snapshot_push_rounded_clip (data->snapshot, &rounded);
+  gtk_snapshot_append_color (data->snapshot, &data->color, &rounded.bounds);
+  gtk_snapshot_pop (data->snapshot);
+}
+
+static void
+snapshot_highlights (GlossReaderView   *self,
+                     GtkSnapshot       *snapshot,
+                     const GtkTextIter *visible_start,
+                     const GtkTextIter *visible_end)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  guint n_items;
+
+  if (self->annotations == NULL)
+    return;
+
+  n_items = g_list_model_get_n_items (self->annotations);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (self->annotations, i);
+      GlossAnnotationKind kind = gloss_annotation_get_kind (annotation);
+      GtkTextIter start, end;
+      FillData data = { snapshot };
+
+      if (!get_annotation_bounds (self, annotation, &start, &end)
+          || gtk_text_iter_compare (&end, visible_start) < 0
+          || gtk_text_iter_compare (&start, visible_end) > 0)
+        continue;
+
+      gloss_annotation_kind_get_colors (kind, dark, NULL, &data.color);
+      foreach_range_rect (self, &start, &end, fill_rect_cb, &data);
+
+      if (annotation == self->flash_annotation && self->flash_level > 0)
+        {
+          gloss_annotation_kind_get_colors (kind, dark, &data.color, NULL);
+          data.color.alpha = 0.45f * (float) self->flash_level;
+          foreach_range_rect (self, &start, &end, fill_rect_cb, &data);
+        }
+    }
+}
+
 /* The snapshot is in buffer coordinates here, and only the visible lines
  * are walked. */
 static void
@@ -378,6 +567,7 @@ gloss_reader_view_snapshot_layer (GtkTextView      *view,
   GdkRectangle visible;
   GtkTextIter iter;
   GdkRGBA rule_color, bullet_color, panel_color;
+  GtkTextIter visible_start, visible_end;
   int last_line;
 
   if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self->article == NULL)
@@ -393,7 +583,10 @@ gloss_reader_view_snapshot_layer (GtkTextView      *view,
   gtk_text_view_get_visible_rect (view, &visible);
   gtk_text_view_get_line_at_y (view, &iter, visible.y + visible.height, NULL);
   last_line = gtk_text_iter_get_line (&iter);
+  visible_end = iter;
+  gtk_text_iter_forward_to_line_end (&visible_end);
   gtk_text_view_get_line_at_y (view, &iter, visible.y, NULL);
+  visible_start = iter;
 
   do
     {
@@ -405,6 +598,318 @@ gloss_reader_view_snapshot_layer (GtkTextView      *view,
         snapshot_panel (self, snapshot, &iter, &panel_color);
     }
   while (gtk_text_iter_get_line (&iter) < last_line && gtk_text_iter_forward_line (&iter));
+
+  snapshot_highlights (self, snapshot, &visible_start, &visible_end);
+}
+
+static void
+gloss_reader_view_refresh_tags (GlossReaderView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end;
+  guint n_items;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (GlossAnnotationKind kind = 0; kind <= GLOSS_ANNOTATION_KIND_LAST; kind++)
+    gtk_text_buffer_remove_tag (buffer, self->kind_tags[kind], &start, &end);
+
+  n_items = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (self->annotations, i);
+
+      if (get_annotation_bounds (self, annotation, &start, &end))
+        gtk_text_buffer_apply_tag (buffer,
+                                   self->kind_tags[gloss_annotation_get_kind (annotation)],
+                                   &start, &end);
+    }
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+annotation_changed_cb (GlossReaderView *self)
+{
+  gloss_reader_view_refresh_tags (self);
+}
+
+static void
+unwatch_annotations (GlossReaderView *self)
+{
+  for (guint i = 0; i < self->watched->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->watched, i),
+                                          annotation_changed_cb, self);
+  g_ptr_array_set_size (self->watched, 0);
+}
+
+/* Only the kind and the words change how a highlight looks; notes and
+ * speakers do not. */
+static void
+annotations_changed_cb (GlossReaderView *self)
+{
+  guint n_items = g_list_model_get_n_items (self->annotations);
+
+  unwatch_annotations (self);
+  for (guint i = 0; i < n_items; i++)
+    {
+      GlossAnnotation *annotation = g_list_model_get_item (self->annotations, i);
+
+      g_signal_connect_swapped (annotation, "notify::kind", G_CALLBACK (annotation_changed_cb), self);
+      g_signal_connect_swapped (annotation, "notify::anchor", G_CALLBACK (annotation_changed_cb),
+                                self);
+      g_ptr_array_add (self->watched, annotation);
+    }
+
+  if (self->flash_annotation != NULL
+      && !g_ptr_array_find (self->watched, self->flash_annotation, NULL))
+    g_clear_object (&self->flash_annotation);
+
+  gloss_reader_view_refresh_tags (self);
+}
+
+/* The selection clipped to the article's body (the headline and byline
+ * are not part of any block) and trimmed of surrounding spaces. */
+static gboolean
+get_body_selection (GlossReaderView *self,
+                    GtkTextIter     *out_start,
+                    GtkTextIter     *out_end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end, body_start;
+
+  if (self->article == NULL
+      || gloss_article_get_n_blocks (self->article) == 0
+      || !gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return FALSE;
+
+  if (!gloss_reader_view_get_iter_for_block (self, 0, 0, &body_start))
+    return FALSE;
+  if (gtk_text_iter_compare (&start, &body_start) < 0)
+    start = body_start;
+
+  while (gtk_text_iter_compare (&start, &end) < 0
+         && (g_unichar_isspace (gtk_text_iter_get_char (&start)) || gtk_text_iter_ends_line (&start)))
+    gtk_text_iter_forward_char (&start);
+  while (gtk_text_iter_compare (&start, &end) < 0)
+    {
+      GtkTextIter before = end;
+
+      gtk_text_iter_backward_char (&before);
+      if (!g_unichar_isspace (gtk_text_iter_get_char (&before)) && !gtk_text_iter_ends_line (&before))
+        break;
+      end = before;
+    }
+
+  if (gtk_text_iter_compare (&start, &end) >= 0)
+    return FALSE;
+
+  *out_start = start;
+  *out_end = end;
+  return TRUE;
+}
+
+/* From buffer coordinates to the widget's, where popovers point. */
+static void
+buffer_rect_to_widget (GlossReaderView    *self,
+                       const GdkRectangle *rect,
+                       GdkRectangle       *out)
+{
+  *out = *rect;
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         rect->x, rect->y, &out->x, &out->y);
+}
+
+typedef struct
+{
+  graphene_rect_t first;
+  gboolean found;
+} FirstRectData;
+
+static void
+first_rect_cb (GlossReaderView       *self,
+               const graphene_rect_t *rect,
+               gpointer               user_data)
+{
+  FirstRectData *data = user_data;
+
+  if (!data->found)
+    data->first = *rect;
+  data->found = TRUE;
+}
+
+/* The first display line of [@start, @end), in widget coordinates: where a
+ * popover about those words points. */
+static gboolean
+get_range_pointing_rect (GlossReaderView   *self,
+                         const GtkTextIter *start,
+                         const GtkTextIter *end,
+                         GdkRectangle      *out_rect)
+{
+  FirstRectData data = { GRAPHENE_RECT_INIT (0, 0, 0, 0), FALSE };
+  GdkRectangle buffer_rect;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  foreach_range_rect (self, start, end, first_rect_cb, &data);
+  if (!data.found)
+    return FALSE;
+
+  buffer_rect = (GdkRectangle) {
+    (int) data.first.origin.x, (int) data.first.origin.y,
+    MAX (1, (int) data.first.size.width), MAX (1, (int) data.first.size.height)
+  };
+  buffer_rect_to_widget (self, &buffer_rect, out_rect);
+
+  /* Scrolled out of sight: nothing to point at. */
+  return out_rect->y + out_rect->height > 0 && out_rect->y < height
+         && out_rect->x + out_rect->width > 0 && out_rect->x < width;
+}
+
+static void
+gloss_reader_view_update_mark_popover (GlossReaderView *self)
+{
+  GtkTextIter start, end;
+  GdkRectangle rect;
+
+  if (!self->pointer_down
+      && gtk_widget_get_mapped (GTK_WIDGET (self))
+      && get_body_selection (self, &start, &end)
+      && get_range_pointing_rect (self, &start, &end, &rect))
+    {
+      gtk_popover_set_pointing_to (self->mark_popover, &rect);
+      if (!gtk_widget_get_visible (GTK_WIDGET (self->mark_popover)))
+        gtk_popover_popup (self->mark_popover);
+    }
+  else if (gtk_widget_get_visible (GTK_WIDGET (self->mark_popover)))
+    {
+      gtk_popover_popdown (self->mark_popover);
+    }
+}
+
+static gboolean
+mark_popover_timeout_cb (gpointer user_data)
+{
+  GlossReaderView *self = user_data;
+
+  self->mark_popover_source = 0;
+  gloss_reader_view_update_mark_popover (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+selection_changed_cb (GlossReaderView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  g_clear_handle_id (&self->mark_popover_source, g_source_remove);
+
+  /* Gone at once when the selection is; offered once it has settled. */
+  if (!gtk_text_buffer_get_has_selection (buffer))
+    gloss_reader_view_update_mark_popover (self);
+  else
+    self->mark_popover_source = g_timeout_add (MARK_POPOVER_DELAY_MS, mark_popover_timeout_cb,
+                                               self);
+}
+
+static void
+mark_set_cb (GlossReaderView *self,
+             GtkTextIter     *location,
+             GtkTextMark     *mark)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+
+  if (mark == gtk_text_buffer_get_insert (buffer)
+      || mark == gtk_text_buffer_get_selection_bound (buffer))
+    selection_changed_cb (self);
+}
+
+/* Popovers follow the words they point at as the article scrolls. */
+static void
+scrolled_cb (GlossReaderView *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->mark_popover)))
+    gloss_reader_view_update_mark_popover (self);
+
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+static void
+vadjustment_changed_cb (GlossReaderView *self)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
+
+  if (self->vadjustment == vadjustment)
+    return;
+
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, scrolled_cb, self);
+  g_set_object (&self->vadjustment, vadjustment);
+  if (vadjustment != NULL)
+    g_signal_connect_swapped (vadjustment, "value-changed", G_CALLBACK (scrolled_cb), self);
+}
+
+/* A click (not a drag) on a highlight opens it.  A legacy controller in
+ * the capture phase sees the press and release even though the text
+ * view's own gestures claim them for placing the cursor. */
+static gboolean
+pointer_event_cb (GtkEventControllerLegacy *controller,
+                  GdkEvent                 *event,
+                  GlossReaderView          *self)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+  double x, y;
+
+  if (type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE)
+    return GDK_EVENT_PROPAGATE;
+  if (gdk_button_event_get_button (event) != GDK_BUTTON_PRIMARY)
+    return GDK_EVENT_PROPAGATE;
+  if (!gdk_event_get_position (event, &x, &y))
+    return GDK_EVENT_PROPAGATE;
+  gtk_widget_translate_coordinates (GTK_WIDGET (gtk_widget_get_native (GTK_WIDGET (self))),
+                                    GTK_WIDGET (self), x, y, &x, &y);
+
+  if (type == GDK_BUTTON_PRESS)
+    {
+      self->pointer_down = TRUE;
+      self->press_x = x;
+      self->press_y = y;
+      gloss_reader_view_update_mark_popover (self);
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  self->pointer_down = FALSE;
+  if (ABS (x - self->press_x) < 4 && ABS (y - self->press_y) < 4)
+    {
+      GlossAnnotation *annotation = gloss_reader_view_get_annotation_at (self, x, y);
+
+      if (annotation != NULL)
+        {
+          g_autoptr(GlossAnnotation) keep = g_object_ref (annotation);
+
+          g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, keep);
+          return GDK_EVENT_PROPAGATE;
+        }
+    }
+
+  selection_changed_cb (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+flash_value_cb (double           value,
+                GlossReaderView *self)
+{
+  self->flash_level = value;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+flash_done_cb (GlossReaderView *self)
+{
+  self->flash_level = 0;
+  g_clear_object (&self->flash_annotation);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -441,10 +946,16 @@ gloss_reader_view_size_allocate (GtkWidget *widget,
                                  int        height,
                                  int        baseline)
 {
-  gloss_reader_view_update_margins (GLOSS_READER_VIEW (widget), width);
+  GlossReaderView *self = GLOSS_READER_VIEW (widget);
+
+  gloss_reader_view_update_margins (self, width);
 
   GTK_WIDGET_CLASS (gloss_reader_view_parent_class)->size_allocate (widget, width, height,
                                                                     baseline);
+
+  gtk_popover_present (self->mark_popover);
+  for (guint i = 0; i < self->popovers->len; i++)
+    gtk_popover_present (g_ptr_array_index (self->popovers, i));
 }
 
 static void
@@ -452,10 +963,36 @@ gloss_reader_view_dispose (GObject *object)
 {
   GlossReaderView *self = (GlossReaderView *) object;
 
+  g_clear_handle_id (&self->mark_popover_source, g_source_remove);
+  if (self->flash_animation != NULL)
+    adw_animation_skip (self->flash_animation);
+  g_clear_object (&self->flash_animation);
+  g_clear_object (&self->flash_annotation);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, scrolled_cb, self);
+  g_clear_object (&self->vadjustment);
+  gloss_reader_view_set_annotations (self, NULL);
+
+  while (self->popovers->len > 0)
+    gloss_reader_view_remove_popover (self, g_ptr_array_index (self->popovers, 0));
+  if (self->mark_popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->mark_popover));
+
   g_clear_object (&self->article);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_READER_VIEW);
 
   G_OBJECT_CLASS (gloss_reader_view_parent_class)->dispose (object);
+}
+
+static void
+gloss_reader_view_finalize (GObject *object)
+{
+  GlossReaderView *self = (GlossReaderView *) object;
+
+  g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_pointer (&self->popovers, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (gloss_reader_view_parent_class)->finalize (object);
 }
 
 static void
@@ -504,6 +1041,7 @@ gloss_reader_view_class_init (GlossReaderViewClass *klass)
   GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
 
   object_class->dispose = gloss_reader_view_dispose;
+  object_class->finalize = gloss_reader_view_finalize;
   object_class->get_property = gloss_reader_view_get_property;
   object_class->set_property = gloss_reader_view_set_property;
 
@@ -524,8 +1062,22 @@ gloss_reader_view_class_init (GlossReaderViewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * GlossReaderView::annotation-activated:
+   * @annotation: the annotation clicked
+   *
+   * A highlight was clicked: its annotation should be opened.
+   */
+  signals[ANNOTATION_ACTIVATED] =
+    g_signal_new ("annotation-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, GLOSS_TYPE_ANNOTATION);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossapp/Gloss/gloss-reader-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossReaderView, mark_popover);
   gtk_widget_class_bind_template_child (widget_class, GlossReaderView, headline_tag);
   gtk_widget_class_bind_template_child (widget_class, GlossReaderView, byline_tag);
   gtk_widget_class_bind_template_child (widget_class, GlossReaderView, no_byline_tag);
@@ -538,6 +1090,23 @@ gloss_reader_view_class_init (GlossReaderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossReaderView, caption_tag);
 
   gtk_widget_class_set_css_name (widget_class, "textview");
+
+  /* The keys act only with the focus in the article, so typing in an
+   * entry elsewhere is never taken for a command; the actions are the
+   * window's and are disabled while there is nothing to act on, which
+   * lets the key through. */
+  for (GlossAnnotationKind kind = 0; kind <= GLOSS_ANNOTATION_KIND_LAST; kind++)
+    gtk_widget_class_add_binding_action (widget_class, gloss_annotation_kind_get_key (kind), 0,
+                                         "win.mark", "s",
+                                         gloss_annotation_kind_to_string (kind));
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
+                                       "win.delete-annotation", "x", (gint64) 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
+                                       "win.delete-annotation", "x", (gint64) 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0,
+                                       "win.edit-annotation", "x", (gint64) 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0,
+                                       "win.edit-annotation", "x", (gint64) 0);
 }
 
 static void
@@ -545,7 +1114,48 @@ gloss_reader_view_init (GlossReaderView *self)
 {
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
 
+  GtkTextBuffer *buffer;
+  GtkTextTagTable *table;
+  GtkEventController *controller;
+  AdwAnimationTarget *target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->watched = g_ptr_array_new ();
+  self->popovers = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Made after the template's block tags, so they take precedence. */
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  table = gtk_text_buffer_get_tag_table (buffer);
+  for (GlossAnnotationKind kind = 0; kind <= GLOSS_ANNOTATION_KIND_LAST; kind++)
+    {
+      g_autofree char *name = g_strconcat ("gloss-annotation-",
+                                           gloss_annotation_kind_to_string (kind), NULL);
+
+      self->kind_tags[kind] = gtk_text_tag_new (name);
+      g_object_set (self->kind_tags[kind],
+                    "underline", gloss_annotation_kind_get_underline (kind),
+                    NULL);
+      gtk_text_tag_table_add (table, self->kind_tags[kind]);
+      g_object_unref (self->kind_tags[kind]);
+    }
+
+  gtk_widget_set_parent (GTK_WIDGET (self->mark_popover), GTK_WIDGET (self));
+  g_signal_connect_object (buffer, "mark-set", G_CALLBACK (mark_set_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "notify::has-selection", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::vadjustment", G_CALLBACK (vadjustment_changed_cb), NULL);
+
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "event", G_CALLBACK (pointer_event_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  target = adw_callback_animation_target_new ((AdwAnimationTargetFunc) flash_value_cb, self, NULL);
+  self->flash_animation = adw_timed_animation_new (GTK_WIDGET (self), 1.0, 0.0,
+                                                   FLASH_DURATION_MS, target);
+  adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->flash_animation), ADW_EASE_IN_CUBIC);
+  g_signal_connect_swapped (self->flash_animation, "done", G_CALLBACK (flash_done_cb), self);
 
   self->side_margin = -1;
   gloss_reader_view_update_margins (self, 0);
@@ -596,7 +1206,9 @@ gloss_reader_view_set_article (GlossReaderView *self,
   if (!g_set_object (&self->article, article))
     return;
 
+  g_clear_object (&self->flash_annotation);
   gloss_reader_view_fill_buffer (self);
+  gloss_reader_view_refresh_tags (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
 }
 
@@ -706,4 +1318,312 @@ gloss_reader_view_get_block_tag (GlossReaderView *self,
   g_return_val_if_fail (kind <= GLOSS_BLOCK_KIND_LAST, NULL);
 
   return tag_for_kind (self, kind);
+}
+
+/**
+ * gloss_reader_view_get_annotation_tag:
+ * @self: a #GlossReaderView
+ * @kind: an annotation kind
+ *
+ * Returns: (transfer none): the tag that underlines the words of
+ *   annotations of @kind
+ */
+GtkTextTag *
+gloss_reader_view_get_annotation_tag (GlossReaderView     *self,
+                                      GlossAnnotationKind  kind)
+{
+  g_return_val_if_fail (GLOSS_IS_READER_VIEW (self), NULL);
+  g_return_val_if_fail (kind <= GLOSS_ANNOTATION_KIND_LAST, NULL);
+
+  return self->kind_tags[kind];
+}
+
+/**
+ * gloss_reader_view_set_annotations:
+ * @self: a #GlossReaderView
+ * @annotations: (nullable): a #GListModel of #GlossAnnotation for the
+ *   article shown
+ *
+ * Highlights the annotations, and follows the model's changes.
+ */
+void
+gloss_reader_view_set_annotations (GlossReaderView *self,
+                                   GListModel      *annotations)
+{
+  g_return_if_fail (GLOSS_IS_READER_VIEW (self));
+  g_return_if_fail (annotations == NULL || G_IS_LIST_MODEL (annotations));
+
+  if (self->annotations == annotations)
+    return;
+
+  if (self->annotations != NULL)
+    g_signal_handlers_disconnect_by_func (self->annotations, annotations_changed_cb, self);
+  unwatch_annotations (self);
+  g_clear_object (&self->flash_annotation);
+  g_set_object (&self->annotations, annotations);
+
+  if (annotations != NULL)
+    {
+      g_signal_connect_swapped (annotations, "items-changed", G_CALLBACK (annotations_changed_cb),
+                                self);
+      annotations_changed_cb (self);
+    }
+  else if (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)) != NULL)
+    {
+      gloss_reader_view_refresh_tags (self);
+    }
+}
+
+/**
+ * gloss_reader_view_get_annotations:
+ *
+ * Returns: (transfer none) (nullable): the annotations highlighted
+ */
+GListModel *
+gloss_reader_view_get_annotations (GlossReaderView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_READER_VIEW (self), NULL);
+
+  return self->annotations;
+}
+
+/**
+ * gloss_reader_view_get_selection_range:
+ * @self: a #GlossReaderView
+ * @out_start_block: (out): the block the selection starts in
+ * @out_start_offset: (out): its code-point offset there
+ * @out_end_block: (out): the block the selection ends in
+ * @out_end_offset: (out): the offset just past its last character
+ *
+ * The selection in the article's coordinates, through the one mapping of
+ * gloss_reader_view_get_block_for_iter().  The headline and the byline
+ * are cut off, and so are spaces at either end.
+ *
+ * Returns: whether any words of the article's body are selected
+ */
+gboolean
+gloss_reader_view_get_selection_range (GlossReaderView *self,
+                                       guint           *out_start_block,
+                                       guint           *out_start_offset,
+                                       guint           *out_end_block,
+                                       guint           *out_end_offset)
+{
+  GtkTextIter start, end;
+  guint start_block, end_block;
+  glong start_offset, end_offset;
+
+  g_return_val_if_fail (GLOSS_IS_READER_VIEW (self), FALSE);
+
+  if (!get_body_selection (self, &start, &end)
+      || !gloss_reader_view_get_block_for_iter (self, &start, &start_block, &start_offset)
+      || !gloss_reader_view_get_block_for_iter (self, &end, &end_block, &end_offset))
+    return FALSE;
+
+  *out_start_block = start_block;
+  *out_start_offset = (guint) start_offset;
+  *out_end_block = end_block;
+  *out_end_offset = (guint) end_offset;
+
+  return TRUE;
+}
+
+/**
+ * gloss_reader_view_get_cursor_position:
+ * @self: a #GlossReaderView
+ * @out_block: (out): the block holding the text cursor
+ * @out_offset: (out): the cursor's code-point offset in it
+ *
+ * Returns: whether the cursor is in the article's body
+ */
+gboolean
+gloss_reader_view_get_cursor_position (GlossReaderView *self,
+                                       guint           *out_block,
+                                       guint           *out_offset)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  glong offset;
+
+  g_return_val_if_fail (GLOSS_IS_READER_VIEW (self), FALSE);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  if (!gloss_reader_view_get_block_for_iter (self, &iter, out_block, &offset))
+    return FALSE;
+
+  *out_offset = (guint) offset;
+  return TRUE;
+}
+
+static GlossAnnotation *
+find_annotation_at_iter (GlossReaderView   *self,
+                         const GtkTextIter *iter)
+{
+  GlossAnnotation *found = NULL;
+  guint n_items;
+
+  if (self->annotations == NULL)
+    return NULL;
+
+  /* The last one starting before the position is the one painted on top. */
+  n_items = g_list_model_get_n_items (self->annotations);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (self->annotations, i);
+      GtkTextIter start, end;
+
+      if (get_annotation_bounds (self, annotation, &start, &end)
+          && gtk_text_iter_in_range (iter, &start, &end))
+        found = annotation;
+    }
+
+  return found;
+}
+
+/**
+ * gloss_reader_view_get_annotation_at:
+ * @self: a #GlossReaderView
+ * @x: a position in the widget
+ * @y: a position in the widget
+ *
+ * Returns: (transfer none) (nullable): the highlighted annotation under
+ *   that point
+ */
+GlossAnnotation *
+gloss_reader_view_get_annotation_at (GlossReaderView *self,
+                                     double           x,
+                                     double           y)
+{
+  GtkTextIter iter;
+  int buffer_x, buffer_y;
+  GdkRectangle location;
+
+  g_return_val_if_fail (GLOSS_IS_READER_VIEW (self), NULL);
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &buffer_x, &buffer_y);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, buffer_x, buffer_y))
+    return NULL;
+
+  /* Past the end of a line is not on its last word. */
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
+  if (buffer_x < location.x || buffer_x > location.x + location.width)
+    return NULL;
+
+  return find_annotation_at_iter (self, &iter);
+}
+
+/**
+ * gloss_reader_view_get_annotation_rect:
+ * @self: a #GlossReaderView
+ * @annotation: an annotation of the article shown
+ * @out_rect: (out): where its first line is, in widget coordinates
+ *
+ * Returns: whether @annotation is highlighted and in sight
+ */
+gboolean
+gloss_reader_view_get_annotation_rect (GlossReaderView *self,
+                                       GlossAnnotation *annotation,
+                                       GdkRectangle    *out_rect)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (GLOSS_IS_READER_VIEW (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
+
+  return get_annotation_bounds (self, annotation, &start, &end)
+         && get_range_pointing_rect (self, &start, &end, out_rect);
+}
+
+/**
+ * gloss_reader_view_reveal_annotation:
+ * @self: a #GlossReaderView
+ * @annotation: an annotation of the article shown
+ *
+ * Scrolls to @annotation's words, puts the text cursor there and makes the
+ * highlight glow for a moment, so the eye finds it.
+ */
+void
+gloss_reader_view_reveal_annotation (GlossReaderView *self,
+                                     GlossAnnotation *annotation)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (GLOSS_IS_READER_VIEW (self));
+  g_return_if_fail (GLOSS_IS_ANNOTATION (annotation));
+
+  if (!get_annotation_bounds (self, annotation, &start, &end))
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  gtk_text_buffer_place_cursor (buffer, &start);
+
+  /* A mark, not an iter: lines far away may not be laid out yet. */
+  if (self->reveal_mark == NULL)
+    self->reveal_mark = gtk_text_buffer_create_mark (buffer, "gloss-reveal", &start, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, self->reveal_mark, &start);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->reveal_mark, 0.1, TRUE, 0.0, 0.3);
+
+  g_set_object (&self->flash_annotation, annotation);
+  adw_animation_reset (self->flash_animation);
+  adw_animation_play (self->flash_animation);
+}
+
+/**
+ * gloss_reader_view_get_flash_annotation:
+ *
+ * Returns: (transfer none) (nullable): the annotation glowing after
+ *   gloss_reader_view_reveal_annotation()
+ */
+GlossAnnotation *
+gloss_reader_view_get_flash_annotation (GlossReaderView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_READER_VIEW (self), NULL);
+
+  return self->flash_annotation;
+}
+
+/**
+ * gloss_reader_view_get_mark_popover:
+ *
+ * Returns: (transfer none): the popover offering the kinds for a selection
+ */
+GtkPopover *
+gloss_reader_view_get_mark_popover (GlossReaderView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_READER_VIEW (self), NULL);
+
+  return self->mark_popover;
+}
+
+/**
+ * gloss_reader_view_add_popover:
+ * @self: a #GlossReaderView
+ * @popover: a popover that will point into the text
+ *
+ * Makes @popover a child of the view, which positions it.
+ */
+void
+gloss_reader_view_add_popover (GlossReaderView *self,
+                               GtkPopover      *popover)
+{
+  g_return_if_fail (GLOSS_IS_READER_VIEW (self));
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+
+  g_ptr_array_add (self->popovers, g_object_ref (popover));
+  gtk_widget_set_parent (GTK_WIDGET (popover), GTK_WIDGET (self));
+}
+
+void
+gloss_reader_view_remove_popover (GlossReaderView *self,
+                                  GtkPopover      *popover)
+{
+  g_return_if_fail (GLOSS_IS_READER_VIEW (self));
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+
+  if (gtk_widget_get_parent (GTK_WIDGET (popover)) == GTK_WIDGET (self))
+    gtk_widget_unparent (GTK_WIDGET (popover));
+  g_ptr_array_remove (self->popovers, popover);
 }

@@ -31,4 +31,32 @@ GtkTextTag   *gloss_reader_view_get_block_tag      (GlossReaderView   *self,
 
 char         *gloss_reader_view_format_byline      (GlossArticle      *article);
 
+GtkTextTag      *gloss_reader_view_get_annotation_tag   (GlossReaderView     *self,
+                                                         GlossAnnotationKind  kind);
+void             gloss_reader_view_set_annotations      (GlossReaderView     *self,
+                                                         GListModel          *annotations);
+GListModel      *gloss_reader_view_get_annotations      (GlossReaderView     *self);
+gboolean         gloss_reader_view_get_selection_range  (GlossReaderView     *self,
+                                                         guint               *out_start_block,
+                                                         guint               *out_start_offset,
+                                                         guint               *out_end_block,
+                                                         guint               *out_end_offset);
+gboolean         gloss_reader_view_get_cursor_position  (GlossReaderView     *self,
+                                                         guint               *out_block,
+                                                         guint               *out_offset);
+GlossAnnotation *gloss_reader_view_get_annotation_at    (GlossReaderView     *self,
+                                                         double               x,
+                                                         double               y);
+gboolean         gloss_reader_view_get_annotation_rect  (GlossReaderView     *self,
+                                                         GlossAnnotation     *annotation,
+                                                         GdkRectangle        *out_rect);
+void             gloss_reader_view_reveal_annotation    (GlossReaderView     *self,
+                                                         GlossAnnotation     *annotation);
+GlossAnnotation *gloss_reader_view_get_flash_annotation (GlossReaderView     *self);
+GtkPopover      *gloss_reader_view_get_mark_popover     (GlossReaderView     *self);
+void             gloss_reader_view_add_popover          (GlossReaderView     *self,
+                                                         GtkPopover          *popover);
+void             gloss_reader_view_remove_popover       (GlossReaderView     *self,
+                                                         GtkPopover          *popover);
+
 G_END_DECLS

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "gloss-annotation-editor.h"
+#include "gloss-annotation-list.h"
+#include "gloss-annotation-model.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
@@ -20,6 +23,19 @@ struct _GlossWindow
   AdwStatusPage       *error_page;
   GtkScrolledWindow   *scroller;
   GlossReaderView     *reader_view;
+  AdwFlap             *flap;
+  GtkToggleButton     *pane_button;
+  GlossAnnotationList *annotation_list;
+
+  /* The library (NULL when it could not be opened), and the annotations
+   * of the article shown */
+  GlossStore            *store;
+  GlossAnnotationModel  *annotations;
+  GlossAnnotationEditor *editor;
+
+  /* Deleted annotations an Undo toast can still bring back, by toast id */
+  GHashTable          *deleted;
+  guint                last_deleted_id;
 
   /* The file whose article is shown */
   GFile               *file;
@@ -28,9 +44,15 @@ struct _GlossWindow
   /* Shows the loading page once an open takes long enough to notice */
   guint                loading_page_source;
   guint                loading : 1;
+  guint                pane_offered : 1;
 };
 
-void _gloss_window_class_actions_init (GlossWindowClass *klass);
-void _gloss_window_actions_init       (GlossWindow      *self);
+void _gloss_window_class_actions_init  (GlossWindowClass *klass);
+void _gloss_window_actions_init        (GlossWindow      *self);
+void _gloss_window_update_mark_actions (GlossWindow      *self);
+void _gloss_window_edit_annotation     (GlossWindow      *self,
+                                        GlossAnnotation  *annotation);
+void _gloss_window_show_error_toast    (GlossWindow      *self,
+                                        const char       *message);
 
 G_END_DECLS

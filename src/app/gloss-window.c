@@ -13,6 +13,7 @@ enum {
   PROP_0,
   PROP_LOADING,
   PROP_ARTICLE,
+  PROP_STORE,
   N_PROPS
 };
 
@@ -95,15 +96,34 @@ gloss_window_update_title (GlossWindow *self)
 }
 
 static void
-gloss_window_show_article (GlossWindow  *self,
-                           GFile        *file,
-                           GlossArticle *article)
+gloss_window_show_article (GlossWindow          *self,
+                           GFile                *file,
+                           GlossArticle         *article,
+                           GlossAnnotationModel *annotations)
 {
   GtkAdjustment *vadjustment;
 
   g_set_object (&self->file, file);
 
+  /* Undo belongs to the article it was offered for. */
+  g_hash_table_remove_all (self->deleted);
+  gtk_popover_popdown (GTK_POPOVER (self->editor));
+  gloss_annotation_editor_set_annotation (self->editor, NULL, NULL);
+
+  gloss_reader_view_set_annotations (self->reader_view, NULL);
   gloss_reader_view_set_article (self->reader_view, article);
+  g_set_object (&self->annotations, annotations);
+  gloss_reader_view_set_annotations (self->reader_view, G_LIST_MODEL (annotations));
+  gloss_annotation_list_set_model (self->annotation_list, annotations);
+  gloss_annotation_list_set_unavailable (self->annotation_list, self->store == NULL);
+  _gloss_window_update_mark_actions (self);
+
+  /* The pane opens with the first article, where there is room for it;
+   * after that it stays as the user left it. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pane_button), TRUE);
+  if (!self->pane_offered && !adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
+  self->pane_offered = TRUE;
   vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
 
@@ -149,17 +169,56 @@ gloss_window_show_error (GlossWindow  *self,
     }
 }
 
+typedef struct
+{
+  GFile *file;
+  /* The library's file: the worker opens a connection of its own */
+  char *store_path;
+} OpenData;
+
+typedef struct
+{
+  /* The imported (or found) article, to load with the window's store */
+  gint64 article_id;
+  /* Without a library: the article, only extracted */
+  GlossArticle *article;
+} OpenResult;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_object_unref (data->file);
+  g_free (data->store_path);
+  g_free (data);
+}
+
+static void
+open_result_free (OpenResult *result)
+{
+  g_clear_object (&result->article);
+  g_free (result);
+}
+
+/*
+ * Reads the file and imports it into the library, or finds it there when
+ * the same bytes were imported before.  SQLite transactions on one
+ * connection must not interleave between threads, so the worker uses its
+ * own connection to the same file (WAL and the busy timeout make two
+ * connections safe) and hands back only the article's id.
+ */
 static void
 open_file_thread (GTask        *task,
                   gpointer      source_object,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  OpenData *data = task_data;
+  GFile *file = data->file;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GlossArticle) article = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = NULL;
+  OpenResult *result;
   GlossExtractOptions options;
 
   gloss_extract_options_init (&options);
@@ -175,14 +234,34 @@ open_file_thread (GTask        *task,
     return;
 
   basename = g_file_get_basename (file);
-  article = gloss_extract_full (bytes, basename, &options, &error);
-  if (article == NULL)
+  result = g_new0 (OpenResult, 1);
+
+  if (data->store_path != NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      g_autoptr(GlossStore) store = gloss_store_open (data->store_path, &error);
+
+      if (store != NULL)
+        result->article_id = gloss_store_import (store, bytes, basename, &options, NULL, &error);
+      if (result->article_id == 0)
+        {
+          open_result_free (result);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  else
+    {
+      article = gloss_extract_full (bytes, basename, &options, &error);
+      if (article == NULL)
+        {
+          open_result_free (result);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      result->article = g_steal_pointer (&article);
     }
 
-  g_task_return_pointer (task, g_steal_pointer (&article), g_object_unref);
+  g_task_return_pointer (task, result, (GDestroyNotify) open_result_free);
 }
 
 static void
@@ -191,11 +270,13 @@ open_file_cb (GObject      *object,
               gpointer      user_data)
 {
   GlossWindow *self = GLOSS_WINDOW (object);
-  GFile *file = g_task_get_task_data (G_TASK (result));
+  OpenData *data = g_task_get_task_data (G_TASK (result));
+  OpenResult *opened;
   g_autoptr(GlossArticle) article = NULL;
+  g_autoptr(GlossAnnotationModel) annotations = NULL;
   g_autoptr(GError) error = NULL;
 
-  article = g_task_propagate_pointer (G_TASK (result), &error);
+  opened = g_task_propagate_pointer (G_TASK (result), &error);
 
   /* Superseded by a newer open, or the window is going away. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -203,10 +284,30 @@ open_file_cb (GObject      *object,
 
   gloss_window_set_loading (self, FALSE);
 
+  if (opened != NULL && opened->article_id != 0)
+    article = gloss_store_load_article (self->store, opened->article_id, &error);
+  else if (opened != NULL)
+    article = g_steal_pointer (&opened->article);
+  g_clear_pointer (&opened, open_result_free);
+
   if (article == NULL)
-    gloss_window_show_error (self, file, error);
-  else
-    gloss_window_show_article (self, file, article);
+    {
+      gloss_window_show_error (self, data->file, error);
+      return;
+    }
+
+  annotations = gloss_annotation_model_new (self->store, article);
+  gloss_window_show_article (self, data->file, article, annotations);
+
+  /* The article is readable even if its annotations are not. */
+  if (!gloss_annotation_model_load (annotations, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why */
+      message = g_strdup_printf (_("Could not read the annotations: %s"), error->message);
+      _gloss_window_show_error_toast (self, message);
+    }
 }
 
 /**
@@ -215,8 +316,9 @@ open_file_cb (GObject      *object,
  * @file: a saved web page or a text file
  *
  * Reads and cleans @file in a worker thread, showing a loading state
- * meanwhile, then shows the article, or why it could not be opened.
- * An open still in progress is abandoned.
+ * meanwhile, imports it into the library (or finds it there), then shows
+ * the article with its annotations, or why it could not be opened.  An
+ * open still in progress is abandoned.
  */
 void
 gloss_window_open_file (GlossWindow *self,
@@ -225,6 +327,7 @@ gloss_window_open_file (GlossWindow *self,
   g_autoptr(GTask) task = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *label = NULL;
+  OpenData *data;
 
   g_return_if_fail (GLOSS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -242,7 +345,11 @@ gloss_window_open_file (GlossWindow *self,
   task = g_task_new (self, self->cancellable, open_file_cb, NULL);
   g_task_set_source_tag (task, gloss_window_open_file);
   g_task_set_name (task, "[gloss] open file");
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  data = g_new0 (OpenData, 1);
+  data->file = g_object_ref (file);
+  if (self->store != NULL)
+    data->store_path = g_strdup (gloss_store_get_path (self->store));
+  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
   g_task_run_in_thread (task, open_file_thread);
 }
 
@@ -253,6 +360,22 @@ gloss_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->loading_page_source, g_source_remove);
+
+  /* Whatever was typed in the editor is saved before the window goes. */
+  if (self->editor != NULL)
+    {
+      gloss_annotation_editor_flush (self->editor);
+      gloss_annotation_editor_set_annotation (self->editor, NULL, NULL);
+      if (self->reader_view != NULL)
+        gloss_reader_view_remove_popover (self->reader_view, GTK_POPOVER (self->editor));
+    }
+  g_clear_object (&self->editor);
+  if (self->reader_view != NULL)
+    gloss_reader_view_set_annotations (self->reader_view, NULL);
+  if (self->annotation_list != NULL)
+    gloss_annotation_list_set_model (self->annotation_list, NULL);
+  g_clear_object (&self->annotations);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
@@ -265,6 +388,8 @@ gloss_window_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->file);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->deleted, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->finalize (object);
 }
@@ -287,6 +412,29 @@ gloss_window_get_property (GObject    *object,
       g_value_set_object (value, gloss_window_get_article (self));
       break;
 
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -301,6 +449,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   object_class->dispose = gloss_window_dispose;
   object_class->finalize = gloss_window_finalize;
   object_class->get_property = gloss_window_get_property;
+  object_class->set_property = gloss_window_set_property;
 
   /**
    * GlossWindow:loading:
@@ -322,9 +471,21 @@ gloss_window_class_init (GlossWindowClass *klass)
                          GLOSS_TYPE_ARTICLE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * GlossWindow:store:
+   *
+   * The library articles are imported into and annotations saved in, or
+   * %NULL when it could not be opened: articles are then only read.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         GLOSS_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLOSS_TYPE_READER_VIEW);
+  g_type_ensure (GLOSS_TYPE_ANNOTATION_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossapp/Gloss/gloss-window.ui");
@@ -338,6 +499,9 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, reader_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, pane_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, annotation_list);
 
   _gloss_window_class_actions_init (klass);
 }
@@ -347,6 +511,11 @@ gloss_window_init (GlossWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->deleted = g_hash_table_new_full (NULL, NULL, NULL,
+                                         (GDestroyNotify) gloss_deleted_annotation_free);
+  self->editor = g_object_ref_sink (GLOSS_ANNOTATION_EDITOR (gloss_annotation_editor_new ()));
+  gloss_reader_view_add_popover (self->reader_view, GTK_POPOVER (self->editor));
+
   _gloss_window_actions_init (self);
   gloss_window_update_title (self);
 }
@@ -354,16 +523,20 @@ gloss_window_init (GlossWindow *self)
 /**
  * gloss_window_new:
  * @application: (nullable): the application
+ * @store: (nullable): the library, or %NULL when it could not be opened
  *
  * Returns: (transfer full): a new, empty window
  */
 GlossWindow *
-gloss_window_new (GtkApplication *application)
+gloss_window_new (GtkApplication *application,
+                  GlossStore     *store)
 {
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (store == NULL || GLOSS_IS_STORE (store), NULL);
 
   return g_object_new (GLOSS_TYPE_WINDOW,
                        "application", application,
+                       "store", store,
                        NULL);
 }
 
@@ -422,4 +595,33 @@ gloss_window_get_reader_view (GlossWindow *self)
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
 
   return self->reader_view;
+}
+
+/**
+ * gloss_window_get_store:
+ * @self: a #GlossWindow
+ *
+ * Returns: (transfer none) (nullable): the library
+ */
+GlossStore *
+gloss_window_get_store (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * gloss_window_get_annotations:
+ * @self: a #GlossWindow
+ *
+ * Returns: (transfer none) (nullable): the annotations of the article
+ *   shown, in document order
+ */
+GListModel *
+gloss_window_get_annotations (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->annotations);
 }

@@ -11,12 +11,15 @@ G_BEGIN_DECLS
 #define GLOSS_TYPE_WINDOW (gloss_window_get_type ())
 G_DECLARE_FINAL_TYPE (GlossWindow, gloss_window, GLOSS, WINDOW, AdwApplicationWindow)
 
-GlossWindow     *gloss_window_new             (GtkApplication *application);
+GlossWindow     *gloss_window_new             (GtkApplication *application,
+                                               GlossStore     *store);
 void             gloss_window_open_file       (GlossWindow    *self,
                                                GFile          *file);
 gboolean         gloss_window_get_loading     (GlossWindow    *self);
 gboolean         gloss_window_is_empty        (GlossWindow    *self);
 GlossArticle    *gloss_window_get_article     (GlossWindow    *self);
 GlossReaderView *gloss_window_get_reader_view (GlossWindow    *self);
+GlossStore      *gloss_window_get_store       (GlossWindow    *self);
+GListModel      *gloss_window_get_annotations (GlossWindow    *self);
 
 G_END_DECLS

@@ -39,10 +39,23 @@ set_true (gboolean *flag)
   *flag = TRUE;
 }
 
+/* Each test binary works on a library of its own in a temporary folder. */
+static char *
+dup_library_path (void)
+{
+  return g_strdup (g_getenv ("GLOSS_DB"));
+}
+
 static GlossWindow *
 create_window (void)
 {
-  GlossWindow *window = gloss_window_new (NULL);
+  g_autofree char *path = dup_library_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = gloss_store_open (path, &error);
+  GlossWindow *window;
+
+  g_assert_no_error (error);
+  window = gloss_window_new (NULL, store);
 
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
@@ -709,11 +722,28 @@ test_no_display (void)
   g_test_skip ("no display (run under xvfb-run)");
 }
 
+static void
+remove_library (const char *dir)
+{
+  static const char * const names[] = { "library.db", "library.db-wal", "library.db-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GtkCssProvider) provider = NULL;
+  g_autofree char *library_dir = NULL;
+  g_autofree char *library_path = NULL;
+  int status;
 
   /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the system's GSettings
    * schemas, which GTK and libadwaita read.  Settings are in memory
@@ -732,6 +762,13 @@ main (int   argc,
     }
 
   adw_init ();
+
+  /* Opening an article imports it, so the tests get a library of their
+   * own, removed afterwards. */
+  library_dir = g_dir_make_tmp ("gloss-ui-reader-XXXXXX", NULL);
+  g_assert_nonnull (library_dir);
+  library_path = g_build_filename (library_dir, "library.db", NULL);
+  g_setenv ("GLOSS_DB", library_path, TRUE);
 
   /* What AdwApplication would load from the resources. */
   provider = gtk_css_provider_new ();
@@ -754,5 +791,8 @@ main (int   argc,
   g_test_add_func ("/ui/reader/drop-files", test_drop_files);
   g_test_add_func ("/ui/reader/paint", test_paint);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_library (library_dir);
+
+  return status;
 }

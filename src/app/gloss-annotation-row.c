@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gloss-annotation-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-annotation-row.h"
+#include "gloss-annotation-style.h"
+
+/*
+ * One annotation in the side pane: the kind as a glyph and a word (never
+ * colour alone), the quoted words, the speaker, marks for a note and for
+ * links, and a claim's verdict.  It follows the annotation's notify
+ * signals, so an edit anywhere shows here at once.
+ */
+
+struct _GlossAnnotationRow
+{
+  GtkListBoxRow parent_instance;
+
+  GlossAnnotation *annotation;
+  char *label;
+
+  /* Template widgets */
+  GtkLabel *glyph_label;
+  GtkLabel *kind_label;
+  GtkImage *note_image;
+  GtkImage *link_image;
+  GtkLabel *verdict_label;
+  GtkLabel *quote_label;
+  GtkLabel *speaker_label;
+};
+
+G_DEFINE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GTK_TYPE_LIST_BOX_ROW)
+
+static void
+set_kind_class (GtkWidget           *widget,
+                GlossAnnotationKind  kind)
+{
+  for (GlossAnnotationKind other = 0; other <= GLOSS_ANNOTATION_KIND_LAST; other++)
+    gtk_widget_remove_css_class (widget, gloss_annotation_kind_get_css_class (other));
+  gtk_widget_add_css_class (widget, gloss_annotation_kind_get_css_class (kind));
+}
+
+static void
+gloss_annotation_row_update (GlossAnnotationRow *self)
+{
+  GlossAnnotation *annotation = self->annotation;
+  GlossAnnotationKind kind = gloss_annotation_get_kind (annotation);
+  GlossVerdict verdict = gloss_annotation_get_verdict (annotation);
+  const char *speaker = gloss_annotation_get_speaker (annotation);
+  const char *note = gloss_annotation_get_note (annotation);
+  gboolean orphaned = gloss_annotation_get_anchor (annotation)->state == GLOSS_ANCHOR_ORPHANED;
+  g_autofree char *excerpt = gloss_annotation_dup_excerpt (annotation, 200);
+  g_autofree char *quote = NULL;
+  g_autofree char *summary = gloss_annotation_dup_summary (annotation);
+  g_autoptr(GString) label = g_string_new (summary);
+
+  set_kind_class (GTK_WIDGET (self), kind);
+  gtk_label_set_label (self->glyph_label, gloss_annotation_kind_get_glyph (kind));
+  gtk_label_set_label (self->kind_label, gloss_annotation_kind_get_label (kind));
+
+  /* Translators: quotation marks around the words an annotation marks */
+  quote = g_strdup_printf (_("“%s”"), excerpt);
+  gtk_label_set_label (self->quote_label, quote);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->speaker_label), speaker != NULL);
+  if (speaker != NULL)
+    {
+      /* Translators: who made a claim or a denial, under its words */
+      g_autofree char *said = g_strdup_printf (_("— %s"), speaker);
+
+      gtk_label_set_label (self->speaker_label, said);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->note_image), note != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->link_image),
+                          gloss_annotation_get_n_links (annotation) > 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->verdict_label), verdict != GLOSS_VERDICT_NONE);
+  gtk_label_set_label (self->verdict_label, gloss_verdict_get_label (verdict));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), "unrated");
+  if (verdict == GLOSS_VERDICT_UNRATED)
+    gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label), "unrated");
+
+  if (orphaned)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "orphaned");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "orphaned");
+
+  /* What a screen reader says for the row: everything the eye gets. */
+  if (speaker != NULL)
+    /* Translators: appended to an annotation's description; %s is a person */
+    g_string_append_printf (label, _(", said by %s"), speaker);
+  if (verdict != GLOSS_VERDICT_NONE && verdict != GLOSS_VERDICT_UNRATED)
+    /* Translators: appended to a claim's description; %s is a verdict such as “False” */
+    g_string_append_printf (label, _(", rated %s"), gloss_verdict_get_label (verdict));
+  if (note != NULL)
+    g_string_append (label, _(", has a note"));
+
+  g_free (self->label);
+  self->label = g_string_free (g_steal_pointer (&label), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->label,
+                                  -1);
+}
+
+static void
+gloss_annotation_row_dispose (GObject *object)
+{
+  GlossAnnotationRow *self = (GlossAnnotationRow *) object;
+
+  if (self->annotation != NULL)
+    g_signal_handlers_disconnect_by_func (self->annotation, gloss_annotation_row_update, self);
+  g_clear_object (&self->annotation);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_ANNOTATION_ROW);
+
+  G_OBJECT_CLASS (gloss_annotation_row_parent_class)->dispose (object);
+}
+
+static void
+gloss_annotation_row_finalize (GObject *object)
+{
+  GlossAnnotationRow *self = (GlossAnnotationRow *) object;
+
+  g_free (self->label);
+
+  G_OBJECT_CLASS (gloss_annotation_row_parent_class)->finalize (object);
+}
+
+static void
+gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_annotation_row_dispose;
+  object_class->finalize = gloss_annotation_row_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/glossapp/Gloss/gloss-annotation-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, glyph_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, kind_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, note_image);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, link_image);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, quote_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, speaker_label);
+}
+
+static void
+gloss_annotation_row_init (GlossAnnotationRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * gloss_annotation_row_new:
+ * @annotation: the annotation to show
+ *
+ * Returns: (transfer floating): a row that keeps showing @annotation as it
+ *   changes
+ */
+GtkWidget *
+gloss_annotation_row_new (GlossAnnotation *annotation)
+{
+  GlossAnnotationRow *self;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), NULL);
+
+  self = g_object_new (GLOSS_TYPE_ANNOTATION_ROW, NULL);
+  self->annotation = g_object_ref (annotation);
+  g_signal_connect_swapped (annotation, "notify", G_CALLBACK (gloss_annotation_row_update), self);
+  gloss_annotation_row_update (self);
+
+  return GTK_WIDGET (self);
+}
+
+GlossAnnotation *
+gloss_annotation_row_get_annotation (GlossAnnotationRow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_ROW (self), NULL);
+
+  return self->annotation;
+}
+
+/**
+ * gloss_annotation_row_refresh:
+ *
+ * Shows what changed without a notification, such as the links.
+ */
+void
+gloss_annotation_row_refresh (GlossAnnotationRow *self)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION_ROW (self));
+
+  gloss_annotation_row_update (self);
+}
+
+/**
+ * gloss_annotation_row_get_label:
+ *
+ * Returns: the row's accessible name
+ */
+const char *
+gloss_annotation_row_get_label (GlossAnnotationRow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_ROW (self), NULL);
+
+  return self->label;
+}
