@@ -73,7 +73,7 @@ gloss_decode_maybe_gunzip (GBytes  *data,
       g_byte_array_append (out, buffer, bytes_written);
       if (out->len > max_bytes)
         {
-          g_autofree char *limit = g_format_size (max_bytes);
+          g_autofree char *limit = g_format_size_full (max_bytes, G_FORMAT_SIZE_IEC_UNITS);
 
           g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
                        _("The file decompresses to more than %s, the size limit"), limit);

@@ -109,6 +109,33 @@ is_furniture (GlossHtmlTag  tag,
   return FALSE;
 }
 
+/* HTML5 void elements that libxml2 2.9 does not know are empty: it makes
+ * everything after an <embed> its child, and dropping the embed would drop
+ * the story with it.  Their "children" are really following siblings. */
+static void
+hoist_swallowed_siblings (GlossHtmlContext *ctx,
+                          xmlNode          *node)
+{
+  GlossHtmlTag tag;
+  xmlNode *last;
+
+  if (node->children == NULL)
+    return;
+  tag = gloss_html_tag_lookup (&ctx->tag_cache, node->name);
+  if (tag != GLOSS_HTML_TAG_EMBED && tag != GLOSS_HTML_TAG_SOURCE && tag != GLOSS_HTML_TAG_WBR &&
+      !(tag == GLOSS_HTML_TAG_UNKNOWN && xmlStrcasecmp (node->name, BAD_CAST "track") == 0))
+    return;
+
+  last = node;
+  while (node->children != NULL)
+    {
+      xmlNode *child = node->children;
+
+      xmlUnlinkNode (child);
+      last = xmlAddNextSibling (last, child);
+    }
+}
+
 static guint
 measure (GlossHtmlContext *ctx,
          xmlNode          *node,
@@ -135,6 +162,8 @@ measure (GlossHtmlContext *ctx,
 
   for (xmlNode *child = node->children, *next; child != NULL; child = next)
     {
+      if (child->type == XML_ELEMENT_NODE)
+        hoist_swallowed_siblings (ctx, child);
       next = child->next;
 
       if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)

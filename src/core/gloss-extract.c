@@ -10,6 +10,9 @@
 #include "gloss-extract.h"
 #include "gloss-extract-private.h"
 
+/* Far beyond any real article (a long book has a few thousand paragraphs). */
+#define GLOSS_EXTRACT_MAX_BLOCKS 50000
+
 /**
  * gloss_extract_options_init:
  * @options: options to fill with the defaults
@@ -64,7 +67,7 @@ static void
 set_too_large_error (GError **error,
                      gsize    max_input_bytes)
 {
-  g_autofree char *limit = g_format_size (max_input_bytes);
+  g_autofree char *limit = g_format_size_full (max_input_bytes, G_FORMAT_SIZE_IEC_UNITS);
 
   g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
                _("The file is larger than %s, the most Gloss reads as one article"), limit);
@@ -162,8 +165,22 @@ gloss_extract_full (GBytes                     *data,
   else
     article = gloss_extract_text (utf8, length, error);
 
-  if (article != NULL)
-    gloss_article_set_source_kind (article, format == GLOSS_INPUT_FORMAT_HTML ? "html" : "text");
+  if (article == NULL)
+    return NULL;
+
+  /* A "page" of a million one-word paragraphs is not something anyone can
+   * read or annotate, and every later layer (JSON, the text view, the
+   * store) would pay for it; refuse it here with a clear message. */
+  if (gloss_article_get_n_blocks (article) > GLOSS_EXTRACT_MAX_BLOCKS)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+                   _("This page has more than %d paragraphs; it is not an article Gloss can show"),
+                   GLOSS_EXTRACT_MAX_BLOCKS);
+      g_clear_object (&article);
+      return NULL;
+    }
+
+  gloss_article_set_source_kind (article, format == GLOSS_INPUT_FORMAT_HTML ? "html" : "text");
 
   return article;
 }

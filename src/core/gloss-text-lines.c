@@ -252,7 +252,11 @@ static inline gboolean
 is_sentence_end (gunichar c)
 {
   return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x3002 || c == 0xFF01
-         || c == 0xFF1F || c == 0xFF0E;
+         || c == 0xFF1F || c == 0xFF0E
+         /* Arabic question mark and full stop, Devanagari danda, Armenian
+          * and Ethiopic full stops */
+         || c == 0x061F || c == 0x06D4 || c == 0x0964 || c == 0x0965 || c == 0x0589
+         || c == 0x1362;
 }
 
 /* Scripts written without spaces: a "word" there is a whole phrase, so
@@ -351,7 +355,15 @@ measure (GlossTextLine *line)
                 line->n_capital++;
             }
           if (g_unichar_isalpha (c))
-            word_has_letter = TRUE;
+            {
+              GUnicodeScript script = g_unichar_get_script (c);
+
+              word_has_letter = TRUE;
+              line->n_letters++;
+              if (script != G_UNICODE_SCRIPT_LATIN && script != G_UNICODE_SCRIPT_CYRILLIC &&
+                  script != G_UNICODE_SCRIPT_COMMON && script != G_UNICODE_SCRIPT_INHERITED)
+                line->n_uncovered++;
+            }
           if (is_unspaced_script (c))
             line->n_unspaced++;
         }
@@ -812,9 +824,11 @@ classify_alone (GlossTextLine *line,
   if (line->flags & (GLOSS_LINE_BYLINE | GLOSS_LINE_CREDIT | GLOSS_LINE_DATE))
     return;
 
-  /* Function words say nothing in a language the list does not cover, nor
-   * in scripts without spaces: there, length and punctuation decide. */
-  if (!use_stop_words || line->n_unspaced * 2 > line->n_chars)
+  /* Function words say nothing in a language the list does not cover (a
+   * page in it, or a line in Hebrew, Arabic, Greek… on a page in English),
+   * nor in scripts without spaces: there, length and punctuation decide. */
+  if (!use_stop_words || line->n_unspaced * 2 > line->n_chars ||
+      line->n_uncovered * 2 > line->n_letters)
     stop_ratio = 0.25;
 
   /* A Title In Capitals, even with a question mark, is a headline. */

@@ -45,6 +45,8 @@ typedef struct
   guint           n_sentences;   /* sentence ends inside the line */
   guint           n_publisher;   /* words sites use about themselves */
   guint           n_unspaced;    /* characters of scripts written without spaces */
+  guint           n_letters;     /* letters, in any script */
+  guint           n_uncovered;   /* letters of scripts the function-word list lacks */
   guint           weight;        /* words, counting unspaced scripts by characters */
   guint           flags;
   GlossLineClass  klass;

@@ -140,7 +140,7 @@ test_too_large (void)
   g_assert_null (article);
   /* The limit is in the message (GLib puts a no-break space before the unit). */
   g_assert_nonnull (strstr (error->message, "1.0"));
-  g_assert_nonnull (strstr (error->message, "kB"));
+  g_assert_nonnull (strstr (error->message, "KiB"));
 }
 
 static void
