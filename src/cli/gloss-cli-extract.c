@@ -88,7 +88,7 @@ gloss_cli_extract (GlossCli  *cli,
       N_("Read the input as “html” or “text” instead of sniffing it"), N_("FORMAT") },
     { "max-size", 0, 0, G_OPTION_ARG_INT, &max_mib,
       N_("Refuse files larger than this many MiB"), N_("MIB") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;

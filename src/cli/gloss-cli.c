@@ -29,6 +29,9 @@ static const GlossCliCommand commands[] = {
   { "reextract", gloss_cli_reextract, N_("Clean stored articles again with this version’s extractor") },
   { "export", gloss_cli_export, N_("Export articles and annotations (Markdown, CSV, HTML, JSON-LD)") },
   { "import-annotations", gloss_cli_import_annotations, N_("Import Web Annotation or Hypothesis annotations") },
+  { "backup", gloss_cli_backup, N_("Back up the library now") },
+  { "backups", gloss_cli_backups, N_("List the library’s backups") },
+  { "restore", gloss_cli_restore, N_("Replace the library by one of its backups") },
 };
 
 static void
@@ -110,6 +113,10 @@ main (int    argc,
     {
       if (g_str_equal (argv[1], commands[i].name))
         {
+          g_autofree char *prgname = g_strdup_printf ("gloss-cli %s", commands[i].name);
+
+          /* So that "Usage: gloss-cli import [OPTION…]" names the command. */
+          g_set_prgname (prgname);
           status = commands[i].run (&cli, argc - 1, argv + 1);
           g_free (cli.db_path);
           return status;

@@ -35,6 +35,9 @@ int gloss_cli_annotate           (GlossCli *cli, int argc, char **argv);
 int gloss_cli_annotations        (GlossCli *cli, int argc, char **argv);
 int gloss_cli_edit_annotation    (GlossCli *cli, int argc, char **argv);
 int gloss_cli_delete_annotation  (GlossCli *cli, int argc, char **argv);
+int gloss_cli_backup             (GlossCli *cli, int argc, char **argv);
+int gloss_cli_backups            (GlossCli *cli, int argc, char **argv);
+int gloss_cli_restore            (GlossCli *cli, int argc, char **argv);
 int gloss_cli_export             (GlossCli *cli, int argc, char **argv);
 int gloss_cli_import_annotations (GlossCli *cli, int argc, char **argv);
 

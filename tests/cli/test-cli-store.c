@@ -29,18 +29,28 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (fixture->db, suffixes[i], NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->db);
 }
@@ -309,6 +319,34 @@ test_delete_and_reextract (Fixture       *fixture,
   g_assert_nonnull (strstr (listed, "\"links\":[]"));
 }
 
+static void
+test_backup_and_restore (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(JsonObject) claim = NULL;
+  g_autoptr(JsonObject) denial = NULL;
+  g_autoptr(JsonObject) backup = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *listed = NULL;
+  g_autofree char *restored = NULL;
+  g_autofree char *after = NULL;
+
+  mark_sample (fixture, &claim, &denial);
+  g_assert_cmpint (run_cli (fixture, &out, "backup", "--json", NULL), ==, 0);
+  backup = parse_object (out);
+  g_assert_true (g_file_test (json_object_get_string_member (backup, "backup"), G_FILE_TEST_IS_REGULAR));
+
+  /* Both annotations are deleted by mistake, then the backup brings them back. */
+  g_assert_cmpint (run_cli (fixture, &listed, "delete-annotation", "1", NULL), ==, 0);
+  g_clear_pointer (&listed, g_free);
+  g_assert_cmpint (run_cli (fixture, &listed, "delete-annotation", "2", NULL), ==, 0);
+  g_assert_cmpint (run_cli (fixture, &restored, "restore",
+                            json_object_get_string_member (backup, "backup"), NULL), ==, 0);
+  g_assert_cmpint (run_cli (fixture, &after, "annotations", "1", "--json", NULL), ==, 0);
+  g_assert_cmpint (count_lines (after), ==, 2);
+  g_assert_nonnull (strstr (after, "\"responds-to\""));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -320,6 +358,7 @@ main (int    argc,
   ADD ("/cli/store/errors-store-nothing", test_errors_store_nothing);
   ADD ("/cli/store/update-keeps-words", test_update_keeps_words);
   ADD ("/cli/store/delete-and-reextract", test_delete_and_reextract);
+  ADD ("/cli/store/backup-and-restore", test_backup_and_restore);
 #undef ADD
 
   return g_test_run ();
