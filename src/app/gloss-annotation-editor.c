@@ -182,7 +182,7 @@ create_link_row (GlossAnnotationEditor     *self,
                  const GlossAnnotationLink *link)
 {
   GlossAnnotation *target = gloss_annotation_model_find (self->model, link->target_id);
-  g_autofree char *summary = target != NULL ? gloss_annotation_dup_summary (target)
+  g_autofree char *summary = target != NULL ? gloss_annotation_dup_summary (target, 80)
                                             : g_strdup (_("An annotation of another article"));
   g_autofree char *remove_label = NULL;
   GtkWidget *row, *box, *text, *relation, *label, *button;

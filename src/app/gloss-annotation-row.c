@@ -54,7 +54,7 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
   gboolean orphaned = gloss_annotation_get_anchor (annotation)->state == GLOSS_ANCHOR_ORPHANED;
   g_autofree char *excerpt = gloss_annotation_dup_excerpt (annotation, 200);
   g_autofree char *quote = NULL;
-  g_autofree char *summary = gloss_annotation_dup_summary (annotation);
+  g_autofree char *summary = gloss_annotation_dup_summary (annotation, 0);
   g_autoptr(GString) label = g_string_new (summary);
 
   set_kind_class (GTK_WIDGET (self), kind);

@@ -168,7 +168,13 @@ gloss_annotation_dup_excerpt (GlossAnnotation *annotation,
   if (max_chars > 0 && (guint) g_utf8_strlen (flat, -1) > max_chars)
     {
       const char *cut = g_utf8_offset_to_pointer (flat, max_chars);
-      g_autofree char *head = g_strndup (flat, cut - flat);
+      const char *space = g_utf8_strrchr (flat, cut - flat, ' ');
+      g_autofree char *head = NULL;
+
+      /* At a word's end, unless that loses too much. */
+      if (space != NULL && g_utf8_pointer_to_offset (space, cut) < 16)
+        cut = space;
+      head = g_strndup (flat, cut - flat);
 
       return g_strconcat (g_strchomp (head), "…", NULL);
     }
@@ -179,18 +185,20 @@ gloss_annotation_dup_excerpt (GlossAnnotation *annotation,
 /**
  * gloss_annotation_dup_summary:
  * @annotation: a #GlossAnnotation
+ * @max_chars: the most characters of the quote to keep, or 0 for all
  *
  * Returns: (transfer full): the kind and the quote, as in “Denial: there is
- *   no evidence…”, for accessible names and menus
+ *   no evidence…”, for accessible names and lists of links
  */
 char *
-gloss_annotation_dup_summary (GlossAnnotation *annotation)
+gloss_annotation_dup_summary (GlossAnnotation *annotation,
+                              guint            max_chars)
 {
   g_autofree char *excerpt = NULL;
 
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), NULL);
 
-  excerpt = gloss_annotation_dup_excerpt (annotation, 80);
+  excerpt = gloss_annotation_dup_excerpt (annotation, max_chars);
 
   /* Translators: an annotation's kind, then the words it marks */
   return g_strdup_printf (_("%s: %s"),

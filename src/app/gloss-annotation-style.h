@@ -26,6 +26,7 @@ const char *gloss_relation_get_label             (GlossRelation        relation)
 
 char       *gloss_annotation_dup_excerpt         (GlossAnnotation     *annotation,
                                                   guint                max_chars);
-char       *gloss_annotation_dup_summary         (GlossAnnotation     *annotation);
+char       *gloss_annotation_dup_summary         (GlossAnnotation     *annotation,
+                                                  guint                max_chars);
 
 G_END_DECLS

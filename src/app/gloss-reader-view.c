@@ -912,6 +912,17 @@ flash_done_cb (GlossReaderView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* GtkTextView binds Delete to deleting text, which a reader never does;
+ * here it deletes the annotation under the cursor instead. */
+static void
+gloss_reader_view_delete_from_cursor (GtkTextView   *view,
+                                      GtkDeleteType  type,
+                                      int            count)
+{
+  if (type == GTK_DELETE_CHARS && count == 1)
+    gtk_widget_activate_action (GTK_WIDGET (view), "win.delete-annotation", "x", (gint64) 0);
+}
+
 static void
 gloss_reader_view_measure (GtkWidget      *widget,
                            GtkOrientation  orientation,
@@ -1049,6 +1060,7 @@ gloss_reader_view_class_init (GlossReaderViewClass *klass)
   widget_class->size_allocate = gloss_reader_view_size_allocate;
 
   text_view_class->snapshot_layer = gloss_reader_view_snapshot_layer;
+  text_view_class->delete_from_cursor = gloss_reader_view_delete_from_cursor;
 
   /**
    * GlossReaderView:article:
@@ -1099,10 +1111,6 @@ gloss_reader_view_class_init (GlossReaderViewClass *klass)
     gtk_widget_class_add_binding_action (widget_class, gloss_annotation_kind_get_key (kind), 0,
                                          "win.mark", "s",
                                          gloss_annotation_kind_to_string (kind));
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
-                                       "win.delete-annotation", "x", (gint64) 0);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0,
-                                       "win.delete-annotation", "x", (gint64) 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0,
                                        "win.edit-annotation", "x", (gint64) 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0,

@@ -1,0 +1,918 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-annotations"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <gtk/gtktestatcontext.h>
+
+#include "gloss-annotation-style.h"
+#include "gloss-window-private.h"
+
+/*
+ * Annotating as a user does: select words of the sample article, mark
+ * them, edit and delete them, close the window and find them again.  Every
+ * check of what was saved reads the library through a second connection,
+ * as a restarted Gloss (or gloss-cli) would.
+ */
+
+#define CLAIM_QUOTE "some of NATO’s 29 allies are uneasy about the potential security " \
+                    "challenges of working with Huawei"
+#define DENIAL_QUOTE "there is no evidence that Huawei poses any threat to cybersecurity"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  char *sample;
+} Library;
+
+static void
+library_setup (Library       *library,
+               gconstpointer  data)
+{
+  library->dir = g_dir_make_tmp ("gloss-ui-annotations-XXXXXX", NULL);
+  g_assert_nonnull (library->dir);
+  library->path = g_build_filename (library->dir, "library.db", NULL);
+  library->sample = g_build_filename (GLOSS_TEST_DATA, "nato-huawei.txt", NULL);
+}
+
+static void
+library_teardown (Library       *library,
+                  gconstpointer  data)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (library->path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (library->dir);
+  g_free (library->dir);
+  g_free (library->path);
+  g_free (library->sample);
+}
+
+static GlossStore *
+open_store (Library *library)
+{
+  g_autoptr(GError) error = NULL;
+  GlossStore *store = gloss_store_open (library->path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static GlossWindow *
+create_window (GlossStore *store)
+{
+  GlossWindow *window = gloss_window_new (NULL, store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+
+  return window;
+}
+
+static void
+destroy_window (GlossWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (window != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+wait_for_paint (GlossWindow *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gboolean painted = FALSE;
+  gulong handler;
+
+  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_main_loop_for (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A window on @library showing the sample article. */
+static GlossWindow *
+open_sample (Library *library)
+{
+  g_autoptr(GlossStore) store = open_store (library);
+  g_autoptr(GFile) file = g_file_new_for_path (library->sample);
+  GlossWindow *window = create_window (store);
+
+  gloss_window_open_file (window, file);
+  while (gloss_window_get_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "article");
+  g_assert_cmpint (gloss_article_get_id (gloss_window_get_article (window)), >, 0);
+  wait_for_paint (window);
+
+  return window;
+}
+
+/* Where @quote is in @block, in code points, as the store counts. */
+static void
+find_quote (GlossWindow *window,
+            guint        block,
+            const char  *quote,
+            guint       *out_start,
+            guint       *out_end)
+{
+  GlossArticle *article = gloss_window_get_article (window);
+  const char *text = gloss_block_get_text (gloss_article_get_block (article, block));
+  const char *found = strstr (text, quote);
+
+  g_assert_nonnull (found);
+  *out_start = (guint) g_utf8_pointer_to_offset (text, found);
+  *out_end = *out_start + (guint) g_utf8_strlen (quote, -1);
+}
+
+static void
+select_range (GlossWindow *window,
+              guint        start_block,
+              guint        start_offset,
+              guint        end_block,
+              guint        end_offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->reader_view));
+  GtkTextIter start, end;
+
+  g_assert_true (gloss_reader_view_get_iter_for_block (window->reader_view, start_block,
+                                                       start_offset, &start));
+  g_assert_true (gloss_reader_view_get_iter_for_block (window->reader_view, end_block,
+                                                       end_offset, &end));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+}
+
+static void
+select_quote (GlossWindow *window,
+              guint        block,
+              const char  *quote)
+{
+  guint start, end;
+
+  find_quote (window, block, quote, &start, &end);
+  select_range (window, block, start, block, end);
+}
+
+static GlossAnnotation *
+mark_quote (GlossWindow *window,
+            guint        block,
+            const char  *quote,
+            const char  *kind)
+{
+  GListModel *annotations = gloss_window_get_annotations (window);
+  guint before = g_list_model_get_n_items (annotations);
+  guint start, end;
+
+  find_quote (window, block, quote, &start, &end);
+  select_quote (window, block, quote);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "s", kind));
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, before + 1);
+
+  return gloss_annotation_model_find_at (window->annotations, block, start);
+}
+
+/* The article's annotations as another connection reads them. */
+static GPtrArray *
+stored_annotations (Library     *library,
+                    GlossWindow *window)
+{
+  g_autoptr(GlossStore) store = open_store (library);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *annotations;
+
+  annotations = gloss_store_list_annotations (store,
+                                              gloss_article_get_id (gloss_window_get_article (window)),
+                                              &error);
+  g_assert_no_error (error);
+  return annotations;
+}
+
+/* Whether the kind's tag covers exactly [start, end) of @block. */
+static void
+assert_tag_covers (GlossWindow         *window,
+                   GlossAnnotationKind  kind,
+                   guint                block,
+                   guint                start,
+                   guint                end)
+{
+  GtkTextTag *tag = gloss_reader_view_get_annotation_tag (window->reader_view, kind);
+  GlossArticle *article = gloss_window_get_article (window);
+  glong length = gloss_block_get_length (gloss_article_get_block (article, block));
+
+  for (glong offset = 0; offset < length; offset++)
+    {
+      GtkTextIter iter;
+
+      g_assert_true (gloss_reader_view_get_iter_for_block (window->reader_view, block, offset,
+                                                           &iter));
+      if (gtk_text_iter_has_tag (&iter, tag) != (offset >= start && offset < end))
+        g_error ("block %u offset %ld: tag %s", block, offset,
+                 gtk_text_iter_has_tag (&iter, tag) ? "present" : "missing");
+    }
+}
+
+/* Renders the reader and counts pixels of the kind's fill over the
+ * page's background inside @rect. */
+static guint
+count_fill_pixels (GlossWindow         *window,
+                   GlossAnnotationKind  kind,
+                   const GdkRectangle  *rect)
+{
+  GtkWidget *view = GTK_WIDGET (window->reader_view);
+  int width = gtk_widget_get_width (view);
+  int height = gtk_widget_get_height (view);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  GdkRGBA fill;
+  double expected[3];
+  gsize stride;
+  guint count = 0;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  stride = (gsize) gdk_texture_get_width (texture) * 4;
+  pixels = g_malloc (stride * (gsize) gdk_texture_get_height (texture));
+  gdk_texture_download (texture, pixels, stride);
+
+  /* The light style's page is white: the fill blends over it. */
+  gloss_annotation_kind_get_colors (kind, FALSE, NULL, &fill);
+  expected[0] = 255 * (fill.red * fill.alpha + (1 - fill.alpha));
+  expected[1] = 255 * (fill.green * fill.alpha + (1 - fill.alpha));
+  expected[2] = 255 * (fill.blue * fill.alpha + (1 - fill.alpha));
+
+  for (int y = MAX (rect->y, 0); y < MIN (rect->y + rect->height, height); y++)
+    for (int x = MAX (rect->x, 0); x < MIN (rect->x + rect->width, width); x++)
+      {
+        /* Cairo's ARGB32, little-endian: blue, green, red, alpha. */
+        const guchar *pixel = pixels + (gsize) y * stride + (gsize) x * 4;
+
+        if (ABS (pixel[2] - expected[0]) <= 4 && ABS (pixel[1] - expected[1]) <= 4
+            && ABS (pixel[0] - expected[2]) <= 4)
+          count++;
+      }
+
+  return count;
+}
+
+static void
+scroll_to_block (GlossWindow *window,
+                 guint        block)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->reader_view));
+  GtkTextIter iter;
+  GtkTextMark *mark;
+
+  g_assert_true (gloss_reader_view_get_iter_for_block (window->reader_view, block, 0, &iter));
+  mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (window->reader_view), mark, 0.0, TRUE, 0.0, 0.5);
+  for (int i = 0; i < 3; i++)
+    wait_for_paint (window);
+  gtk_text_buffer_delete_mark (buffer, mark);
+}
+
+static void
+assert_row_label (GlossWindow     *window,
+                  GlossAnnotation *annotation,
+                  const char      *expected)
+{
+  GlossAnnotationRow *row = gloss_annotation_list_find_row (window->annotation_list, annotation);
+
+  g_assert_nonnull (row);
+  g_assert_cmpstr (gloss_annotation_row_get_label (row), ==, expected);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       expected);
+}
+
+/* The denial is painted where it was marked: tag, fill and pane row. */
+static void
+check_denial_shown (GlossWindow *window,
+                    guint        start,
+                    guint        end)
+{
+  GlossAnnotation *denial = gloss_annotation_model_find_at (window->annotations, 6, start);
+  GdkRectangle rect, plain;
+
+  g_assert_nonnull (denial);
+  assert_tag_covers (window, GLOSS_ANNOTATION_DENIAL, 6, start, end);
+
+  scroll_to_block (window, 6);
+  g_assert_true (gloss_reader_view_get_annotation_rect (window->reader_view, denial, &rect));
+  g_assert_cmpuint (count_fill_pixels (window, GLOSS_ANNOTATION_DENIAL, &rect), >, 200);
+
+  /* Block 4 has no highlight: the same area there holds no such fill. */
+  {
+    GtkTextIter iter;
+    GdkRectangle location;
+
+    g_assert_true (gloss_reader_view_get_iter_for_block (window->reader_view, 4, 0, &iter));
+    gtk_text_view_get_iter_location (GTK_TEXT_VIEW (window->reader_view), &iter, &location);
+    gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (window->reader_view),
+                                           GTK_TEXT_WINDOW_WIDGET, location.x, location.y,
+                                           &plain.x, &plain.y);
+    plain.width = rect.width;
+    plain.height = rect.height;
+    g_assert_cmpuint (count_fill_pixels (window, GLOSS_ANNOTATION_DENIAL, &plain), ==, 0);
+  }
+
+  assert_row_label (window, denial,
+                    "Denial: there is no evidence that Huawei poses any threat to cybersecurity");
+  g_assert_cmpstr (gloss_annotation_list_get_page (window->annotation_list), ==, "list");
+}
+
+static void
+test_mark_denial (Library       *library,
+                  gconstpointer  data)
+{
+  GlossWindow *window = open_sample (library);
+  g_autoptr(GPtrArray) stored = NULL;
+  GlossAnnotation *annotation;
+  const GlossAnchor *anchor;
+  guint start, end;
+
+  g_assert_cmpstr (gloss_annotation_list_get_page (window->annotation_list), ==, "empty");
+
+  find_quote (window, 6, DENIAL_QUOTE, &start, &end);
+  select_quote (window, 6, DENIAL_QUOTE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "s", "denial"));
+
+  /* The selection became the highlight. */
+  g_assert_false (gtk_text_buffer_get_has_selection (
+                    gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->reader_view))));
+
+  stored = stored_annotations (library, window);
+  g_assert_cmpuint (stored->len, ==, 1);
+  annotation = g_ptr_array_index (stored, 0);
+  anchor = gloss_annotation_get_anchor (annotation);
+  g_assert_cmpint (gloss_annotation_get_kind (annotation), ==, GLOSS_ANNOTATION_DENIAL);
+  g_assert_cmpuint (anchor->start_block, ==, 6);
+  g_assert_cmpuint (anchor->start_offset, ==, start);
+  g_assert_cmpuint (anchor->end_block, ==, 6);
+  g_assert_cmpuint (anchor->end_offset, ==, end);
+  g_assert_cmpstr (anchor->exact, ==, DENIAL_QUOTE);
+
+  check_denial_shown (window, start, end);
+  destroy_window (window);
+}
+
+/* Closed and opened again on the same library: the same words. */
+static void
+test_restart (Library       *library,
+              gconstpointer  data)
+{
+  GlossWindow *window = open_sample (library);
+  gint64 article_id = gloss_article_get_id (gloss_window_get_article (window));
+  guint start, end;
+
+  find_quote (window, 6, DENIAL_QUOTE, &start, &end);
+  mark_quote (window, 6, DENIAL_QUOTE, "denial");
+  destroy_window (window);
+
+  window = open_sample (library);
+  g_assert_cmpint (gloss_article_get_id (gloss_window_get_article (window)), ==, article_id);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_window_get_annotations (window)), ==, 1);
+  check_denial_shown (window, start, end);
+
+  destroy_window (window);
+}
+
+/* The reader's own key binding for @keyval, activated as a key press is. */
+static gboolean
+press_key (GlossWindow *window,
+           guint        keyval)
+{
+  GtkWidget *view = GTK_WIDGET (window->reader_view);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, view,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  g_error ("the reader has no binding for %s", gdk_keyval_name (keyval));
+  return FALSE;
+}
+
+static void
+test_keys (Library       *library,
+           gconstpointer  data)
+{
+  static const struct {
+    guint keyval;
+    guint block;
+    const char *quote;
+    GlossAnnotationKind kind;
+  } marks[] = {
+    { GDK_KEY_c, 1, CLAIM_QUOTE, GLOSS_ANNOTATION_CLAIM },
+    { GDK_KEY_e, 2, "The United States is lobbying European and other allies",
+      GLOSS_ANNOTATION_EVIDENCE },
+    { GDK_KEY_q, 5, "whether NATO has a role to play", GLOSS_ANNOTATION_QUESTION },
+    { GDK_KEY_d, 6, DENIAL_QUOTE, GLOSS_ANNOTATION_DENIAL },
+  };
+  GlossWindow *window = open_sample (library);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->reader_view));
+  g_autoptr(GPtrArray) stored = NULL;
+  GtkTextIter iter;
+
+  /* No selection: the keys do nothing, and are left to other widgets. */
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    g_assert_false (press_key (window, marks[i].keyval));
+  /* Even activated directly, the action finds nothing to mark. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "s", "claim");
+
+  /* The headline and byline alone are no words of the article. */
+  {
+    GtkTextIter start, end;
+
+    gtk_text_buffer_get_iter_at_line (buffer, &start, 0);
+    gtk_text_buffer_get_iter_at_line (buffer, &end, 1);
+    gtk_text_iter_forward_to_line_end (&end);
+    gtk_text_buffer_select_range (buffer, &start, &end);
+    g_assert_false (press_key (window, GDK_KEY_c));
+  }
+  stored = stored_annotations (library, window);
+  g_assert_cmpuint (stored->len, ==, 0);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      select_quote (window, marks[i].block, marks[i].quote);
+      g_assert_true (press_key (window, marks[i].keyval));
+    }
+
+  stored = stored_annotations (library, window);
+  g_assert_cmpuint (stored->len, ==, G_N_ELEMENTS (marks));
+  for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (stored, i);
+
+      /* Stored in document order, as marked here. */
+      g_assert_cmpint (gloss_annotation_get_kind (annotation), ==, marks[i].kind);
+      g_assert_cmpstr (gloss_annotation_get_anchor (annotation)->exact, ==, marks[i].quote);
+    }
+
+  destroy_window (window);
+}
+
+/* A selection reaching up into the headline is cut at the body. */
+static void
+test_selection_clipped (Library       *library,
+                        gconstpointer  data)
+{
+  GlossWindow *window = open_sample (library);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->reader_view));
+  g_autoptr(GPtrArray) stored = NULL;
+  const GlossAnchor *anchor;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gloss_reader_view_get_iter_for_block (window->reader_view, 0, 14, &end));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "s", "evidence"));
+
+  stored = stored_annotations (library, window);
+  g_assert_cmpuint (stored->len, ==, 1);
+  anchor = gloss_annotation_get_anchor (g_ptr_array_index (stored, 0));
+  g_assert_cmpuint (anchor->start_block, ==, 0);
+  g_assert_cmpuint (anchor->start_offset, ==, 0);
+  /* The space after the dateline is trimmed. */
+  g_assert_cmpuint (anchor->end_offset, ==, 13);
+  g_assert_cmpstr (anchor->exact, ==, "BRUSSELS (AP)");
+
+  destroy_window (window);
+}
+
+static GtkWidget *
+editor_child (GlossWindow *window,
+              const char  *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window->editor),
+                                                  GLOSS_TYPE_ANNOTATION_EDITOR, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return GTK_WIDGET (child);
+}
+
+static void
+test_editor (Library       *library,
+             gconstpointer  data)
+{
+  GlossWindow *window = open_sample (library);
+  GlossAnnotation *claim = mark_quote (window, 1, CLAIM_QUOTE, "claim");
+  GlossAnnotation *denial = mark_quote (window, 6, DENIAL_QUOTE, "denial");
+  gint64 claim_id = gloss_annotation_get_id (claim);
+  gint64 denial_id = gloss_annotation_get_id (denial);
+  g_autoptr(GlossStore) store = open_store (library);
+  g_autoptr(GlossAnnotation) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  const GlossAnnotationLink *link;
+
+  /* Opened on the claim: the verdict is offered for claims only. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-annotation", "x",
+                                             claim_id));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->editor)));
+  g_assert_true (gloss_annotation_editor_get_annotation (window->editor) == claim);
+  g_assert_true (gtk_widget_get_visible (editor_child (window, "verdict_dropdown")));
+
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (window, "speaker_entry")), "NATO allies");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor_child (window, "note_view"))),
+                            "Which allies? Stoltenberg names none.", -1);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (editor_child (window, "verdict_dropdown")),
+                              GLOSS_VERDICT_MOSTLY_TRUE - 1);
+
+  /* The verdict is saved at once; the typing once it pauses. */
+  stored = gloss_store_load_annotation (store, claim_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_annotation_get_verdict (stored), ==, GLOSS_VERDICT_MOSTLY_TRUE);
+  g_clear_object (&stored);
+  run_main_loop_for (800);
+  stored = gloss_store_load_annotation (store, claim_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_annotation_get_speaker (stored), ==, "NATO allies");
+  g_assert_cmpstr (gloss_annotation_get_note (stored), ==, "Which allies? Stoltenberg names none.");
+  g_clear_object (&stored);
+
+  /* The pane shows what the editor changed. */
+  assert_row_label (window, claim,
+                    "Claim: some of NATO’s 29 allies are uneasy about the potential security "
+                    "challenges of working with Huawei, said by NATO allies, rated Mostly True, "
+                    "has a note");
+
+  /* Typing then closing at once loses nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (window, "speaker_entry")), "NATO’s allies");
+  gtk_popover_popdown (GTK_POPOVER (window->editor));
+  stored = gloss_store_load_annotation (store, claim_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_annotation_get_speaker (stored), ==, "NATO’s allies");
+  g_clear_object (&stored);
+
+  /* The denial answers the claim; a denial has no verdict to set. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-annotation", "x",
+                                             denial_id));
+  g_assert_false (gtk_widget_get_visible (editor_child (window, "verdict_dropdown")));
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (window, "speaker_entry")), "Huawei");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->editor), "editor.add-link",
+                                             "(sx)", "responds-to", claim_id));
+  g_assert_true (gtk_widget_get_visible (editor_child (window, "links_list")));
+  gtk_popover_popdown (GTK_POPOVER (window->editor));
+
+  stored = gloss_store_load_annotation (store, denial_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_annotation_get_speaker (stored), ==, "Huawei");
+  g_assert_cmpuint (gloss_annotation_get_n_links (stored), ==, 1);
+  link = gloss_annotation_get_link (stored, 0);
+  g_assert_cmpint (link->relation, ==, GLOSS_RELATION_RESPONDS_TO);
+  g_assert_cmpint (link->target_id, ==, claim_id);
+  g_assert_cmpstr (link->target_uuid, ==, gloss_annotation_get_uuid (claim));
+  g_clear_object (&stored);
+
+  /* Changing the kind is saved too, and repaints the words. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-annotation", "x",
+                                             claim_id));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (editor_child (window, "question_toggle")), TRUE);
+  stored = gloss_store_load_annotation (store, claim_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_annotation_get_kind (stored), ==, GLOSS_ANNOTATION_QUESTION);
+  {
+    guint start, end;
+
+    find_quote (window, 1, CLAIM_QUOTE, &start, &end);
+    assert_tag_covers (window, GLOSS_ANNOTATION_QUESTION, 1, start, end);
+    assert_tag_covers (window, GLOSS_ANNOTATION_CLAIM, 1, 0, 0);
+  }
+  gtk_popover_popdown (GTK_POPOVER (window->editor));
+
+  destroy_window (window);
+}
+
+static void
+test_delete_undo (Library       *library,
+                  gconstpointer  data)
+{
+  GlossWindow *window = open_sample (library);
+  GlossAnnotation *claim = mark_quote (window, 1, CLAIM_QUOTE, "claim");
+  GlossAnnotation *denial = mark_quote (window, 6, DENIAL_QUOTE, "denial");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->reader_view));
+  g_autoptr(GlossAnchor) anchor = gloss_anchor_copy (gloss_annotation_get_anchor (claim));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+  GlossAnnotation *restored = NULL;
+  guint start, end;
+  GtkTextIter iter;
+
+  gloss_annotation_set_note (claim, "Check the NATO transcript.");
+  gloss_annotation_set_speaker (claim, "NATO allies");
+  g_assert_true (gloss_annotation_model_save (window->annotations, claim, &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_annotation_model_add_link (window->annotations, denial,
+                                                  GLOSS_RELATION_RESPONDS_TO, claim, &error));
+  g_assert_no_error (error);
+
+  /* Delete with the text cursor inside the claim. */
+  find_quote (window, 1, CLAIM_QUOTE, &start, &end);
+  g_assert_true (gloss_reader_view_get_iter_for_block (window->reader_view, 1, start + 5, &iter));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (press_key (window, GDK_KEY_Delete));
+
+  stored = stored_annotations (library, window);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpint (gloss_annotation_get_kind (g_ptr_array_index (stored, 0)), ==,
+                   GLOSS_ANNOTATION_DENIAL);
+  g_assert_cmpuint (gloss_annotation_get_n_links (g_ptr_array_index (stored, 0)), ==, 0);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_window_get_annotations (window)), ==, 1);
+  assert_tag_covers (window, GLOSS_ANNOTATION_CLAIM, 1, 0, 0);
+  g_assert_cmpuint (g_hash_table_size (window->deleted), ==, 1);
+
+  /* Undo, as the toast's button does. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", "u",
+                                             window->last_deleted_id));
+  g_assert_cmpuint (g_hash_table_size (window->deleted), ==, 0);
+
+  stored = stored_annotations (library, window);
+  g_assert_cmpuint (stored->len, ==, 2);
+  for (guint i = 0; i < stored->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (stored, i);
+
+      if (gloss_annotation_get_kind (annotation) == GLOSS_ANNOTATION_CLAIM)
+        restored = annotation;
+    }
+  g_assert_nonnull (restored);
+  g_assert_true (gloss_anchor_equal (gloss_annotation_get_anchor (restored), anchor));
+  g_assert_cmpstr (gloss_annotation_get_note (restored), ==, "Check the NATO transcript.");
+  g_assert_cmpstr (gloss_annotation_get_speaker (restored), ==, "NATO allies");
+  g_assert_cmpint (gloss_annotation_get_verdict (restored), ==, GLOSS_VERDICT_UNRATED);
+
+  /* The denial answers the claim again. */
+  for (guint i = 0; i < stored->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (stored, i);
+
+      if (gloss_annotation_get_kind (annotation) == GLOSS_ANNOTATION_DENIAL)
+        {
+          g_assert_cmpuint (gloss_annotation_get_n_links (annotation), ==, 1);
+          g_assert_cmpint (gloss_annotation_get_link (annotation, 0)->target_id, ==,
+                           gloss_annotation_get_id (restored));
+        }
+    }
+
+  assert_tag_covers (window, GLOSS_ANNOTATION_CLAIM, 1, start, end);
+  g_assert_nonnull (gloss_annotation_list_find_row (window->annotation_list,
+                                                   gloss_annotation_model_find_at (window->annotations,
+                                                                                   1, start)));
+
+  /* Delete from the pane, with its row selected. */
+  gloss_annotation_list_select (window->annotation_list, denial);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->annotation_list),
+                                             "list.delete-selected", NULL));
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  stored = stored_annotations (library, window);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpint (gloss_annotation_get_kind (g_ptr_array_index (stored, 0)), ==,
+                   GLOSS_ANNOTATION_CLAIM);
+
+  destroy_window (window);
+}
+
+/* Activating a row shows its words: scrolled to, cursor there, glowing. */
+static void
+test_row_reveals (Library       *library,
+                  gconstpointer  data)
+{
+  GlossWindow *window = open_sample (library);
+  GlossAnnotation *denial = mark_quote (window, 6, DENIAL_QUOTE, "denial");
+  GlossAnnotationRow *row = gloss_annotation_list_find_row (window->annotation_list, denial);
+  guint block, offset, start, end;
+
+  find_quote (window, 6, DENIAL_QUOTE, &start, &end);
+  g_signal_emit_by_name (row, "activate");
+  g_assert_true (gloss_reader_view_get_flash_annotation (window->reader_view) == denial);
+  g_assert_true (gloss_reader_view_get_cursor_position (window->reader_view, &block, &offset));
+  g_assert_cmpuint (block, ==, 6);
+  g_assert_cmpuint (offset, ==, start);
+
+  for (int i = 0; i < 3; i++)
+    wait_for_paint (window);
+  {
+    GdkRectangle rect;
+
+    g_assert_true (gloss_reader_view_get_annotation_rect (window->reader_view, denial, &rect));
+  }
+
+  destroy_window (window);
+}
+
+/* gloss-cli and the window write the same library at once. */
+static void
+test_gui_and_cli (Library       *library,
+                  gconstpointer  data)
+{
+  static const char * const gui_quotes[] = {
+    "NATO Secretary-General Jens Stoltenberg",
+    "the military alliance is mulling how to respond",
+    "security concerns raised by some member countries",
+    "Chinese tech giant Huawei",
+  };
+  GlossWindow *window = open_sample (library);
+  g_autofree char *article = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                              gloss_article_get_id (gloss_window_get_article (window)));
+  GPtrArray *processes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) stored = NULL;
+  const guint n_cli = 12;
+
+  for (guint i = 0; i < n_cli; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *start = g_strdup_printf ("%u:0", 1 + i % 6);
+      g_autofree char *end = g_strdup_printf ("%u:10", 1 + i % 6);
+      GSubprocess *process;
+
+      process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+                                  GLOSS_CLI_PATH, "--db", library->path, "annotate", article,
+                                  "--kind", "question", "--start", start, "--end", end,
+                                  "--note", "from gloss-cli", NULL);
+      g_assert_no_error (error);
+      g_ptr_array_add (processes, process);
+
+      /* The window marks while the processes write. */
+      if (i < G_N_ELEMENTS (gui_quotes))
+        mark_quote (window, 0, gui_quotes[i], "claim");
+    }
+
+  for (guint i = 0; i < processes->len; i++)
+    {
+      GSubprocess *process = g_ptr_array_index (processes, i);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (g_subprocess_wait (process, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_get_if_exited (process));
+      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+    }
+  g_ptr_array_unref (processes);
+
+  stored = stored_annotations (library, window);
+  g_assert_cmpuint (stored->len, ==, n_cli + G_N_ELEMENTS (gui_quotes));
+
+  /* And the window can still write afterwards. */
+  mark_quote (window, 6, DENIAL_QUOTE, "denial");
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  stored = stored_annotations (library, window);
+  g_assert_cmpuint (stored->len, ==, n_cli + G_N_ELEMENTS (gui_quotes) + 1);
+
+  destroy_window (window);
+}
+
+/* Without a library the article is read, and nothing pretends to save. */
+static void
+test_no_library (Library       *library,
+                 gconstpointer  data)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (library->sample);
+  GlossWindow *window = create_window (NULL);
+
+  gloss_window_open_file (window, file);
+  while (gloss_window_get_loading (window))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "article");
+  g_assert_cmpuint (gloss_article_get_n_blocks (gloss_window_get_article (window)), ==, 7);
+  g_assert_cmpstr (gloss_annotation_list_get_page (window->annotation_list), ==, "unavailable");
+
+  select_quote (window, 6, DENIAL_QUOTE);
+  g_assert_false (press_key (window, GDK_KEY_d));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "s", "denial");
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_window_get_annotations (window)), ==, 0);
+
+  wait_for_paint (window);
+  destroy_window (window);
+}
+
+/* A damaged library is refused by the store; the application then runs
+ * its windows without one (gloss-application.c). */
+static void
+test_damaged_library (Library       *library,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = NULL;
+
+  g_assert_true (g_file_set_contents (library->path, "this is not a database, not at all",
+                                      -1, NULL));
+  store = gloss_store_open (library->path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display (run under xvfb-run)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  /* GTK's test accessibility backend: the rows' accessible names can be
+   * read back, and no session bus is needed. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("CI") != NULL)
+        {
+          g_printerr ("no display, and CI is set: the ui suite must run under xvfb-run\n");
+          return 1;
+        }
+      g_test_add_func ("/ui/annotations/no-display", test_no_display);
+      return g_test_run ();
+    }
+
+  adw_init ();
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/glossapp/Gloss/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+#define ADD(path, func) \
+  g_test_add ("/ui/annotations/" path, Library, NULL, library_setup, func, library_teardown)
+
+  ADD ("mark-denial", test_mark_denial);
+  ADD ("restart", test_restart);
+  ADD ("keys", test_keys);
+  ADD ("selection-clipped", test_selection_clipped);
+  ADD ("editor", test_editor);
+  ADD ("delete-undo", test_delete_undo);
+  ADD ("row-reveals", test_row_reveals);
+  ADD ("gui-and-cli", test_gui_and_cli);
+  ADD ("no-library", test_no_library);
+  ADD ("damaged-library", test_damaged_library);
+
+#undef ADD
+
+  return g_test_run ();
+}
