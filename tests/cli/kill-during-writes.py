@@ -5,7 +5,9 @@
 1. A burst of 1,000 `gloss-cli annotate` calls on one library, some of them
    killed with SIGKILL while they run.  Afterwards PRAGMA integrity_check is
    "ok" and every annotation whose id was printed (acknowledged) is present.
-2. Two processes annotating the same library at the same time both succeed.
+2. Imports of many files killed part-way: every article whose id was printed
+   is there with all its blocks, and no article is half-written.
+3. Two processes annotating the same library at the same time both succeed.
 
   kill-during-writes.py GLOSS_CLI SAMPLE_ARTICLE [N_CALLS]
 """
@@ -47,6 +49,46 @@ def burst_with_kills(cli, db, n_calls, rng):
     return acknowledged, killed
 
 
+def imports_with_kills(cli, db, tmp, rng, rounds=5, files_per_round=60):
+    """Returns (acknowledged article ids, problems found)."""
+    acknowledged = set()
+    for r in range(rounds):
+        folder = os.path.join(tmp, f'round{r}')
+        os.makedirs(folder)
+        paths = []
+        for i in range(files_per_round):
+            path = os.path.join(folder, f'story{i}.txt')
+            with open(path, 'w') as f:
+                f.write(f'Round {r} story {i} headline\n\n')
+                for p in range(5):
+                    f.write(f'Paragraph {p} of story {i} in round {r}, with words enough '
+                            f'to read as prose, says the reporter, and a full stop.\n\n')
+            paths.append(path)
+        process = subprocess.Popen([cli, '--db', db, 'import', '--json'] + paths,
+                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        time.sleep(rng.uniform(0.05, 0.4))
+        process.send_signal(signal.SIGKILL)
+        out, _ = process.communicate()
+        for line in out.splitlines():
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # the line being written when the process died
+            if 'article' in item:
+                acknowledged.add(item['article'])
+    problems = []
+    with sqlite3.connect(db) as conn:
+        stored = {row[0]: row[1] for row in conn.execute(
+            'SELECT a.id, (SELECT count(*) FROM blocks WHERE article = a.id) FROM articles a')}
+    for article in acknowledged:
+        if article not in stored:
+            problems.append(f'article {article} was acknowledged but is missing')
+    for article, n_blocks in stored.items():
+        if n_blocks == 0:
+            problems.append(f'article {article} has no blocks')
+    return acknowledged, problems
+
+
 def concurrent_writers(cli, db, per_writer):
     results = {}
 
@@ -86,6 +128,16 @@ def main():
         print(f'{n_calls} calls, {killed} killed, {len(acknowledged)} acknowledged, '
               f'{len(stored)} stored, integrity {integrity}, {len(lost)} lost')
         if integrity != 'ok' or lost or len(acknowledged) < n_calls - killed:
+            failed = True
+
+        imported, problems = imports_with_kills(cli, db, tmp, rng)
+        with sqlite3.connect(db) as conn:
+            integrity = conn.execute('PRAGMA integrity_check').fetchone()[0]
+        print(f'killed imports: {len(imported)} articles acknowledged, integrity {integrity}, '
+              f'{len(problems)} problems')
+        for problem in problems:
+            print(problem)
+        if problems or integrity != 'ok':
             failed = True
 
         results = concurrent_writers(cli, db, 50)
