@@ -12,5 +12,6 @@
 #include "gloss-export.h"
 #include "gloss-extract.h"
 #include "gloss-import-annotations.h"
+#include "gloss-importer.h"
 #include "gloss-store.h"
 #include "gloss-text.h"

@@ -17,23 +17,6 @@
  * better extractor can clean them again.
  */
 
-void
-gloss_article_summary_free (GlossArticleSummary *summary)
-{
-  if (summary == NULL)
-    return;
-
-  g_free (summary->uuid);
-  g_free (summary->title);
-  g_free (summary->byline);
-  g_free (summary->site_name);
-  g_free (summary->url);
-  g_free (summary->published);
-  g_free (summary->source_name);
-  g_free (summary->imported_at);
-  g_free (summary);
-}
-
 static GBytes *
 compress_source (GBytes  *source,
                  GError **error)
@@ -132,6 +115,212 @@ bind_metadata (sqlite3_stmt *statement,
   gloss_sql_bind_text (statement, 7, gloss_article_get_source_kind (article) ?: "text");
 }
 
+void
+gloss_prepared_import_free (GlossPreparedImport *prepared)
+{
+  if (prepared == NULL)
+    return;
+
+  g_clear_pointer (&prepared->source, g_bytes_unref);
+  g_clear_pointer (&prepared->compressed, g_bytes_unref);
+  g_clear_object (&prepared->article);
+  g_free (prepared->source_name);
+  g_free (prepared->sha256);
+  g_free (prepared);
+}
+
+char *
+gloss_store_source_sha256 (GBytes *source)
+{
+  return sha256_of (source);
+}
+
+/* Everything an import does before writing: the hash, the lookup for the
+ * same bytes, extraction and compression.  Returns NULL with
+ * *@out_existing > 0 (and no error) when the bytes are already stored. */
+GlossPreparedImport *
+gloss_store_prepare_import (GlossStore                 *self,
+                            GBytes                     *source,
+                            const char                 *source_name,
+                            const char                 *sha256,
+                            const GlossExtractOptions  *options,
+                            gint64                     *out_existing,
+                            GError                    **error)
+{
+  g_autoptr(GlossPreparedImport) prepared = g_new0 (GlossPreparedImport, 1);
+  GlossExtractOptions defaults;
+  gint64 existing;
+
+  g_assert (out_existing != NULL);
+
+  *out_existing = 0;
+  if (options == NULL)
+    {
+      gloss_extract_options_init (&defaults);
+      options = &defaults;
+    }
+
+  prepared->sha256 = sha256 != NULL ? g_strdup (sha256) : sha256_of (source);
+  existing = find_by_sha256 (self, prepared->sha256, error);
+  if (existing < 0)
+    return NULL;
+  if (existing > 0)
+    {
+      *out_existing = existing;
+      return NULL;
+    }
+
+  prepared->article = gloss_extract_full (source, source_name, options, error);
+  if (prepared->article == NULL)
+    return NULL;
+  prepared->compressed = compress_source (source, error);
+  if (prepared->compressed == NULL)
+    return NULL;
+  prepared->source = g_bytes_ref (source);
+  prepared->source_name = g_strdup (source_name);
+
+  return g_steal_pointer (&prepared);
+}
+
+static guint
+count_words (const char *text)
+{
+  guint n_words = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      gboolean space = *p == ' ' || *p == '\n' || *p == '\t';
+
+      if (!space && !in_word)
+        n_words++;
+      in_word = !space;
+    }
+
+  return n_words;
+}
+
+gboolean
+gloss_store_index_article (GlossStore    *self,
+                           gint64         article_id,
+                           GlossArticle  *article_or_null,
+                           GError       **error)
+{
+  g_autoptr(GlossArticle) loaded = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) counts = NULL;
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  GlossArticle *article = article_or_null;
+  guint n_blocks;
+  guint n_words = 0;
+
+  if (article == NULL)
+    {
+      loaded = gloss_store_load_article (self, article_id, error);
+      if (loaded == NULL)
+        return FALSE;
+      article = loaded;
+    }
+
+  /* U+001E between blocks: the tokenizer reads it as a separator, and the
+   * search maps a match back to its block by counting them. */
+  n_blocks = gloss_article_get_n_blocks (article);
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      const char *text = gloss_block_get_text (gloss_article_get_block (article, i));
+
+      if (i > 0)
+        g_string_append_c (body, '\x1e');
+      g_string_append (body, text);
+      n_words += count_words (text);
+    }
+
+  counts = gloss_store_prepare (self,
+                                "UPDATE articles SET n_blocks = ?1, n_words = ?2 WHERE id = ?3",
+                                error);
+  if (counts == NULL)
+    return FALSE;
+  sqlite3_bind_int (counts, 1, n_blocks);
+  sqlite3_bind_int (counts, 2, n_words);
+  sqlite3_bind_int64 (counts, 3, article_id);
+  if (!gloss_store_step_done (self, counts, _("indexing the article"), error))
+    return FALSE;
+
+  clear = gloss_store_prepare (self, "DELETE FROM articles_fts WHERE rowid = ?1", error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, article_id);
+  if (!gloss_store_step_done (self, clear, _("indexing the article"), error))
+    return FALSE;
+
+  insert = gloss_store_prepare (self,
+                                "INSERT INTO articles_fts (rowid, title, body) "
+                                "SELECT id, title, ?2 FROM articles WHERE id = ?1", error);
+  if (insert == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (insert, 1, article_id);
+  sqlite3_bind_text (insert, 2, body->str, body->len, SQLITE_STATIC);
+  return gloss_store_step_done (self, insert, _("indexing the article"), error);
+}
+
+/* Inside a transaction.  Returns the new article's id, or the id of the
+ * article that got the same bytes meanwhile (another process, or an earlier
+ * file of the same batch) with *@out_duplicate set. */
+gint64
+gloss_store_insert_prepared (GlossStore           *self,
+                             GlossPreparedImport  *prepared,
+                             gboolean             *out_duplicate,
+                             GError              **error)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *now = gloss_store_now ();
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  gint64 existing;
+  gint64 article_id;
+
+  if (out_duplicate != NULL)
+    *out_duplicate = FALSE;
+
+  existing = find_by_sha256 (self, prepared->sha256, error);
+  if (existing < 0)
+    return 0;
+  if (existing > 0)
+    {
+      if (out_duplicate != NULL)
+        *out_duplicate = TRUE;
+      return existing;
+    }
+
+  statement = gloss_store_prepare (self,
+                                   "INSERT INTO articles (title, byline, site_name, url, published,"
+                                   " language, source_kind, uuid, source_name, source, source_size,"
+                                   " source_sha256, extractor_version, imported_at, updated_at) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                                   " ?14, ?14)", error);
+  if (statement == NULL)
+    return 0;
+
+  bind_metadata (statement, prepared->article);
+  sqlite3_bind_text (statement, 8, uuid, -1, SQLITE_STATIC);
+  gloss_sql_bind_text (statement, 9, prepared->source_name);
+  sqlite3_bind_blob64 (statement, 10, g_bytes_get_data (prepared->compressed, NULL),
+                       g_bytes_get_size (prepared->compressed), SQLITE_STATIC);
+  sqlite3_bind_int64 (statement, 11, g_bytes_get_size (prepared->source));
+  sqlite3_bind_text (statement, 12, prepared->sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int (statement, 13, GLOSS_EXTRACTOR_VERSION);
+  sqlite3_bind_text (statement, 14, now, -1, SQLITE_STATIC);
+  if (!gloss_store_step_done (self, statement, _("saving the article"), error))
+    return 0;
+
+  article_id = sqlite3_last_insert_rowid (gloss_store_get_db (self));
+  if (!insert_blocks (self, article_id, prepared->article, error) ||
+      !gloss_store_index_article (self, article_id, prepared->article, error))
+    return 0;
+
+  return article_id;
+}
+
 /**
  * gloss_store_import:
  * @self: a #GlossStore
@@ -142,7 +331,8 @@ bind_metadata (sqlite3_stmt *statement,
  * @error: return location for a %GLOSS_ERROR
  *
  * Extracts and stores an article; the same bytes imported again give the
- * existing article (also when they are an earlier version of one).
+ * existing article (also when they are an earlier version of one).  Many
+ * files at once: gloss_store_import_files() (gloss-importer.h).
  *
  * Returns: the article's id, or 0 with @error set
  */
@@ -154,14 +344,9 @@ gloss_store_import (GlossStore                 *self,
                     gboolean                   *out_duplicate,
                     GError                    **error)
 {
-  g_autofree char *sha256 = NULL;
-  g_autofree char *uuid = NULL;
-  g_autofree char *now = NULL;
-  g_autoptr(GlossArticle) article = NULL;
-  g_autoptr(GBytes) compressed = NULL;
-  g_autoptr(sqlite3_stmt) statement = NULL;
-  GlossExtractOptions defaults;
-  gint64 existing;
+  g_autoptr(GlossPreparedImport) prepared = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 existing = 0;
   gint64 article_id;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
@@ -169,76 +354,31 @@ gloss_store_import (GlossStore                 *self,
 
   if (out_duplicate != NULL)
     *out_duplicate = FALSE;
-  if (options == NULL)
-    {
-      gloss_extract_options_init (&defaults);
-      options = &defaults;
-    }
 
-  sha256 = sha256_of (source);
-  existing = find_by_sha256 (self, sha256, error);
-  if (existing < 0)
-    return 0;
-  if (existing > 0)
+  prepared = gloss_store_prepare_import (self, source, source_name, NULL, options, &existing,
+                                         &local_error);
+  if (prepared == NULL)
     {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return 0;
+        }
       if (out_duplicate != NULL)
         *out_duplicate = TRUE;
       return existing;
     }
 
-  article = gloss_extract_full (source, source_name, options, error);
-  if (article == NULL)
-    return 0;
-  compressed = compress_source (source, error);
-  if (compressed == NULL)
-    return 0;
-
-  uuid = g_uuid_string_random ();
-  now = gloss_store_now ();
-
   if (!gloss_store_begin (self, error))
     return 0;
-
-  /* Another process may have imported the same bytes since we looked. */
-  existing = find_by_sha256 (self, sha256, error);
-  if (existing != 0)
+  article_id = gloss_store_insert_prepared (self, prepared, out_duplicate, error);
+  if (article_id == 0 || !gloss_store_commit (self, error))
     {
       gloss_store_rollback (self);
-      if (existing > 0 && out_duplicate != NULL)
-        *out_duplicate = TRUE;
-      return MAX (existing, 0);
+      return 0;
     }
 
-  statement = gloss_store_prepare (self,
-                                   "INSERT INTO articles (title, byline, site_name, url, published,"
-                                   " language, source_kind, uuid, source_name, source, source_size,"
-                                   " source_sha256, extractor_version, imported_at, updated_at) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                                   " ?14, ?14)", error);
-  if (statement == NULL)
-    goto failed;
-
-  bind_metadata (statement, article);
-  sqlite3_bind_text (statement, 8, uuid, -1, SQLITE_STATIC);
-  gloss_sql_bind_text (statement, 9, source_name);
-  sqlite3_bind_blob64 (statement, 10, g_bytes_get_data (compressed, NULL),
-                       g_bytes_get_size (compressed), SQLITE_STATIC);
-  sqlite3_bind_int64 (statement, 11, g_bytes_get_size (source));
-  sqlite3_bind_text (statement, 12, sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_int (statement, 13, GLOSS_EXTRACTOR_VERSION);
-  sqlite3_bind_text (statement, 14, now, -1, SQLITE_STATIC);
-  if (!gloss_store_step_done (self, statement, _("saving the article"), error))
-    goto failed;
-
-  article_id = sqlite3_last_insert_rowid (gloss_store_get_db (self));
-  if (!insert_blocks (self, article_id, article, error) || !gloss_store_commit (self, error))
-    goto failed;
-
   return article_id;
-
-failed:
-  gloss_store_rollback (self);
-  return 0;
 }
 
 static void
@@ -327,54 +467,8 @@ GPtrArray *
 gloss_store_list_articles (GlossStore  *self,
                            GError     **error)
 {
-  g_autoptr(sqlite3_stmt) statement = NULL;
-  g_autoptr(GPtrArray) summaries = NULL;
-  int rc;
-
-  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
-
-  statement = gloss_store_prepare (self,
-                                   "SELECT a.id, a.uuid, a.title, a.byline, a.site_name, a.url,"
-                                   " a.published, a.source_name, a.imported_at, a.unread, a.archived,"
-                                   " (SELECT count(*) FROM blocks WHERE article = a.id),"
-                                   " (SELECT count(*) FROM article_versions WHERE article = a.id),"
-                                   " (SELECT count(*) FROM annotations WHERE article = a.id AND kind = 'claim'),"
-                                   " (SELECT count(*) FROM annotations WHERE article = a.id AND kind = 'denial'),"
-                                   " (SELECT count(*) FROM annotations WHERE article = a.id AND kind = 'evidence'),"
-                                   " (SELECT count(*) FROM annotations WHERE article = a.id AND kind = 'question') "
-                                   "FROM articles a ORDER BY a.imported_at DESC, a.id DESC", error);
-  if (statement == NULL)
-    return NULL;
-
-  summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_article_summary_free);
-  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
-    {
-      GlossArticleSummary *summary = g_new0 (GlossArticleSummary, 1);
-
-      summary->id = sqlite3_column_int64 (statement, 0);
-      summary->uuid = gloss_sql_dup_text (statement, 1);
-      summary->title = gloss_sql_dup_text (statement, 2);
-      summary->byline = gloss_sql_dup_text (statement, 3);
-      summary->site_name = gloss_sql_dup_text (statement, 4);
-      summary->url = gloss_sql_dup_text (statement, 5);
-      summary->published = gloss_sql_dup_text (statement, 6);
-      summary->source_name = gloss_sql_dup_text (statement, 7);
-      summary->imported_at = gloss_sql_dup_text (statement, 8);
-      summary->unread = sqlite3_column_int (statement, 9) != 0;
-      summary->archived = sqlite3_column_int (statement, 10) != 0;
-      summary->n_blocks = sqlite3_column_int (statement, 11);
-      summary->n_versions = sqlite3_column_int (statement, 12);
-      for (guint k = 0; k <= GLOSS_ANNOTATION_KIND_LAST; k++)
-        summary->counts[k] = sqlite3_column_int (statement, 13 + k);
-      g_ptr_array_add (summaries, summary);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      gloss_store_set_error (self, error, rc, _("listing the articles"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&summaries);
+  return gloss_store_list_articles_full (self, GLOSS_ARTICLE_FILTER_NONE,
+                                         GLOSS_ARTICLE_SORT_ADDED, error);
 }
 
 /**
@@ -447,7 +541,8 @@ replace_text_and_reanchor (GlossStore    *self,
     return NULL;
   sqlite3_bind_int64 (clear, 1, article_id);
   if (!gloss_store_step_done (self, clear, _("saving the article"), error) ||
-      !insert_blocks (self, article_id, article, error))
+      !insert_blocks (self, article_id, article, error) ||
+      !gloss_store_index_article (self, article_id, article, error))
     return NULL;
 
   annotations = gloss_store_list_annotations (self, article_id, error);

@@ -56,4 +56,39 @@ gboolean         gloss_store_write_anchor        (GlossStore        *self,
                                                   const char        *now,
                                                   GError           **error);
 
+/* Import in two steps (gloss-store-articles.c), so a batch of files can be
+ * extracted outside any transaction and written inside one. */
+typedef struct
+{
+  GBytes *source;
+  char *source_name;
+  char *sha256;
+  GlossArticle *article;
+  GBytes *compressed;
+} GlossPreparedImport;
+
+void                 gloss_prepared_import_free  (GlossPreparedImport        *prepared);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossPreparedImport, gloss_prepared_import_free)
+
+char                *gloss_store_source_sha256   (GBytes                     *source);
+GlossPreparedImport *gloss_store_prepare_import  (GlossStore                 *self,
+                                                  GBytes                     *source,
+                                                  const char                 *source_name,
+                                                  const char                 *sha256,
+                                                  const GlossExtractOptions  *options,
+                                                  gint64                     *out_existing,
+                                                  GError                    **error);
+gint64               gloss_store_insert_prepared (GlossStore                 *self,
+                                                  GlossPreparedImport        *prepared,
+                                                  gboolean                   *out_duplicate,
+                                                  GError                    **error);
+
+/* Inside a transaction, after an article's title or blocks changed: its
+ * row in articles_fts and its block and word counts.  @article_or_null
+ * saves reading the blocks back when the caller has them. */
+gboolean             gloss_store_index_article   (GlossStore                 *self,
+                                                  gint64                      article_id,
+                                                  GlossArticle               *article_or_null,
+                                                  GError                    **error);
+
 G_END_DECLS

@@ -92,6 +92,61 @@ static const GlossStoreMigration migrations[] = {
     "CREATE UNIQUE INDEX annotations_by_source_id ON annotations (source_id)"
     "  WHERE source_id IS NOT NULL;"
   },
+  /* The library at scale (issue 4).  Full-text search: articles_fts holds
+   * one row per article (rowid = article id; title, then the blocks joined
+   * by U+001E so a match maps back to its block) and keeps its own copy of
+   * the text, written by the store's article write paths
+   * (gloss_store_index_article); annotations_fts indexes the annotations
+   * table itself (external content) and triggers keep it in step with
+   * every write, including the cascade when an article goes.  Accents and
+   * case are folded; two- and three-letter prefixes are indexed for
+   * search-as-you-type.  The listing reads n_blocks and n_words instead of
+   * the blocks; read_position is the block and read_offset the code point
+   * inside it where reading stopped. */
+  { 3,
+    "ALTER TABLE articles ADD COLUMN n_blocks INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE articles ADD COLUMN n_words INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE articles ADD COLUMN read_offset INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE articles SET"
+    "  n_blocks = (SELECT count(*) FROM blocks WHERE article = articles.id),"
+    "  n_words = (SELECT coalesce(sum(length(text) - length(replace(text, ' ', '')) + 1), 0)"
+    "             FROM blocks WHERE article = articles.id AND text <> '');"
+    "CREATE INDEX annotations_by_article_kind ON annotations (article, kind);"
+    "CREATE INDEX articles_by_imported ON articles (imported_at);"
+    "CREATE VIRTUAL TABLE articles_fts USING fts5 (title, body,"
+    "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');"
+    "INSERT INTO articles_fts (articles_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');"
+    "INSERT INTO articles_fts (rowid, title, body)"
+    "  SELECT a.id, a.title, (SELECT group_concat(text, char(30))"
+    "                         FROM (SELECT text FROM blocks WHERE article = a.id ORDER BY idx))"
+    "  FROM articles a;"
+    "CREATE TRIGGER articles_fts_after_delete AFTER DELETE ON articles BEGIN"
+    "  DELETE FROM articles_fts WHERE rowid = old.id;"
+    "END;"
+    "CREATE TRIGGER articles_fts_after_title AFTER UPDATE OF title ON articles"
+    "  WHEN old.title IS NOT new.title BEGIN"
+    "  UPDATE articles_fts SET title = new.title WHERE rowid = new.id;"
+    "END;"
+    "CREATE VIRTUAL TABLE annotations_fts USING fts5 (exact, note, speaker,"
+    "  content = 'annotations', content_rowid = 'id',"
+    "  tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');"
+    "INSERT INTO annotations_fts (annotations_fts) VALUES ('rebuild');"
+    "CREATE TRIGGER annotations_fts_after_insert AFTER INSERT ON annotations BEGIN"
+    "  INSERT INTO annotations_fts (rowid, exact, note, speaker)"
+    "    VALUES (new.id, new.exact, new.note, new.speaker);"
+    "END;"
+    "CREATE TRIGGER annotations_fts_after_delete AFTER DELETE ON annotations BEGIN"
+    "  INSERT INTO annotations_fts (annotations_fts, rowid, exact, note, speaker)"
+    "    VALUES ('delete', old.id, old.exact, old.note, old.speaker);"
+    "END;"
+    "CREATE TRIGGER annotations_fts_after_update AFTER UPDATE OF exact, note, speaker"
+    "  ON annotations BEGIN"
+    "  INSERT INTO annotations_fts (annotations_fts, rowid, exact, note, speaker)"
+    "    VALUES ('delete', old.id, old.exact, old.note, old.speaker);"
+    "  INSERT INTO annotations_fts (rowid, exact, note, speaker)"
+    "    VALUES (new.id, new.exact, new.note, new.speaker);"
+    "END;"
+  },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_STORE_SCHEMA_VERSION);

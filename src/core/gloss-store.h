@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build reads and writes; see gloss-store-schema.c. */
-#define GLOSS_STORE_SCHEMA_VERSION 2
+#define GLOSS_STORE_SCHEMA_VERSION 3
 
 /**
  * GlossArticleSummary:
@@ -33,10 +33,118 @@ typedef struct
   guint counts[GLOSS_ANNOTATION_KIND_LAST + 1];
   gboolean unread;
   gboolean archived;
+  guint n_words;          /* for an estimated reading time */
+  guint read_block;       /* where reading stopped: block … */
+  guint read_offset;      /* … and code point inside it */
 } GlossArticleSummary;
 
-void gloss_article_summary_free (GlossArticleSummary *summary);
+#define GLOSS_TYPE_ARTICLE_SUMMARY (gloss_article_summary_get_type ())
+GType                gloss_article_summary_get_type (void) G_GNUC_CONST;
+GlossArticleSummary *gloss_article_summary_copy     (const GlossArticleSummary *summary);
+void                 gloss_article_summary_free     (GlossArticleSummary       *summary);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossArticleSummary, gloss_article_summary_free)
+
+/**
+ * GlossArticleFilter:
+ * @GLOSS_ARTICLE_FILTER_NONE: every article
+ * @GLOSS_ARTICLE_FILTER_UNREAD: only unread articles
+ * @GLOSS_ARTICLE_FILTER_ARCHIVED: only archived articles
+ * @GLOSS_ARTICLE_FILTER_NOT_ARCHIVED: only articles not archived (the library's default view)
+ * @GLOSS_ARTICLE_FILTER_ANNOTATED: only articles with at least one annotation
+ *
+ * Flags combine with AND.
+ */
+typedef enum
+{
+  GLOSS_ARTICLE_FILTER_NONE = 0,
+  GLOSS_ARTICLE_FILTER_UNREAD = 1 << 0,
+  GLOSS_ARTICLE_FILTER_ARCHIVED = 1 << 1,
+  GLOSS_ARTICLE_FILTER_NOT_ARCHIVED = 1 << 2,
+  GLOSS_ARTICLE_FILTER_ANNOTATED = 1 << 3,
+} GlossArticleFilter;
+
+/**
+ * GlossArticleSort:
+ * @GLOSS_ARTICLE_SORT_ADDED: most recently imported first
+ * @GLOSS_ARTICLE_SORT_PUBLISHED: most recently published first, undated last
+ * @GLOSS_ARTICLE_SORT_TITLE: by title, A to Z, ignoring case
+ */
+typedef enum
+{
+  GLOSS_ARTICLE_SORT_ADDED,
+  GLOSS_ARTICLE_SORT_PUBLISHED,
+  GLOSS_ARTICLE_SORT_TITLE,
+} GlossArticleSort;
+
+gboolean gloss_article_sort_from_string (const char       *name,
+                                         GlossArticleSort *out_sort);
+
+/* What gloss_store_delete_article() took away, to give back on Undo. */
+typedef struct _GlossDeletedArticle GlossDeletedArticle;
+
+gint64 gloss_deleted_article_get_id            (GlossDeletedArticle *deleted);
+guint  gloss_deleted_article_get_n_annotations (GlossDeletedArticle *deleted);
+void   gloss_deleted_article_free              (GlossDeletedArticle *deleted);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossDeletedArticle, gloss_deleted_article_free)
+
+/**
+ * GLOSS_SEARCH_MATCH_START:
+ *
+ * Opens a matched word in a search snippet: U+E000, a private-use code point
+ * that never occurs in extracted text.  %GLOSS_SEARCH_MATCH_END (U+E001)
+ * closes it.  Escape the snippet for Pango first, then turn the two into
+ * `<b>` and `</b>`; or use gloss_search_snippet_replace_markers().
+ */
+#define GLOSS_SEARCH_MATCH_START "\xee\x80\x80"
+#define GLOSS_SEARCH_MATCH_END   "\xee\x80\x81"
+
+/**
+ * GlossSearchHit:
+ * @article_id: the article of the hit
+ * @annotation_id: the annotation, or 0 when the hit is in the article itself
+ * @annotation_kind: the annotation's kind (annotation hits only)
+ * @title: the article's title
+ * @field: where the snippet comes from: "title", "text", "exact", "note" or "speaker"
+ * @block: the block of the best match (an annotation's first block); -1
+ *   when only the headline matched
+ * @offset: the code point in @block where the first matched word starts
+ *   (an annotation's start offset; 0 for headline matches)
+ * @snippet: the matched words in context, each match between
+ *   %GLOSS_SEARCH_MATCH_START and %GLOSS_SEARCH_MATCH_END; "…" where cut
+ * @rank: FTS5 rank (bm25); lower is better
+ */
+typedef struct
+{
+  gint64 article_id;
+  gint64 annotation_id;
+  GlossAnnotationKind annotation_kind;
+  char *title;
+  const char *field;
+  int block;
+  guint offset;
+  char *snippet;
+  double rank;
+} GlossSearchHit;
+
+/**
+ * GlossSearchResults:
+ * @articles: (element-type GlossSearchHit): matching articles, best first
+ * @annotations: (element-type GlossSearchHit): matching annotations, best first
+ */
+typedef struct
+{
+  GPtrArray *articles;
+  GPtrArray *annotations;
+} GlossSearchResults;
+
+void  gloss_search_hit_free                 (GlossSearchHit     *hit);
+void  gloss_search_results_free             (GlossSearchResults *results);
+char *gloss_search_snippet_replace_markers  (const char         *snippet,
+                                             const char         *start,
+                                             const char         *end);
+char *gloss_search_build_fts_query          (const char         *typed);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossSearchHit, gloss_search_hit_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossSearchResults, gloss_search_results_free)
 
 #define GLOSS_TYPE_STORE (gloss_store_get_type ())
 G_DECLARE_FINAL_TYPE (GlossStore, gloss_store, GLOSS, STORE, GObject)
@@ -96,6 +204,45 @@ GPtrArray        *gloss_store_update_article       (GlossStore                 *
                                                     GError                    **error);
 GPtrArray        *gloss_store_reextract_article    (GlossStore                 *self,
                                                     gint64                      article_id,
+                                                    GError                    **error);
+
+/* The library: listing, reading state, delete with Undo (gloss-store-library.c) */
+GPtrArray        *gloss_store_list_articles_full   (GlossStore                 *self,
+                                                    GlossArticleFilter          filter,
+                                                    GlossArticleSort            sort,
+                                                    GError                    **error);
+GlossArticleSummary *gloss_store_get_article_summary (GlossStore               *self,
+                                                    gint64                      article_id,
+                                                    GError                    **error);
+gboolean          gloss_store_set_article_unread   (GlossStore                 *self,
+                                                    gint64                      article_id,
+                                                    gboolean                    unread,
+                                                    GError                    **error);
+gboolean          gloss_store_set_article_archived (GlossStore                 *self,
+                                                    gint64                      article_id,
+                                                    gboolean                    archived,
+                                                    GError                    **error);
+gboolean          gloss_store_set_reading_position (GlossStore                 *self,
+                                                    gint64                      article_id,
+                                                    guint                       block,
+                                                    guint                       offset,
+                                                    GError                    **error);
+gboolean          gloss_store_get_reading_position (GlossStore                 *self,
+                                                    gint64                      article_id,
+                                                    guint                      *out_block,
+                                                    guint                      *out_offset,
+                                                    GError                    **error);
+GlossDeletedArticle *gloss_store_delete_article    (GlossStore                 *self,
+                                                    gint64                      article_id,
+                                                    GError                    **error);
+gboolean          gloss_store_restore_article      (GlossStore                 *self,
+                                                    GlossDeletedArticle        *deleted,
+                                                    GError                    **error);
+
+/* Full-text search (gloss-store-search.c) */
+GlossSearchResults *gloss_store_search             (GlossStore                 *self,
+                                                    const char                 *query,
+                                                    guint                       limit,
                                                     GError                    **error);
 
 /* Annotations (gloss-store-annotations.c) */

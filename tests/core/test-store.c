@@ -289,6 +289,16 @@ test_migrations_from_every_version (Fixture       *fixture,
           g_assert_cmpstr (gloss_annotation_get_anchor (annotation)->exact, ==, "Kept words");
           g_assert_cmpint (gloss_annotation_get_verdict (annotation), ==, GLOSS_VERDICT_FALSE);
 
+          /* Schema 3 indexed what was there for search and the listing. */
+          if (version < 3)
+            {
+              g_assert_cmpint (sqlite_int (path, "SELECT count(*) FROM articles_fts "
+                                                 "WHERE articles_fts MATCH 'kept'"), ==, 1);
+              g_assert_cmpint (sqlite_int (path, "SELECT count(*) FROM annotations_fts "
+                                                 "WHERE annotations_fts MATCH 'kept'"), ==, 1);
+              g_assert_cmpint (sqlite_int (path, "SELECT n_blocks * 10 + n_words FROM articles"), ==, 13);
+            }
+
           /* The library as it was before the upgrade is kept as a backup. */
           g_assert_cmpuint (backups->len, >=, 1);
           g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 0), "-before-upgrade.db"));
