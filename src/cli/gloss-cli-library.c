@@ -23,6 +23,54 @@ add_string_or_null (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* The name to print for a file found under the argument @root_arg: the
+ * argument itself, or the argument joined with the path below it. */
+static char *
+display_name (const char *root_arg,
+              GFile      *root,
+              GFile      *file)
+{
+  g_autofree char *relative = g_file_get_relative_path (root, file);
+
+  if (relative == NULL)
+    return g_strdup (root_arg);
+  return g_build_filename (root_arg, relative, NULL);
+}
+
+static void
+print_outcome (const char               *name,
+               GlossFileImportOutcome   *outcome,
+               gboolean                  json)
+{
+  if (outcome->status == GLOSS_FILE_IMPORT_FAILED)
+    {
+      fprintf (stderr, "gloss-cli: %s: %s\n", name, outcome->error->message);
+      if (json)
+        gloss_cli_print_file_error (name, outcome->error);
+      return;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, name);
+      json_builder_set_member_name (builder, "article");
+      json_builder_add_int_value (builder, outcome->article_id);
+      json_builder_set_member_name (builder, "duplicate");
+      json_builder_add_boolean_value (builder, outcome->status == GLOSS_FILE_IMPORT_DUPLICATE);
+      json_builder_end_object (builder);
+      gloss_cli_print_json (builder);
+    }
+  else
+    printf (outcome->status == GLOSS_FILE_IMPORT_DUPLICATE
+              ? _("%s: already in the library as article %" G_GINT64_FORMAT "\n")
+              : _("%s: imported as article %" G_GINT64_FORMAT "\n"),
+            name, outcome->article_id);
+}
+
 int
 gloss_cli_import (GlossCli  *cli,
                   int        argc,
@@ -32,21 +80,28 @@ gloss_cli_import (GlossCli  *cli,
   g_autofree char *as = NULL;
   g_auto(GStrv) files = NULL;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object per file"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print one JSON object per file; the summary goes to standard error"), NULL },
     { "as", 0, 0, G_OPTION_ARG_STRING, &as,
       N_("Read the input as “html” or “text” instead of sniffing it"), N_("FORMAT") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE|FOLDER…") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GPtrArray) roots = NULL;
+  g_autoptr(GlossFileImportReport) report = NULL;
   GlossExtractOptions options;
-  int status = GLOSS_CLI_EXIT_OK;
+  FILE *summary_stream;
 
-  context = gloss_cli_option_context_new (cli, _("FILE… — add articles to the library"),
-                                          _("Imports saved web pages or copied page text. The same "
-                                            "file imported twice gives the article already there."),
+  context = gloss_cli_option_context_new (cli, _("FILE|FOLDER… — add articles to the library"),
+                                          _("Imports saved web pages or copied page text. Folders "
+                                            "are read recursively (.html, .htm, .xhtml, .txt and "
+                                            "the same gzipped; hidden files and a saved page’s "
+                                            "“_files” folder are skipped). The same file imported "
+                                            "twice gives the article already there. Exits with 1 "
+                                            "when any file failed; the others are imported."),
                                           entries);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return gloss_cli_usage_error (context, error->message);
@@ -60,48 +115,35 @@ gloss_cli_import (GlossCli  *cli,
   if (store == NULL)
     return gloss_cli_fail (error);
 
+  roots = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; files[i] != NULL; i++)
+    g_ptr_array_add (roots, g_file_new_for_commandline_arg (files[i]));
+
+  report = gloss_store_import_files (store, (GFile * const *) roots->pdata, roots->len, &options,
+                                     NULL, NULL, NULL, &error);
+  if (report == NULL)
+    return gloss_cli_fail (error);
+
+  for (guint i = 0; i < report->outcomes->len; i++)
     {
-      g_autoptr(GError) file_error = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      g_autofree char *basename = NULL;
-      gboolean duplicate = FALSE;
-      gint64 id = 0;
+      GlossFileImportOutcome *outcome = g_ptr_array_index (report->outcomes, i);
+      g_autofree char *name = display_name (files[outcome->root],
+                                            g_ptr_array_index (roots, outcome->root),
+                                            outcome->file);
 
-      bytes = gloss_cli_load_file (files[i], options.max_input_bytes, &basename, &file_error);
-      if (bytes != NULL)
-        id = gloss_store_import (store, bytes, basename, &options, &duplicate, &file_error);
-
-      if (id == 0)
-        {
-          status = GLOSS_CLI_EXIT_FAILURE;
-          fprintf (stderr, "gloss-cli: %s: %s\n", files[i], file_error->message);
-          if (json)
-            gloss_cli_print_file_error (files[i], file_error);
-          continue;
-        }
-
-      if (json)
-        {
-          g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "file");
-          json_builder_add_string_value (builder, files[i]);
-          json_builder_set_member_name (builder, "article");
-          json_builder_add_int_value (builder, id);
-          json_builder_set_member_name (builder, "duplicate");
-          json_builder_add_boolean_value (builder, duplicate);
-          json_builder_end_object (builder);
-          gloss_cli_print_json (builder);
-        }
-      else
-        printf (duplicate ? _("%s: already in the library as article %" G_GINT64_FORMAT "\n")
-                          : _("%s: imported as article %" G_GINT64_FORMAT "\n"),
-                files[i], id);
+      print_outcome (name, outcome, json);
     }
 
-  return status;
+  /* With --json, standard output stays one object per file. */
+  summary_stream = json ? stderr : stdout;
+  fprintf (summary_stream,
+           g_dngettext (GETTEXT_PACKAGE, "%u file: ", "%u files: ", report->n_files),
+           report->n_files);
+  fprintf (summary_stream, _("%u added, %u already in the library, %u failed\n"),
+           report->n_added, report->n_duplicates, report->n_failed);
+  fflush (summary_stream);
+
+  return report->n_failed > 0 ? GLOSS_CLI_EXIT_FAILURE : GLOSS_CLI_EXIT_OK;
 }
 
 int
@@ -110,14 +152,24 @@ gloss_cli_articles (GlossCli  *cli,
                     char     **argv)
 {
   gboolean json = FALSE;
+  gboolean unread = FALSE;
+  gboolean archived = FALSE;
+  g_autofree char *sort_name = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object per article"), NULL },
+    { "unread", 0, 0, G_OPTION_ARG_NONE, &unread, N_("Only unread articles"), NULL },
+    { "archived", 0, 0, G_OPTION_ARG_NONE, &archived, N_("Only archived articles"), NULL },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_name,
+      N_("Order by “added” (newest first, the default), “published” (newest first) or "
+         "“title”"), N_("ORDER") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossStore) store = NULL;
   g_autoptr(GPtrArray) summaries = NULL;
+  GlossArticleFilter filter = GLOSS_ARTICLE_FILTER_NONE;
+  GlossArticleSort sort = GLOSS_ARTICLE_SORT_ADDED;
 
   context = gloss_cli_option_context_new (cli, NULL, _("Lists the articles in the library, "
                                                        "most recently imported first."), entries);
@@ -125,11 +177,17 @@ gloss_cli_articles (GlossCli  *cli,
     return gloss_cli_usage_error (context, error->message);
   if (argc > 1)
     return gloss_cli_usage_error (context, _("articles takes no arguments"));
+  if (sort_name != NULL && !gloss_article_sort_from_string (sort_name, &sort))
+    return gloss_cli_usage_error (context, _("--sort takes “added”, “published” or “title”"));
+  if (unread)
+    filter |= GLOSS_ARTICLE_FILTER_UNREAD;
+  if (archived)
+    filter |= GLOSS_ARTICLE_FILTER_ARCHIVED;
 
   store = gloss_cli_open_store (cli, &error);
   if (store == NULL)
     return gloss_cli_fail (error);
-  summaries = gloss_store_list_articles (store, &error);
+  summaries = gloss_store_list_articles_full (store, filter, sort, &error);
   if (summaries == NULL)
     return gloss_cli_fail (error);
 
@@ -156,6 +214,12 @@ gloss_cli_articles (GlossCli  *cli,
           json_builder_add_int_value (builder, summary->n_blocks);
           json_builder_set_member_name (builder, "versions");
           json_builder_add_int_value (builder, summary->n_versions + 1);
+          json_builder_set_member_name (builder, "words");
+          json_builder_add_int_value (builder, summary->n_words);
+          json_builder_set_member_name (builder, "unread");
+          json_builder_add_boolean_value (builder, summary->unread);
+          json_builder_set_member_name (builder, "archived");
+          json_builder_add_boolean_value (builder, summary->archived);
           json_builder_set_member_name (builder, "annotations");
           json_builder_begin_object (builder);
           for (guint k = 0; k <= GLOSS_ANNOTATION_KIND_LAST; k++)

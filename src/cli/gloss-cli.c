@@ -20,6 +20,7 @@ static const GlossCliCommand commands[] = {
   { "extract", gloss_cli_extract, N_("Print the clean article of saved pages or copied text") },
   { "import", gloss_cli_import, N_("Add saved pages or copied text to the library") },
   { "articles", gloss_cli_articles, N_("List the articles in the library") },
+  { "search", gloss_cli_search, N_("Search articles and annotations") },
   { "show", gloss_cli_show, N_("Print a stored article with its block numbers") },
   { "annotate", gloss_cli_annotate, N_("Mark a claim, denial, evidence or question") },
   { "annotations", gloss_cli_annotations, N_("List an article’s annotations") },
