@@ -858,6 +858,8 @@ pointer_event_cb (GtkEventControllerLegacy *controller,
                   GlossReaderView          *self)
 {
   GdkEventType type = gdk_event_get_event_type (event);
+  GtkNative *native;
+  double surface_x, surface_y;
   double x, y;
 
   if (type != GDK_BUTTON_PRESS && type != GDK_BUTTON_RELEASE)
@@ -866,8 +868,13 @@ pointer_event_cb (GtkEventControllerLegacy *controller,
     return GDK_EVENT_PROPAGATE;
   if (!gdk_event_get_position (event, &x, &y))
     return GDK_EVENT_PROPAGATE;
-  gtk_widget_translate_coordinates (GTK_WIDGET (gtk_widget_get_native (GTK_WIDGET (self))),
-                                    GTK_WIDGET (self), x, y, &x, &y);
+
+  /* Event positions are on the surface, which includes the window's
+   * shadow; widget coordinates start inside it. */
+  native = gtk_widget_get_native (GTK_WIDGET (self));
+  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
+  gtk_widget_translate_coordinates (GTK_WIDGET (native), GTK_WIDGET (self),
+                                    x - surface_x, y - surface_y, &x, &y);
 
   if (type == GDK_BUTTON_PRESS)
     {
@@ -1504,19 +1511,15 @@ gloss_reader_view_get_annotation_at (GlossReaderView *self,
 {
   GtkTextIter iter;
   int buffer_x, buffer_y;
-  GdkRectangle location;
 
   g_return_val_if_fail (GLOSS_IS_READER_VIEW (self), NULL);
 
   gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
                                          (int) x, (int) y, &buffer_x, &buffer_y);
+  /* FALSE past the end of a line: the margin is not the last word. */
   if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, buffer_x, buffer_y))
     return NULL;
 
-  /* Past the end of a line is not on its last word. */
-  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
-  if (buffer_x < location.x || buffer_x > location.x + location.width)
-    return NULL;
 
   return find_annotation_at_iter (self, &iter);
 }

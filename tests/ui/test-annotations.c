@@ -339,6 +339,11 @@ check_denial_shown (GlossWindow *window,
   g_assert_true (gloss_reader_view_get_annotation_rect (window->reader_view, denial, &rect));
   g_assert_cmpuint (count_fill_pixels (window, GLOSS_ANNOTATION_DENIAL, &rect), >, 200);
 
+  /* A click there is on the denial (and opens it, gloss-window-actions.c). */
+  g_assert_true (gloss_reader_view_get_annotation_at (window->reader_view,
+                                                      rect.x + rect.width / 2.0,
+                                                      rect.y + rect.height / 2.0) == denial);
+
   /* Block 4 has no highlight: the same area there holds no such fill. */
   {
     GtkTextIter iter;
@@ -352,6 +357,8 @@ check_denial_shown (GlossWindow *window,
     plain.width = rect.width;
     plain.height = rect.height;
     g_assert_cmpuint (count_fill_pixels (window, GLOSS_ANNOTATION_DENIAL, &plain), ==, 0);
+    g_assert_null (gloss_reader_view_get_annotation_at (window->reader_view, plain.x + 4,
+                                                        plain.y + location.height / 2.0));
   }
 
   assert_row_label (window, denial,
