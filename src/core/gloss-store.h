@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build reads and writes; see gloss-store-schema.c. */
-#define GLOSS_STORE_SCHEMA_VERSION 3
+#define GLOSS_STORE_SCHEMA_VERSION 4
 
 /**
  * GlossArticleSummary:
