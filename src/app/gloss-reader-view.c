@@ -824,14 +824,17 @@ mark_set_cb (GlossReaderView *self,
     selection_changed_cb (self);
 }
 
-/* Popovers follow the words they point at as the article scrolls. */
+/* The mark popover follows the words it points at as the article
+ * scrolls.  Scrolling can happen while the view is being allocated, so
+ * the popover moves afterwards. */
 static void
 scrolled_cb (GlossReaderView *self)
 {
-  if (gtk_widget_get_visible (GTK_WIDGET (self->mark_popover)))
-    gloss_reader_view_update_mark_popover (self);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->mark_popover)))
+    return;
 
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  g_clear_handle_id (&self->mark_popover_source, g_source_remove);
+  self->mark_popover_source = g_idle_add (mark_popover_timeout_cb, self);
 }
 
 static void

@@ -44,7 +44,6 @@ struct _GlossWindow
   /* Shows the loading page once an open takes long enough to notice */
   guint                loading_page_source;
   guint                loading : 1;
-  guint                pane_offered : 1;
 };
 
 void _gloss_window_class_actions_init  (GlossWindowClass *klass);

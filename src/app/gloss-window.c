@@ -118,12 +118,10 @@ gloss_window_show_article (GlossWindow          *self,
   gloss_annotation_list_set_unavailable (self->annotation_list, self->store == NULL);
   _gloss_window_update_mark_actions (self);
 
-  /* The pane opens with the first article, where there is room for it;
-   * after that it stays as the user left it. */
+  /* The pane comes with the first article; after that it stays as the
+   * user left it. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->pane_button), TRUE);
-  if (!self->pane_offered && !adw_flap_get_folded (self->flap))
-    adw_flap_set_reveal_flap (self->flap, TRUE);
-  self->pane_offered = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->annotation_list), TRUE);
   vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
 
