@@ -24,6 +24,13 @@
  * leaves the other group empty.
  */
 
+/* bm25 costs a little for every matching row, and a word like "the" matches
+ * nearly every article and tens of thousands of annotations: ranking stops
+ * at the newest RANKED_MATCHES matches (a rowid range FTS5 skips to), which
+ * keeps a search of a large library within a typing frame.  A word that
+ * rare rows hold is ranked over all of them. */
+#define RANKED_MATCHES 2000
+
 #define SNIPPET_WORDS_BEFORE 8
 #define SNIPPET_WORDS 32
 #define BLOCK_SEPARATOR '\x1e'
@@ -271,7 +278,9 @@ search_articles (GlossStore   *self,
   statement = gloss_store_prepare (self,
                                    "SELECT rowid, rank, title, highlight(articles_fts, 0, ?3, ?4),"
                                    " highlight(articles_fts, 1, ?3, ?4) "
-                                   "FROM articles_fts WHERE articles_fts MATCH ?1 "
+                                   "FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid >= "
+                                   " coalesce ((SELECT min (rowid) FROM (SELECT rowid FROM articles_fts"
+                                   "  WHERE articles_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?5)), 0) "
                                    "ORDER BY rank LIMIT ?2", error);
   if (statement == NULL)
     return SQLITE_INTERNAL;
@@ -279,6 +288,7 @@ search_articles (GlossStore   *self,
   sqlite3_bind_int64 (statement, 2, limit);
   sqlite3_bind_text (statement, 3, GLOSS_SEARCH_MATCH_START, -1, SQLITE_STATIC);
   sqlite3_bind_text (statement, 4, GLOSS_SEARCH_MATCH_END, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (statement, 5, MAX ((gint64) limit, RANKED_MATCHES));
 
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
@@ -341,7 +351,9 @@ search_annotations (GlossStore   *self,
                                    "SELECT rowid, rank, highlight(annotations_fts, 0, ?3, ?4),"
                                    " highlight(annotations_fts, 1, ?3, ?4),"
                                    " highlight(annotations_fts, 2, ?3, ?4) "
-                                   "FROM annotations_fts WHERE annotations_fts MATCH ?1 "
+                                   "FROM annotations_fts WHERE annotations_fts MATCH ?1 AND rowid >= "
+                                   " coalesce ((SELECT min (rowid) FROM (SELECT rowid FROM annotations_fts"
+                                   "  WHERE annotations_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?5)), 0) "
                                    "ORDER BY rank LIMIT ?2", error);
   if (statement == NULL)
     return SQLITE_INTERNAL;
@@ -356,6 +368,7 @@ search_annotations (GlossStore   *self,
   sqlite3_bind_int64 (statement, 2, limit);
   sqlite3_bind_text (statement, 3, GLOSS_SEARCH_MATCH_START, -1, SQLITE_STATIC);
   sqlite3_bind_text (statement, 4, GLOSS_SEARCH_MATCH_END, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (statement, 5, MAX ((gint64) limit, RANKED_MATCHES));
 
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
