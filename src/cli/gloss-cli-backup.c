@@ -45,8 +45,9 @@ gloss_cli_backup (GlossCli  *cli,
   if (store == NULL || !gloss_store_backup_automatically (store, "manual", &error))
     return gloss_cli_fail (error);
   backups = gloss_store_list_backups (gloss_store_get_path (store), &error);
-  if (backups == NULL || backups->len == 0)
+  if (backups == NULL)
     return gloss_cli_fail (error);
+  g_assert (backups->len > 0);
   newest = g_ptr_array_index (backups, 0);
 
   if (json)

@@ -192,7 +192,43 @@ DEFINE_METADATA_ACCESSORS (byline)
 DEFINE_METADATA_ACCESSORS (site_name)
 DEFINE_METADATA_ACCESSORS (published)
 DEFINE_METADATA_ACCESSORS (language)
-DEFINE_METADATA_ACCESSORS (url)
+
+const char *
+gloss_article_get_url (GlossArticle *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ARTICLE (self), NULL);
+
+  return self->url;
+}
+
+/* The address comes from the page, so a hostile page chooses it; every
+ * export writes it out.  Only a well-formed http(s) address with none of the
+ * characters that end a URL in Markdown, HTML or CSV is kept. */
+static gboolean
+is_safe_url (const char *url)
+{
+  if (!(g_str_has_prefix (url, "http://") || g_str_has_prefix (url, "https://")) ||
+      !g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL))
+    return FALSE;
+
+  for (const char *p = url; *p != '\0'; p++)
+    if ((guchar) *p <= ' ' || (guchar) *p == 0x7f || strchr ("<>\"`{}|\\^", *p) != NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+void
+gloss_article_set_url (GlossArticle *self,
+                       const char   *url)
+{
+  g_autofree char *stripped = url != NULL ? g_strstrip (g_strdup (url)) : NULL;
+
+  g_return_if_fail (GLOSS_IS_ARTICLE (self));
+
+  g_free (self->url);
+  self->url = stripped != NULL && is_safe_url (stripped) ? g_steal_pointer (&stripped) : NULL;
+}
 
 const char *
 gloss_article_get_source_kind (GlossArticle *self)

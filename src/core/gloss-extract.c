@@ -226,6 +226,14 @@ gloss_extract_load_file (GFile         *file,
       return NULL;
     }
 
+  /* A FIFO or a device (/dev/zero) has no size to check and may never end. */
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_IO,
+                           _("This is not a regular file (a pipe, a device or a special file)"));
+      return NULL;
+    }
+
   if ((guint64) g_file_info_get_size (info) > max_input_bytes)
     {
       set_too_large_error (error, max_input_bytes);

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 
 /* Bumped whenever extraction output can change, so stored articles know they
  * may be cleaned again by a better extractor. */
-#define GLOSS_EXTRACTOR_VERSION 1
+#define GLOSS_EXTRACTOR_VERSION 2
 
 typedef enum
 {

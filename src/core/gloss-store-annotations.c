@@ -339,15 +339,19 @@ gloss_store_add_annotation (GlossStore       *self,
       goto failed;
     }
 
+  /* Links are re-read inside the transaction: once COMMIT succeeds, this
+   * function must report success, or a caller retrying would add the
+   * annotation twice. */
   gloss_annotation_set_stored (annotation, sqlite3_last_insert_rowid (gloss_store_get_db (self)),
                                uuid, now, now);
-  if (!write_links (self, annotation, error) || !gloss_store_commit (self, error))
+  if (!write_links (self, annotation, error) || !reload_links (self, annotation, error) ||
+      !gloss_store_commit (self, error))
     {
       gloss_annotation_set_stored (annotation, 0, NULL, NULL, NULL);
       goto failed;
     }
 
-  return reload_links (self, annotation, error);
+  return TRUE;
 
 failed:
   gloss_store_rollback (self);
@@ -396,13 +400,14 @@ gloss_store_save_annotation (GlossStore       *self,
       goto failed;
     }
 
-  if (!write_links (self, annotation, error) || !gloss_store_commit (self, error))
+  if (!write_links (self, annotation, error) || !reload_links (self, annotation, error) ||
+      !gloss_store_commit (self, error))
     goto failed;
 
   gloss_annotation_set_stored (annotation, gloss_annotation_get_id (annotation),
                                gloss_annotation_get_uuid (annotation),
                                gloss_annotation_get_created_at (annotation), now);
-  return reload_links (self, annotation, error);
+  return TRUE;
 
 failed:
   gloss_store_rollback (self);

@@ -188,7 +188,8 @@ gloss_store_backup_automatically (GlossStore  *self,
  *
  * Makes a backup when the newest one is more than a day old (or there is
  * none) and the library holds anything.  Cheap when nothing is due, so the
- * app can call it at start-up, in a worker thread.
+ * app can call it at start-up, in a worker thread with a #GlossStore of its
+ * own (a connection must not be shared between threads).
  */
 gboolean
 gloss_store_backup_if_due (GlossStore  *self,
@@ -298,15 +299,17 @@ gloss_store_restore_backup (const char  *library_path,
                             GError     **error)
 {
   g_autoptr(GlossStore) check = NULL;
-  g_autoptr(GFile) source = NULL;
-  g_autoptr(GFile) partial = NULL;
-  g_autofree char *partial_path = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *partial_path = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
 
   g_return_val_if_fail (library_path != NULL, FALSE);
   g_return_val_if_fail (backup_path != NULL, FALSE);
 
-  check = gloss_store_open_full (backup_path, GLOSS_STORE_OPEN_READ_ONLY, &local_error);
+  /* A backup made before an upgrade has the older schema: that is fine, the
+   * next open upgrades the restored library again. */
+  check = gloss_store_open_full (backup_path, GLOSS_STORE_OPEN_CHECK_ONLY, &local_error);
   if (check == NULL)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_CORRUPT,
@@ -316,6 +319,19 @@ gloss_store_restore_backup (const char  *library_path,
   g_clear_object (&check);
   g_clear_error (&local_error);
 
+  /* The copy is on disk (fsync'd) before the library is touched. */
+  partial_path = g_strconcat (library_path, ".partial", NULL);
+  if (!g_file_get_contents (backup_path, &contents, &length, &local_error) ||
+      !g_file_set_contents_full (partial_path, contents, length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &local_error))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO, _("Could not restore %s: %s"), backup_path,
+                   local_error->message);
+      g_unlink (partial_path);
+      return FALSE;
+    }
+
   if (g_file_test (library_path, G_FILE_TEST_EXISTS))
     {
       g_autoptr(GlossStore) current = gloss_store_open (library_path, &local_error);
@@ -323,37 +339,47 @@ gloss_store_restore_backup (const char  *library_path,
       if (current != NULL)
         {
           if (!gloss_store_backup_automatically (current, "before-restore", error))
-            return FALSE;
-          g_clear_object (&current);
-          if (g_unlink (library_path) != 0)
             {
-              g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO, _("Could not replace the library %s: %s"), library_path, g_strerror (errno));
+              g_unlink (partial_path);
               return FALSE;
             }
-          for (guint i = 0; i < 2; i++)
-            {
-              g_autofree char *journal = g_strconcat (library_path, i == 0 ? "-wal" : "-shm", NULL);
-
-              g_unlink (journal);
-            }
         }
-      else
+      else if (g_error_matches (local_error, GLOSS_ERROR, GLOSS_ERROR_CORRUPT))
         {
           g_autofree char *aside = gloss_store_set_aside_damaged (library_path, error);
 
           if (aside == NULL)
-            return FALSE;
+            {
+              g_unlink (partial_path);
+              return FALSE;
+            }
+        }
+      else
+        {
+          /* Busy in another program, newer, unreadable: not damaged, so it
+           * is neither replaced nor moved. */
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO, _("Could not restore %s: %s"),
+                       backup_path, local_error->message);
+          g_unlink (partial_path);
+          return FALSE;
         }
     }
 
-  partial_path = g_strconcat (library_path, ".partial", NULL);
-  source = g_file_new_for_path (backup_path);
-  partial = g_file_new_for_path (partial_path);
-  if (!g_file_copy (source, partial, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error) ||
-      g_rename (partial_path, library_path) != 0)
+  /* A journal left by the library being replaced would be replayed into
+   * the restored file. */
+  for (guint i = 0; i < 2; i++)
     {
+      g_autofree char *journal = g_strconcat (library_path, i == 0 ? "-wal" : "-shm", NULL);
+
+      g_unlink (journal);
+    }
+
+  if (g_rename (partial_path, library_path) != 0)
+    {
+      int saved_errno = errno;
+
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO, _("Could not restore %s: %s"), backup_path,
-                   local_error != NULL ? local_error->message : g_strerror (errno));
+                   g_strerror (saved_errno));
       g_unlink (partial_path);
       return FALSE;
     }

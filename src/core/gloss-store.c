@@ -467,7 +467,8 @@ gloss_store_open_full (const char          *path,
                        GError             **error)
 {
   g_autoptr(GlossStore) self = NULL;
-  gboolean read_only = (flags & GLOSS_STORE_OPEN_READ_ONLY) != 0;
+  gboolean check_only = (flags & GLOSS_STORE_OPEN_CHECK_ONLY) != 0;
+  gboolean read_only = check_only || (flags & GLOSS_STORE_OPEN_READ_ONLY) != 0;
   gint64 version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -499,7 +500,7 @@ gloss_store_open_full (const char          *path,
 
   if (self->read_only)
     {
-      if (version < GLOSS_STORE_SCHEMA_VERSION)
+      if (version < GLOSS_STORE_SCHEMA_VERSION && !check_only)
         {
           g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_IO,
                        _("The library %s must be upgraded for this version of Gloss, but it "

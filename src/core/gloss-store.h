@@ -153,6 +153,9 @@ typedef enum
 {
   GLOSS_STORE_OPEN_NONE = 0,
   GLOSS_STORE_OPEN_READ_ONLY = 1 << 0,
+  /* Read-only, to check a file (a backup): an older schema is accepted and
+   * left as it is, since nothing will be written. */
+  GLOSS_STORE_OPEN_CHECK_ONLY = 1 << 1,
 } GlossStoreOpenFlags;
 
 char             *gloss_store_dup_default_path     (void);

@@ -7,11 +7,14 @@
 
 /* Characters that carry no reading value and would only shift offsets when a
  * page is cleaned again: zero-width space, BOM/zero-width no-break space,
- * soft hyphen. */
+ * soft hyphen; and control characters, which a page has no business
+ * sending: printed by gloss-cli they would drive the user's terminal
+ * (escape sequences), and in stored text they could pass for the store's
+ * own separators. */
 static inline gboolean
 is_invisible (gunichar c)
 {
-  return c == 0x200B || c == 0xFEFF || c == 0x00AD;
+  return c == 0x200B || c == 0xFEFF || c == 0x00AD || (c >= 0x80 && c <= 0x9F);
 }
 
 /**
@@ -22,7 +25,7 @@ is_invisible (gunichar c)
  * The one normalisation every block of text goes through (DESIGN.md §3):
  * Unicode NFC, runs of whitespace (U+00A0 and other separators included)
  * collapsed to one space, no leading or trailing space, invisible
- * formatting characters removed.
+ * formatting and control characters removed.
  *
  * Returns: (transfer full): the normalised text, possibly empty
  */
@@ -52,6 +55,8 @@ gloss_text_normalize (const char *text,
               pending_space = TRUE;
               continue;
             }
+          if (g_ascii_iscntrl (*p))
+            continue;
           if (pending_space && out->len > 0)
             g_string_append_c (out, ' ');
           pending_space = FALSE;

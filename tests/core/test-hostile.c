@@ -260,6 +260,24 @@ make_rtl_and_combining (void)
                             "Le cafe\xcc\x81 a rouvert; Zoe\xcc\x88 y e\xcc\x81tait, avec A\xcc\x8angstro\xcc\x88m.\n");
 }
 
+static GBytes *
+make_control_characters (void)
+{
+  g_autofree char *text = g_strdup_printf ("Council \x1b]0;PWNED\x07votes\n\n%s \x1b[31mred\x1b[0m "
+                                           "and \x1e a separator, \xc2\x85 a C1 control.\n\n%s\n",
+                                           prose, prose);
+  return bytes_from_string (text);
+}
+
+static GBytes *
+make_hostile_url (void)
+{
+  g_autofree char *page = g_strdup_printf (
+    "<html><head><meta property=\"og:url\" content=\"https://x.test/a><img src=x onerror=alert(1)>\">"
+    "</head><body><article><p>%s</p><p>%s</p></article></body></html>", prose, prose);
+  return bytes_from_string (page);
+}
+
 static const HostileCase cases[] = {
   { "empty", make_empty, EXPECT_ERROR, GLOSS_ERROR_EMPTY },
   { "whitespace-only", make_whitespace, EXPECT_ERROR, GLOSS_ERROR_EMPTY },
@@ -280,6 +298,8 @@ static const HostileCase cases[] = {
   { "active-content", make_active_content, EXPECT_ARTICLE, 0, "the minutes were published", "RAN" },
   { "remote-references", make_remote_references, EXPECT_ARTICLE, 0, "extend the opening hours", "198.51.100.7" },
   { "rtl-and-combining", make_rtl_and_combining, EXPECT_ARTICLE, 0, "מאמר קצר" },
+  { "control-characters", make_control_characters, EXPECT_ARTICLE, 0, "extend the opening hours", "PWNED\x07" },
+  { "hostile-url", make_hostile_url, EXPECT_ARTICLE, 0, "extend the opening hours", "<img" },
 };
 
 static char *
@@ -309,6 +329,9 @@ check_sane_article (GlossArticle      *article,
 
       g_assert_true (g_utf8_validate (text, -1, NULL));
       g_assert_cmpstr (nfc, ==, text);
+      /* No control character reaches the store or a terminal. */
+      for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+        g_assert_false (g_unichar_iscntrl (g_utf8_get_char (p)));
       g_assert_cmpint (gloss_block_get_length (block), ==, g_utf8_strlen (text, -1));
     }
   if (hostile->must_contain != NULL && strstr (body, hostile->must_contain) == NULL)
@@ -422,6 +445,25 @@ test_huge_file_refused_quickly (void)
   g_rmdir (dir);
 }
 
+static void
+test_special_files_refused (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) fifo = g_file_new_for_path (fifo_path);
+  g_autoptr(GFile) zero = g_file_new_for_path ("/dev/zero");
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* Reading either would never end. */
+  bytes = gloss_extract_load_file (fifo, 64 * 1024 * 1024, NULL, &error);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_IO);
+  g_assert_null (bytes);
+  g_clear_error (&error);
+
+  bytes = gloss_extract_load_file (zero, 64 * 1024 * 1024, NULL, &error);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_IO);
+  g_assert_null (bytes);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -446,6 +488,7 @@ main (int    argc,
     }
   g_test_add_func ("/core/hostile/offsets-in-code-points", test_offsets_in_code_points);
   g_test_add_func ("/core/hostile/200mb-refused-quickly", test_huge_file_refused_quickly);
+  g_test_add_func ("/core/hostile/special-files-refused", test_special_files_refused);
 
   status = g_test_run ();
 

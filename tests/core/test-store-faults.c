@@ -344,6 +344,54 @@ test_backups_are_pruned (Fixture       *fixture,
   g_assert_cmpuint (backups->len, ==, 5);
 }
 
+/* A version 1 library, as a backup made before the first upgrade. */
+static void
+make_version_1_library (const char *path)
+{
+  const GlossStoreMigration *migrations;
+  guint n_migrations;
+  sqlite3 *db = NULL;
+
+  migrations = gloss_store_schema_get_migrations (&n_migrations);
+  g_assert_cmpuint (migrations[0].version, ==, 1);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, migrations[0].sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA user_version = 1; PRAGMA application_id = 1198289779;"
+                                 "INSERT INTO articles (id, uuid, title, source_kind, source,"
+                                 " source_size, source_sha256, extractor_version, imported_at,"
+                                 " updated_at) VALUES (1, 'a-uuid', 'Old article', 'text', x'00', 1,"
+                                 " 'abc', 1, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z');"
+                                 "INSERT INTO blocks VALUES (1, 0, 'paragraph', 'Kept words here.');"
+                                 "INSERT INTO annotations (id, uuid, article, kind, start_block,"
+                                 " start_offset, end_block, end_offset, exact, verdict, created_at,"
+                                 " updated_at) VALUES (1, 'n-uuid', 1, 'claim', 0, 0, 0, 10,"
+                                 " 'Kept words', 'false', '2020-01-01T00:00:00Z',"
+                                 " '2020-01-01T00:00:00Z');", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_restore_older_backup (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GlossAnnotation) annotation = NULL;
+  g_autofree char *older = g_build_filename (fixture->dir, "older.db", NULL);
+
+  make_library (fixture->path, 3);
+  make_version_1_library (older);
+
+  g_assert_true (gloss_store_restore_backup (fixture->path, older, &error));
+  g_assert_no_error (error);
+  store = gloss_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  annotation = gloss_store_load_annotation (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_annotation_get_anchor (annotation)->exact, ==, "Kept words");
+}
+
 static void
 test_damaged_backup_not_restored (Fixture       *fixture,
                                   gconstpointer  data)
@@ -377,6 +425,7 @@ main (int    argc,
   ADD ("/core/store-faults/backup-and-restore", test_backup_and_restore);
   ADD ("/core/store-faults/backups-are-pruned", test_backups_are_pruned);
   ADD ("/core/store-faults/damaged-backup-not-restored", test_damaged_backup_not_restored);
+  ADD ("/core/store-faults/restore-older-backup", test_restore_older_backup);
 #undef ADD
 
   return g_test_run ();
