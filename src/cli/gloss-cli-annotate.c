@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
 
@@ -377,7 +378,7 @@ gloss_cli_delete_annotation (GlossCli  *cli,
       gloss_cli_print_json (builder);
     }
   else
-    printf (_("Deleted annotation %" G_GINT64_FORMAT "\n"), id);
+    printf (_("Deleted annotation %" PRId64 "\n"), id);
 
   return GLOSS_CLI_EXIT_OK;
 }

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
 
@@ -66,8 +67,8 @@ print_outcome (const char               *name,
     }
   else
     printf (outcome->status == GLOSS_FILE_IMPORT_DUPLICATE
-              ? _("%s: already in the library as article %" G_GINT64_FORMAT "\n")
-              : _("%s: imported as article %" G_GINT64_FORMAT "\n"),
+              ? _("%s: already in the library as article %" PRId64 "\n")
+              : _("%s: imported as article %" PRId64 "\n"),
             name, outcome->article_id);
 }
 
@@ -309,7 +310,7 @@ print_reanchored (gint64     article_id,
   for (guint i = 0; i < annotations->len; i++)
     gloss_cli_print_annotation (g_ptr_array_index (annotations, i), json);
   if (!json && annotations->len == 0)
-    printf (_("Article %" G_GINT64_FORMAT " has no annotations to re-anchor.\n"), article_id);
+    printf (_("Article %" PRId64 " has no annotations to re-anchor.\n"), article_id);
 }
 
 int

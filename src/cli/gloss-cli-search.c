@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
 
@@ -53,7 +54,7 @@ print_hit (GlossSearchHit *hit,
             hit->block, gloss_annotation_kind_to_string (hit->annotation_kind), hit->field,
             snippet);
   else
-    printf ("%s %" G_GINT64_FORMAT "\t%s %d\t%s\t%s\n", _("article"), hit->article_id,
+    printf ("%s %" PRId64 "\t%s %d\t%s\t%s\n", _("article"), hit->article_id,
             _("block"), hit->block, hit->title ?: "", snippet);
 }
 

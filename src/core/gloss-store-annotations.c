@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "gloss-error.h"
@@ -97,7 +98,7 @@ set_annotation_not_found (GError **error,
                           gint64   annotation_id)
 {
   g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-               _("There is no annotation %" G_GINT64_FORMAT " in the library"), annotation_id);
+               _("There is no annotation %" PRId64 " in the library"), annotation_id);
 }
 
 GlossAnnotation *
@@ -242,7 +243,7 @@ write_links (GlossStore       *self,
       if (sqlite3_changes (gloss_store_get_db (self)) == 0)
         {
           g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
-                       _("Cannot link to annotation %" G_GINT64_FORMAT ": it does not exist or "
+                       _("Cannot link to annotation %" PRId64 ": it does not exist or "
                          "is the annotation itself"), link->target_id);
           return FALSE;
         }
@@ -332,7 +333,7 @@ gloss_store_add_annotation (GlossStore       *self,
 
       if ((rc & 0xff) == SQLITE_CONSTRAINT)
         g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                     _("There is no article %" G_GINT64_FORMAT " in the library"),
+                     _("There is no article %" PRId64 " in the library"),
                      gloss_annotation_get_article_id (annotation));
       else
         gloss_store_set_error (self, error, rc, _("saving the annotation"));

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "gloss-decode.h"
@@ -386,7 +387,7 @@ set_not_found (GError **error,
                gint64   article_id)
 {
   g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-               _("There is no article %" G_GINT64_FORMAT " in the library"), article_id);
+               _("There is no article %" PRId64 " in the library"), article_id);
 }
 
 /**
@@ -667,7 +668,7 @@ gloss_store_update_article (GlossStore                 *self,
   if (holder > 0)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
-                   _("This file is already in the library as article %" G_GINT64_FORMAT),
+                   _("This file is already in the library as article %" PRId64),
                    holder);
       return NULL;
     }

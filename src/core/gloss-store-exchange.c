@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "gloss-error.h"
@@ -38,7 +39,7 @@ gloss_store_dup_article_source_sha256 (GlossStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                   _("There is no article %" G_GINT64_FORMAT " in the library"), article_id);
+                   _("There is no article %" PRId64 " in the library"), article_id);
       return NULL;
     }
   if (rc != SQLITE_ROW)

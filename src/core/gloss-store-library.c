@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "gloss-error.h"
@@ -190,7 +191,7 @@ set_not_found (GError **error,
                gint64   article_id)
 {
   g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-               _("There is no article %" G_GINT64_FORMAT " in the library"), article_id);
+               _("There is no article %" PRId64 " in the library"), article_id);
 }
 
 /**

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
@@ -300,7 +301,7 @@ check_ownership_and_version (GlossStore  *self,
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NEWER_SCHEMA,
                    _("The library %s was written by a newer version of Gloss (library version "
-                     "%" G_GINT64_FORMAT ", this Gloss reads up to %d). Update Gloss to open it; "
+                     "%" PRId64 ", this Gloss reads up to %d). Update Gloss to open it; "
                      "the library was not changed."),
                    self->path, *out_version, GLOSS_STORE_SCHEMA_VERSION);
       return FALSE;
