@@ -592,27 +592,66 @@ keep_current_version (GlossStore  *self,
   return gloss_store_step_done (self, statement, _("keeping the earlier version"), error);
 }
 
+/* Whether article @article_id may take the bytes hashed @sha256: it must
+ * exist, and no other article may hold them (now or as an earlier
+ * version).  When they are its current bytes, nothing is to be done; an
+ * earlier version of its own may come back (a revert). */
 static gboolean
-article_exists (GlossStore  *self,
-                gint64       article_id,
-                GError     **error)
+check_update (GlossStore  *self,
+              gint64       article_id,
+              const char  *sha256,
+              gboolean    *out_unchanged,
+              GError     **error)
 {
-  g_autoptr(sqlite3_stmt) statement = gloss_store_prepare (self,
-                                                           "SELECT 1 FROM articles WHERE id = ?1",
-                                                           error);
+  g_autoptr(sqlite3_stmt) current = NULL;
+  g_autoptr(sqlite3_stmt) other = NULL;
   int rc;
 
-  if (statement == NULL)
+  current = gloss_store_prepare (self, "SELECT source_sha256 = ?2 FROM articles WHERE id = ?1",
+                                 error);
+  if (current == NULL)
     return FALSE;
-  sqlite3_bind_int64 (statement, 1, article_id);
-  rc = sqlite3_step (statement);
-  if (rc == SQLITE_ROW)
-    return TRUE;
+  sqlite3_bind_int64 (current, 1, article_id);
+  sqlite3_bind_text (current, 2, sha256, -1, SQLITE_STATIC);
+  rc = sqlite3_step (current);
   if (rc == SQLITE_DONE)
-    set_not_found (error, article_id);
-  else
-    gloss_store_set_error (self, error, rc, _("reading the article"));
-  return FALSE;
+    {
+      set_not_found (error, article_id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      gloss_store_set_error (self, error, rc, _("reading the article"));
+      return FALSE;
+    }
+  *out_unchanged = sqlite3_column_int (current, 0) != 0;
+  if (*out_unchanged)
+    return TRUE;
+
+  other = gloss_store_prepare (self,
+                               "SELECT id FROM articles WHERE source_sha256 = ?1 AND id <> ?2 "
+                               "UNION ALL "
+                               "SELECT article FROM article_versions "
+                               "WHERE source_sha256 = ?1 AND article <> ?2 LIMIT 1", error);
+  if (other == NULL)
+    return FALSE;
+  sqlite3_bind_text (other, 1, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (other, 2, article_id);
+  rc = sqlite3_step (other);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                   _("This file is already in the library as article %" PRId64),
+                   (gint64) sqlite3_column_int64 (other, 0));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_error (self, error, rc, _("looking for the article"));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**
@@ -645,7 +684,7 @@ gloss_store_update_article (GlossStore                 *self,
   g_autoptr(GPtrArray) annotations = NULL;
   g_autofree char *sha256 = NULL;
   GlossExtractOptions defaults;
-  gint64 holder;
+  gboolean unchanged = FALSE;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
   g_return_val_if_fail (new_source != NULL, NULL);
@@ -656,22 +695,11 @@ gloss_store_update_article (GlossStore                 *self,
       options = &defaults;
     }
 
-  if (!article_exists (self, article_id, error))
-    return NULL;
-
   sha256 = sha256_of (new_source);
-  holder = find_by_sha256 (self, sha256, error);
-  if (holder < 0)
+  if (!check_update (self, article_id, sha256, &unchanged, error))
     return NULL;
-  if (holder == article_id)
+  if (unchanged)
     return gloss_store_list_annotations (self, article_id, error);
-  if (holder > 0)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
-                   _("This file is already in the library as article %" PRId64),
-                   holder);
-      return NULL;
-    }
 
   article = gloss_extract_full (new_source, source_name, options, error);
   if (article == NULL)
@@ -680,8 +708,17 @@ gloss_store_update_article (GlossStore                 *self,
   if (compressed == NULL)
     return NULL;
 
+  /* Checked again under the write lock: another program may have deleted
+   * the article or imported these bytes meanwhile. */
   if (!gloss_store_begin (self, error))
     return NULL;
+  if (!check_update (self, article_id, sha256, &unchanged, error))
+    goto failed;
+  if (unchanged)
+    {
+      gloss_store_rollback (self);
+      return gloss_store_list_annotations (self, article_id, error);
+    }
   if (!keep_current_version (self, article_id, error))
     goto failed;
 

@@ -501,6 +501,20 @@ test_update_reanchors (Fixture       *fixture,
   g_assert_cmpuint (((GlossArticleSummary *) summaries->pdata[0])->n_versions, ==, 2);
   g_assert_cmpint (import_fixture (store, "store/story-v1.html", &duplicate), ==, article_id);
   g_assert_true (duplicate);
+
+  /* Going back to the first copy is a revert, not a no-op: the denial's
+   * sentence is back, and so is the denial. */
+  {
+    g_autoptr(GBytes) v1 = load_fixture ("store/story-v1.html");
+    g_autoptr(GPtrArray) reverted = gloss_store_update_article (store, article_id, v1, "story-v1.html",
+                                                                NULL, &error);
+
+    g_assert_no_error (error);
+    anchor = gloss_annotation_get_anchor (reverted->pdata[1]);
+    g_assert_cmpint (anchor->state, !=, GLOSS_ANCHOR_ORPHANED);
+    g_assert_cmpuint (anchor->start_block, ==, 4);
+    g_assert_cmpstr (anchor->exact, ==, DENIAL);
+  }
 }
 
 static void
