@@ -379,6 +379,7 @@ gloss_import_annotations (GlossStore         *store,
   g_autoptr(GArray) items = NULL;
   g_autoptr(GHashTable) sources = NULL;      /* source → article id */
   g_autoptr(GHashTable) uuids = NULL;        /* id in the file → uuid in the library */
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) item_records = g_ptr_array_new ();
   g_auto(Importer) importer = { 0 };
   GlossImportReport report = { 0 };
@@ -449,7 +450,10 @@ gloss_import_annotations (GlossStore         *store,
           g_propagate_error (error, g_steal_pointer (&local_error));
           goto failed;
         }
-      if (existing != NULL || (record->id != NULL && g_hash_table_contains (uuids, record->id)))
+      /* The same annotation twice in one file (an id-less record repeated,
+       * say) is a duplicate too, not a reason to refuse the file. */
+      if (existing != NULL || (record->id != NULL && g_hash_table_contains (uuids, record->id)) ||
+          !g_hash_table_add (seen, g_strconcat (uuid != NULL ? "uuid:" : "", uuid ?: source_id, NULL)))
         {
           report.duplicates++;
           if (existing != NULL && record->id != NULL)

@@ -291,6 +291,34 @@ test_needs_article (Fixture       *fixture,
 }
 
 static void
+test_repeated_record_is_a_duplicate (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  /* Two identical annotations without ids in one file: one is imported, the
+   * other counted as a duplicate, and the file is not refused. */
+  static const char twice[] =
+    "[ { \"type\": \"Annotation\", \"body\": { \"type\": \"TextualBody\", \"value\": \"Same note\" },"
+    "    \"target\": { \"selector\": { \"type\": \"TextQuoteSelector\","
+    "      \"exact\": \"phone carriers invest billions\" } } },"
+    "  { \"type\": \"Annotation\", \"body\": { \"type\": \"TextualBody\", \"value\": \"Same note\" },"
+    "    \"target\": { \"selector\": { \"type\": \"TextQuoteSelector\","
+    "      \"exact\": \"phone carriers invest billions\" } } } ]";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) mine = fresh_library (fixture->target_path);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (twice, strlen (twice));
+  g_autoptr(GPtrArray) annotations = NULL;
+  GlossImportReport report = { 0 };
+
+  g_assert_true (gloss_import_annotations (mine, bytes, 1, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.imported, ==, 1);
+  g_assert_cmpuint (report.duplicates, ==, 1);
+  gloss_import_report_clear (&report);
+  annotations = gloss_store_list_annotations (mine, 1, &error);
+  g_assert_cmpuint (annotations->len, ==, 1);
+}
+
+static void
 test_normalize_url (void)
 {
   const struct { const char *in; const char *out; } cases[] = {
@@ -356,6 +384,7 @@ main (int    argc,
   ADD ("/core/import-annotations/hypothesis", test_hypothesis);
   ADD ("/core/import-annotations/needs-article", test_needs_article);
   ADD ("/core/import-annotations/attach-by-url", test_attach_by_url);
+  ADD ("/core/import-annotations/repeated-record-is-a-duplicate", test_repeated_record_is_a_duplicate);
 #undef ADD
   g_test_add_func ("/core/import-annotations/normalize-url", test_normalize_url);
 
