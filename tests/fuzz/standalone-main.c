@@ -32,6 +32,8 @@ main (int    argc,
           g_autofree char *contents = NULL;
           gsize length = 0;
 
+          if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+            continue;
           if (!g_file_get_contents (path, &contents, &length, &error))
             g_error ("%s", error->message);
           g_print ("# %s\n", path);
