@@ -252,9 +252,11 @@ write_links (GlossStore       *self,
   return TRUE;
 }
 
-static void
-bind_editable_fields (sqlite3_stmt    *statement,
-                      GlossAnnotation *annotation)
+/* Binds ?1…?12 of an INSERT or UPDATE of annotations: kind, anchor (?2…?9),
+ * note, speaker, verdict, in that order. */
+void
+gloss_store_bind_annotation_fields (sqlite3_stmt    *statement,
+                                    GlossAnnotation *annotation)
 {
   const GlossAnchor *anchor = gloss_annotation_get_anchor (annotation);
 
@@ -323,7 +325,7 @@ gloss_store_add_annotation (GlossStore       *self,
   if (statement == NULL)
     goto failed;
 
-  bind_editable_fields (statement, annotation);
+  gloss_store_bind_annotation_fields (statement, annotation);
   sqlite3_bind_text (statement, 13, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (statement, 14, gloss_annotation_get_article_id (annotation));
   sqlite3_bind_text (statement, 15, now, -1, SQLITE_STATIC);
@@ -390,7 +392,7 @@ gloss_store_save_annotation (GlossStore       *self,
   if (statement == NULL)
     goto failed;
 
-  bind_editable_fields (statement, annotation);
+  gloss_store_bind_annotation_fields (statement, annotation);
   sqlite3_bind_text (statement, 13, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (statement, 14, gloss_annotation_get_id (annotation));
   if (!gloss_store_step_done (self, statement, _("saving the annotation"), error))

@@ -41,36 +41,6 @@ sha256_of (GBytes *bytes)
   return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 }
 
-/* The article that holds these bytes, now or as an earlier version; 0 if none. */
-static gint64
-find_by_sha256 (GlossStore  *self,
-                const char  *sha256,
-                GError     **error)
-{
-  g_autoptr(sqlite3_stmt) statement = NULL;
-  int rc;
-
-  statement = gloss_store_prepare (self,
-                                   "SELECT id FROM articles WHERE source_sha256 = ?1 "
-                                   "UNION ALL "
-                                   "SELECT article FROM article_versions WHERE source_sha256 = ?1 "
-                                   "LIMIT 1", error);
-  if (statement == NULL)
-    return -1;
-
-  sqlite3_bind_text (statement, 1, sha256, -1, SQLITE_STATIC);
-  rc = sqlite3_step (statement);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (statement, 0);
-  if (rc != SQLITE_DONE)
-    {
-      gloss_store_set_error (self, error, rc, _("looking for the article"));
-      return -1;
-    }
-
-  return 0;
-}
-
 static gboolean
 insert_blocks (GlossStore    *self,
                gint64         article_id,
@@ -162,7 +132,7 @@ gloss_store_prepare_import (GlossStore                 *self,
     }
 
   prepared->sha256 = sha256 != NULL ? g_strdup (sha256) : sha256_of (source);
-  existing = find_by_sha256 (self, prepared->sha256, error);
+  existing = gloss_store_find_article_by_sha256 (self, prepared->sha256, error);
   if (existing < 0)
     return NULL;
   if (existing > 0)
@@ -283,7 +253,7 @@ gloss_store_insert_prepared (GlossStore           *self,
   if (out_duplicate != NULL)
     *out_duplicate = FALSE;
 
-  existing = find_by_sha256 (self, prepared->sha256, error);
+  existing = gloss_store_find_article_by_sha256 (self, prepared->sha256, error);
   if (existing < 0)
     return 0;
   if (existing > 0)

@@ -138,7 +138,6 @@ insert_imported (GlossStore               *self,
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
   GlossAnnotation *annotation = item->annotation;
-  const GlossAnchor *anchor = gloss_annotation_get_anchor (annotation);
   g_autofree char *uuid = item->uuid != NULL ? g_strdup (item->uuid) : g_uuid_string_random ();
   const char *created = item->created_at != NULL ? item->created_at : now;
   const char *updated = item->updated_at != NULL ? item->updated_at : created;
@@ -154,19 +153,7 @@ insert_imported (GlossStore               *self,
   if (statement == NULL)
     return FALSE;
 
-  sqlite3_bind_text (statement, 1, gloss_annotation_kind_to_string (gloss_annotation_get_kind (annotation)),
-                     -1, SQLITE_STATIC);
-  sqlite3_bind_int (statement, 2, anchor->start_block);
-  sqlite3_bind_int (statement, 3, anchor->start_offset);
-  sqlite3_bind_int (statement, 4, anchor->end_block);
-  sqlite3_bind_int (statement, 5, anchor->end_offset);
-  sqlite3_bind_text (statement, 6, anchor->exact, -1, SQLITE_STATIC);
-  sqlite3_bind_text (statement, 7, anchor->prefix, -1, SQLITE_STATIC);
-  sqlite3_bind_text (statement, 8, anchor->suffix, -1, SQLITE_STATIC);
-  sqlite3_bind_text (statement, 9, gloss_anchor_state_to_string (anchor->state), -1, SQLITE_STATIC);
-  gloss_sql_bind_text (statement, 10, gloss_annotation_get_note (annotation));
-  gloss_sql_bind_text (statement, 11, gloss_annotation_get_speaker (annotation));
-  gloss_sql_bind_text (statement, 12, gloss_verdict_to_string (gloss_annotation_get_verdict (annotation)));
+  gloss_store_bind_annotation_fields (statement, annotation);
   sqlite3_bind_text (statement, 13, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (statement, 14, gloss_annotation_get_article_id (annotation));
   sqlite3_bind_text (statement, 15, created, -1, SQLITE_STATIC);

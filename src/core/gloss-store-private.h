@@ -50,6 +50,8 @@ char         *gloss_sql_dup_text          (sqlite3_stmt  *statement,
 GlossAnnotation *gloss_store_annotation_from_row (GlossStore   *self,
                                                   sqlite3_stmt *statement,
                                                   GError      **error);
+void             gloss_store_bind_annotation_fields (sqlite3_stmt    *statement,
+                                                     GlossAnnotation *annotation);
 gboolean         gloss_store_write_anchor        (GlossStore        *self,
                                                   gint64             annotation_id,
                                                   const GlossAnchor *anchor,
