@@ -8,17 +8,23 @@
 #include "gloss-application.h"
 #include "gloss-window.h"
 
+#include "gloss-backups-window.h"
+
 /*
  * The application owns the one GlossStore of the GUI and hands it to each
  * window.  A library that cannot be opened (damaged, from a newer Gloss,
  * unwritable) is reported once; the windows then read articles without
- * annotations.
+ * annotations.  A damaged one can be set aside for a fresh library or
+ * replaced by a backup: for both, and for any restore, the application
+ * takes the store back from every window, closes it, and hands out the new
+ * one.
  */
 
 struct _GlossApplication
 {
   AdwApplication parent_instance;
 
+  char *library_path;
   GlossStore *store;
   GError *store_error;
   guint store_error_shown : 1;
@@ -26,26 +32,304 @@ struct _GlossApplication
 
 G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
 
+static void gloss_application_report_store_error (GlossApplication *self,
+                                                  GtkWindow        *parent);
+
+static void
+gloss_application_set_store (GlossApplication *self,
+                             GlossStore       *store)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  g_set_object (&self->store, store);
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (GLOSS_IS_WINDOW (l->data))
+      gloss_window_set_store (GLOSS_WINDOW (l->data), store);
+}
+
+/* The library file may only be replaced once no connection to it is left:
+ * a connection kept by mistake would write into a file no longer there. */
+static gboolean
+gloss_application_close_store (GlossApplication  *self,
+                               GError           **error)
+{
+  GlossStore *store = self->store;
+
+  if (store == NULL)
+    return TRUE;
+
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+  gloss_application_set_store (self, NULL);
+  if (store != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+      gloss_application_set_store (self, store);
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_IO,
+                           _("The library is still in use; close other Gloss windows and try again"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+backup_if_due_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A connection of its own: the main thread's must not be shared. */
+  store = gloss_store_open (path, &error);
+  if (store == NULL || !gloss_store_backup_if_due (store, &error))
+    g_message ("No daily backup of %s: %s", path, error->message);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+gloss_application_backup_if_due (GlossApplication *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL || gloss_store_is_read_only (self->store))
+    return;
+
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_source_tag (task, gloss_application_backup_if_due);
+  g_task_set_name (task, "[gloss] daily backup");
+  g_task_set_task_data (task, g_strdup (self->library_path), g_free);
+  g_task_run_in_thread (task, backup_if_due_thread);
+}
+
+/**
+ * gloss_application_open_library:
+ * @self: a #GlossApplication
+ * @path: the library file
+ *
+ * Closes the current library and opens the one at @path for every window.
+ * When it cannot be opened, the windows read without annotations and the
+ * user is told why (with what to do about it) in the active window.
+ */
+void
+gloss_application_open_library (GlossApplication *self,
+                                const char       *path)
+{
+  g_autoptr(GlossStore) store = NULL;
+  GtkWindow *active;
+
+  g_return_if_fail (GLOSS_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  gloss_application_set_store (self, NULL);
+  g_clear_error (&self->store_error);
+  self->store_error_shown = FALSE;
+  g_free (self->library_path);
+  self->library_path = g_strdup (path);
+
+  store = gloss_store_open (path, &self->store_error);
+  gloss_application_set_store (self, store);
+
+  active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (active != NULL)
+    gloss_application_report_store_error (self, active);
+}
+
+static void
+show_message (GtkWindow  *parent,
+              const char *heading,
+              const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (parent, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+toast_in (GtkWindow  *window,
+          const char *title)
+{
+  if (GLOSS_IS_WINDOW (window))
+    gloss_window_add_toast (GLOSS_WINDOW (window), adw_toast_new (title));
+}
+
+/**
+ * gloss_application_start_fresh_library:
+ * @self: a #GlossApplication
+ * @error: return location for a #GError
+ *
+ * Renames the library that could not be opened to `PATH.damaged-TIME`
+ * (never deleting or rewriting it) and opens a new, empty one in its place.
+ *
+ * Returns: (transfer full): where the damaged library now is, or %NULL
+ */
+char *
+gloss_application_start_fresh_library (GlossApplication  *self,
+                                       GError           **error)
+{
+  g_autofree char *aside = NULL;
+  g_autoptr(GlossStore) store = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (self->library_path != NULL, NULL);
+
+  if (!gloss_application_close_store (self, error))
+    return NULL;
+
+  aside = gloss_store_set_aside_damaged (self->library_path, error);
+  if (aside == NULL)
+    return NULL;
+
+  store = gloss_store_open (self->library_path, error);
+  if (store == NULL)
+    return NULL;
+
+  g_clear_error (&self->store_error);
+  gloss_application_set_store (self, store);
+  return g_steal_pointer (&aside);
+}
+
+/**
+ * gloss_application_restore_backup:
+ * @self: a #GlossApplication
+ * @backup_path: a backup listed by gloss_store_list_backups()
+ * @error: return location for a #GError
+ *
+ * Closes the library, puts the backup in its place (the library replaced
+ * is itself backed up, or set aside when damaged), and reopens it in every
+ * window.
+ */
+gboolean
+gloss_application_restore_backup (GlossApplication  *self,
+                                  const char        *backup_path,
+                                  GError           **error)
+{
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GError) restore_error = NULL;
+  gboolean restored;
+
+  g_return_val_if_fail (GLOSS_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+  g_return_val_if_fail (self->library_path != NULL, FALSE);
+
+  if (!gloss_application_close_store (self, error))
+    return FALSE;
+
+  restored = gloss_store_restore_backup (self->library_path, backup_path, &restore_error);
+
+  /* Restored or not, the windows get a library back. */
+  g_clear_error (&self->store_error);
+  store = gloss_store_open (self->library_path, &self->store_error);
+  gloss_application_set_store (self, store);
+
+  if (!restored)
+    {
+      g_propagate_error (error, g_steal_pointer (&restore_error));
+      return FALSE;
+    }
+  if (store == NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->store_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * gloss_application_get_library_path:
+ *
+ * Returns: (transfer none): the library file, opened or not
+ */
+const char *
+gloss_application_get_library_path (GlossApplication *self)
+{
+  g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
+
+  return self->library_path;
+}
+
+static void
+damaged_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     GlossApplication *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "fresh"))
+    {
+      g_autofree char *aside = gloss_application_start_fresh_library (self, &error);
+      g_autofree char *message = NULL;
+
+      if (aside == NULL)
+        {
+          /* Translators: %s says why */
+          message = g_strdup_printf (_("Could not start a fresh library: %s"), error->message);
+          show_message (parent, _("Annotations Are Unavailable"), message);
+          return;
+        }
+
+      /* Translators: %s is the file the damaged library was renamed to */
+      message = g_strdup_printf (_("Started a fresh library; the damaged one is kept as %s"),
+                                 aside);
+      toast_in (parent, message);
+    }
+  else if (g_str_equal (response, "restore"))
+    {
+      gloss_backups_window_present (self, parent);
+    }
+}
+
 static void
 gloss_application_report_store_error (GlossApplication *self,
                                       GtkWindow        *parent)
 {
-  g_autofree char *path = NULL;
   g_autofree char *body = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
   GtkWidget *dialog;
 
   if (self->store_error == NULL || self->store_error_shown)
     return;
 
   self->store_error_shown = TRUE;
-  path = gloss_store_dup_default_path ();
-  /* Translators: the first %s is a file path, the second why it failed */
-  body = g_strdup_printf (_("The library “%s” could not be opened: %s\n\n"
-                            "Articles can still be read, but annotations are not shown "
-                            "and cannot be saved until the library is repaired or moved aside."),
-                          path, self->store_error->message);
-  dialog = adw_message_dialog_new (parent, _("Annotations Are Unavailable"), body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+
+  if (!g_error_matches (self->store_error, GLOSS_ERROR, GLOSS_ERROR_CORRUPT))
+    {
+      /* Translators: the first %s is a file path, the second why it failed */
+      body = g_strdup_printf (_("The library “%s” could not be opened: %s\n\n"
+                                "Articles can still be read, but annotations are not shown "
+                                "and cannot be saved until the library is repaired or moved aside."),
+                              self->library_path, self->store_error->message);
+      show_message (parent, _("Annotations Are Unavailable"), body);
+      return;
+    }
+
+  /* A damaged library is never written to: the user chooses between a
+   * fresh one (the damaged file kept next to it) and a backup. */
+  backups = gloss_store_list_backups (self->library_path, NULL);
+  /* Translators: the first %s is a file path, the second what is wrong with it */
+  body = g_strdup_printf (_("The library “%s” is damaged: %s\n\n"
+                            "Gloss can start a fresh library and keep the damaged file next to it, "
+                            "renamed, for repair or recovery. Until then, articles can be read "
+                            "but annotations are not shown or saved."),
+                          self->library_path, self->store_error->message);
+  dialog = adw_message_dialog_new (parent, _("The Library Is Damaged"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "close", _("_Not Now"),
+                                    "restore", _("_Restore a Backup…"),
+                                    "fresh", _("_Start a Fresh Library"),
+                                    NULL);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                           backups != NULL && backups->len > 0);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "fresh",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "fresh");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (damaged_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -113,7 +397,8 @@ gloss_application_startup (GApplication *application)
   G_APPLICATION_CLASS (gloss_application_parent_class)->startup (application);
 
   path = gloss_store_dup_default_path ();
-  self->store = gloss_store_open (path, &self->store_error);
+  gloss_application_open_library (self, path);
+  gloss_application_backup_if_due (self);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close",
@@ -158,7 +443,18 @@ gloss_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+gloss_application_backups_action (GSimpleAction *action,
+                                  GVariant      *parameter,
+                                  gpointer       user_data)
+{
+  GlossApplication *self = GLOSS_APPLICATION (user_data);
+
+  gloss_backups_window_present (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "backups", .activate = gloss_application_backups_action },
   { .name = "about", .activate = gloss_application_about_action },
   { .name = "quit", .activate = gloss_application_quit_action },
 };
@@ -176,9 +472,24 @@ gloss_application_shutdown (GApplication *application)
 }
 
 static void
+gloss_application_finalize (GObject *object)
+{
+  GlossApplication *self = GLOSS_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_clear_pointer (&self->library_path, g_free);
+
+  G_OBJECT_CLASS (gloss_application_parent_class)->finalize (object);
+}
+
+static void
 gloss_application_class_init (GlossApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = gloss_application_finalize;
 
   application_class->activate = gloss_application_activate;
   application_class->open = gloss_application_open;

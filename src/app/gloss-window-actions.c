@@ -158,6 +158,7 @@ _gloss_window_update_mark_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark", writable && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-annotation", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-annotation", writable);
+  _gloss_window_update_share_actions (self);
 }
 
 static void

@@ -54,4 +54,14 @@ void _gloss_window_edit_annotation     (GlossWindow      *self,
 void _gloss_window_show_error_toast    (GlossWindow      *self,
                                         const char       *message);
 
+/* gloss-window-share.c: export, print, import annotations */
+void _gloss_window_class_share_init     (GlossWindowClass *klass);
+void _gloss_window_update_share_actions (GlossWindow      *self);
+void _gloss_window_import_annotations   (GlossWindow      *self,
+                                         GFile            *file);
+GtkPrintOperationResult _gloss_window_print (GlossWindow             *self,
+                                             GtkPrintOperationAction  action,
+                                             const char              *export_path,
+                                             GError                 **error);
+
 G_END_DECLS

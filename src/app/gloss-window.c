@@ -502,6 +502,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, annotation_list);
 
   _gloss_window_class_actions_init (klass);
+  _gloss_window_class_share_init (klass);
 }
 
 static void
@@ -536,6 +537,83 @@ gloss_window_new (GtkApplication *application,
                        "application", application,
                        "store", store,
                        NULL);
+}
+
+/**
+ * gloss_window_set_store:
+ * @self: a #GlossWindow
+ * @store: (nullable): the library to use from now on, or %NULL
+ *
+ * Lets go of the current library (so the application can close it, for a
+ * restore or a fresh start) and takes @store instead.  The article shown is
+ * opened again from its file, so it and its annotations come from @store.
+ */
+void
+gloss_window_set_store (GlossWindow *self,
+                        GlossStore  *store)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (store == NULL || GLOSS_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+
+  /* Every reference to the old library goes, the editor's words first. */
+  gloss_annotation_editor_flush (self->editor);
+  gtk_popover_popdown (GTK_POPOVER (self->editor));
+  gloss_annotation_editor_set_annotation (self->editor, NULL, NULL);
+  g_hash_table_remove_all (self->deleted);
+  gloss_reader_view_set_annotations (self->reader_view, NULL);
+  gloss_annotation_list_set_model (self->annotation_list, NULL);
+  g_clear_object (&self->annotations);
+
+  g_set_object (&self->store, store);
+  gloss_annotation_list_set_unavailable (self->annotation_list, store == NULL);
+  _gloss_window_update_mark_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+
+  if (self->file != NULL && store != NULL)
+    {
+      g_autoptr(GFile) file = g_object_ref (self->file);
+
+      gloss_window_open_file (self, file);
+    }
+}
+
+/**
+ * gloss_window_reload_annotations:
+ * @self: a #GlossWindow
+ *
+ * Reads the annotations of the article shown again from the library, after
+ * something other than this window added some.
+ *
+ * Returns: whether they could be read
+ */
+gboolean
+gloss_window_reload_annotations (GlossWindow  *self,
+                                 GError      **error)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+
+  if (self->annotations == NULL)
+    return TRUE;
+
+  return gloss_annotation_model_load (self->annotations, error);
+}
+
+/**
+ * gloss_window_add_toast:
+ * @self: a #GlossWindow
+ * @toast: (transfer full): the toast
+ */
+void
+gloss_window_add_toast (GlossWindow *self,
+                        AdwToast    *toast)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**

@@ -21,5 +21,11 @@ GlossArticle    *gloss_window_get_article     (GlossWindow    *self);
 GlossReaderView *gloss_window_get_reader_view (GlossWindow    *self);
 GlossStore      *gloss_window_get_store       (GlossWindow    *self);
 GListModel      *gloss_window_get_annotations (GlossWindow    *self);
+void             gloss_window_set_store       (GlossWindow    *self,
+                                               GlossStore     *store);
+gboolean         gloss_window_reload_annotations (GlossWindow *self,
+                                               GError        **error);
+void             gloss_window_add_toast       (GlossWindow    *self,
+                                               AdwToast       *toast);
 
 G_END_DECLS

@@ -1,0 +1,482 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gloss-export-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-export-dialog.h"
+
+/*
+ * Export: format, scope and order, then a destination from the file
+ * chooser.  The snapshot is read from the window's library on the main
+ * thread (the connection is not shared), written by the core on a worker
+ * thread into a hidden file next to the destination, and renamed over it
+ * only when complete: a failed or cancelled export leaves nothing behind.
+ */
+
+struct _GlossExportDialog
+{
+  AdwWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  GtkWidget       *page;
+  AdwComboRow     *format_row;
+  AdwComboRow     *scope_row;
+  AdwComboRow     *order_row;
+  GtkProgressBar  *progress_bar;
+  GtkWidget       *export_button;
+
+  GlossWindow     *window;
+  GCancellable    *cancellable;
+  guint            pulse_source;
+};
+
+G_DEFINE_FINAL_TYPE (GlossExportDialog, gloss_export_dialog, ADW_TYPE_WINDOW)
+
+enum { SCOPE_ARTICLE, SCOPE_LIBRARY };
+
+static GlossExportFormat
+get_format (GlossExportDialog *self)
+{
+  return MIN (adw_combo_row_get_selected (self->format_row), GLOSS_EXPORT_FORMAT_LAST);
+}
+
+static gboolean
+get_whole_library (GlossExportDialog *self)
+{
+  return adw_combo_row_get_selected (self->scope_row) == SCOPE_LIBRARY;
+}
+
+/* Only the documents for people have an order to choose. */
+static void
+update_rows (GlossExportDialog *self)
+{
+  GlossExportFormat format = get_format (self);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->order_row),
+                            format == GLOSS_EXPORT_MARKDOWN || format == GLOSS_EXPORT_HTML);
+}
+
+/* The core writes in one go, so progress is shown as activity. */
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  gtk_progress_bar_pulse (GTK_PROGRESS_BAR (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_exporting (GlossExportDialog *self,
+               gboolean           exporting)
+{
+  gtk_widget_set_sensitive (self->page, !exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.export", !exporting);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), exporting);
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  if (exporting)
+    {
+      self->cancellable = g_cancellable_new ();
+      self->pulse_source = g_timeout_add (100, pulse_cb, self->progress_bar);
+    }
+  else
+    g_clear_object (&self->cancellable);
+}
+
+static void
+show_error (GlossExportDialog *self,
+            const char        *message)
+{
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  /* Translators: %s says why */
+  text = g_strdup_printf (_("Could not export: %s"), message);
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+typedef struct
+{
+  GlossExportDialog *self;
+  GFile *destination;
+  GFile *partial;
+  GOutputStream *stream;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_object_unref (job->self);
+  g_object_unref (job->destination);
+  g_object_unref (job->partial);
+  g_clear_object (&job->stream);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_free)
+
+static void
+export_written_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ExportJob) job = user_data;
+  GlossExportDialog *self = job->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *folder_uri = NULL;
+  gboolean written;
+  AdwToast *toast;
+
+  written = gloss_export_data_write_finish (result, &error);
+  if (!g_output_stream_close (job->stream, NULL, written ? &error : NULL))
+    written = FALSE;
+  if (written)
+    written = g_file_move (job->partial, job->destination, G_FILE_COPY_OVERWRITE, NULL, NULL,
+                           NULL, &error);
+  if (!written)
+    g_file_delete (job->partial, NULL, NULL);
+
+  set_exporting (self, FALSE);
+
+  if (!written)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error->message);
+      else
+        gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  name = g_file_get_basename (job->destination);
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Exported to “%s”"), name);
+  toast = adw_toast_new (message);
+  folder = g_file_get_parent (job->destination);
+  if (folder != NULL)
+    {
+      folder_uri = g_file_get_uri (folder);
+      adw_toast_set_button_label (toast, _("Open _Folder"));
+      adw_toast_set_action_name (toast, "win.open-folder");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (folder_uri));
+    }
+  if (self->window != NULL)
+    gloss_window_add_toast (self->window, toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/**
+ * gloss_export_dialog_export_to:
+ * @self: a #GlossExportDialog
+ * @destination: the file to write (replaced when it exists)
+ *
+ * Exports what the dialog is set to into @destination, in the background;
+ * the dialog closes when done, or shows why it failed.
+ */
+void
+gloss_export_dialog_export_to (GlossExportDialog *self,
+                               GFile             *destination)
+{
+  g_autoptr(GlossExportData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *partial_name = NULL;
+  GlossStore *store;
+  GlossArticle *article;
+  ExportJob *job;
+  gint64 id = 0;
+
+  g_return_if_fail (GLOSS_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (destination));
+
+  if (self->window == NULL || self->cancellable != NULL)
+    return;
+
+  store = gloss_window_get_store (self->window);
+  article = gloss_window_get_article (self->window);
+  if (store == NULL)
+    {
+      show_error (self, _("the library could not be opened"));
+      return;
+    }
+  if (!get_whole_library (self))
+    {
+      id = article != NULL ? gloss_article_get_id (article) : 0;
+      if (id == 0)
+        {
+          show_error (self, _("no article is open"));
+          return;
+        }
+    }
+
+  data = gloss_export_data_collect (store, id != 0 ? &id : NULL, id != 0 ? 1 : 0, &error);
+  if (data == NULL)
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  folder = g_file_get_parent (destination);
+  basename = g_file_get_basename (destination);
+  partial_name = g_strdup_printf (".%s.partial", basename);
+
+  job = g_new0 (ExportJob, 1);
+  job->self = g_object_ref (self);
+  job->destination = g_object_ref (destination);
+  job->partial = folder != NULL ? g_file_get_child (folder, partial_name)
+                                : g_file_new_for_path (partial_name);
+  job->stream = G_OUTPUT_STREAM (g_file_replace (job->partial, NULL, FALSE,
+                                                 G_FILE_CREATE_PRIVATE, NULL, &error));
+  if (job->stream == NULL)
+    {
+      show_error (self, error->message);
+      export_job_free (job);
+      return;
+    }
+
+  set_exporting (self, TRUE);
+  gloss_export_data_write_async (data, get_format (self),
+                                 adw_combo_row_get_selected (self->order_row),
+                                 job->stream, self->cancellable, export_written_cb, job);
+}
+
+/**
+ * gloss_export_dialog_dup_suggested_name:
+ *
+ * Returns: (transfer full): a file name for the export: the article's
+ *   title (or the library's name) and the format's extension
+ */
+char *
+gloss_export_dialog_dup_suggested_name (GlossExportDialog *self)
+{
+  GlossArticle *article = self->window != NULL ? gloss_window_get_article (self->window) : NULL;
+  const char *title = NULL;
+  g_autofree char *stem = NULL;
+  GString *name;
+
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), NULL);
+
+  if (!get_whole_library (self) && article != NULL)
+    title = gloss_article_get_title (article);
+  if (title == NULL || *title == '\0')
+    title = get_whole_library (self) ? _("Gloss Library") : _("Article");
+
+  /* A headline makes a fine name once it cannot name a folder or hide the
+   * file, and is short enough for any file system. */
+  stem = g_utf8_substring (title, 0, MIN (g_utf8_strlen (title, -1), 80));
+  name = g_string_new (NULL);
+  for (const char *p = stem; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '/' || c == '\\' || c == ':' || g_unichar_iscntrl (c))
+        g_string_append_c (name, '-');
+      else
+        g_string_append_unichar (name, c);
+    }
+  while (name->len > 0 && (name->str[0] == '.' || name->str[0] == ' '))
+    g_string_erase (name, 0, 1);
+  g_strchomp (name->str);
+  g_string_set_size (name, strlen (name->str));
+  if (name->len == 0)
+    g_string_append (name, "export");
+  g_string_append_printf (name, ".%s", gloss_export_format_get_extension (get_format (self)));
+
+  return g_string_free (name, FALSE);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog   *native,
+                     int                response,
+                     GlossExportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        gloss_export_dialog_export_to (self, file);
+    }
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+gloss_export_dialog_export_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  GlossExportDialog *self = GLOSS_EXPORT_DIALOG (widget);
+  g_autofree char *name = gloss_export_dialog_dup_suggested_name (self);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *pattern = NULL;
+  GtkFileChooserNative *native;
+  GlossExportFormat format = get_format (self);
+
+  native = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  pattern = g_strdup_printf ("*.%s", gloss_export_format_get_extension (format));
+  gtk_file_filter_set_name (filter, gtk_string_object_get_string (
+                              adw_combo_row_get_selected_item (self->format_row)));
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static gboolean
+gloss_export_dialog_close_request (GtkWindow *window)
+{
+  GlossExportDialog *self = GLOSS_EXPORT_DIALOG (window);
+
+  /* Closing while writing cancels; the dialog goes once the partial file
+   * is removed. */
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (gloss_export_dialog_parent_class)->close_request (window);
+}
+
+static void
+gloss_export_dialog_dispose (GObject *object)
+{
+  GlossExportDialog *self = GLOSS_EXPORT_DIALOG (object);
+
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  g_clear_weak_pointer (&self->window);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_EXPORT_DIALOG);
+
+  G_OBJECT_CLASS (gloss_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+gloss_export_dialog_finalize (GObject *object)
+{
+  GlossExportDialog *self = GLOSS_EXPORT_DIALOG (object);
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (gloss_export_dialog_parent_class)->finalize (object);
+}
+
+static void
+gloss_export_dialog_class_init (GlossExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = gloss_export_dialog_dispose;
+  object_class->finalize = gloss_export_dialog_finalize;
+  window_class->close_request = gloss_export_dialog_close_request;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/glossapp/Gloss/gloss-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, page);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, scope_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, order_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, export_button);
+
+  gtk_widget_class_install_action (widget_class, "export.export", NULL,
+                                   gloss_export_dialog_export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "export.export", NULL);
+}
+
+static void
+gloss_export_dialog_init (GlossExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_progress_bar_set_pulse_step (self->progress_bar, 0.1);
+  g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (update_rows), self,
+                           G_CONNECT_SWAPPED);
+  update_rows (self);
+}
+
+/**
+ * gloss_export_dialog_new:
+ * @window: the window whose article and library are exported
+ *
+ * Returns: (transfer none): a new dialog, transient for @window; it scopes
+ *   the export to the article open there, or to the library when none is
+ */
+GlossExportDialog *
+gloss_export_dialog_new (GlossWindow *window)
+{
+  GlossExportDialog *self;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (window), NULL);
+
+  self = g_object_new (GLOSS_TYPE_EXPORT_DIALOG,
+                       "transient-for", window,
+                       NULL);
+  g_set_weak_pointer (&self->window, window);
+
+  if (gloss_window_get_article (window) == NULL
+      || gloss_article_get_id (gloss_window_get_article (window)) == 0)
+    {
+      adw_combo_row_set_selected (self->scope_row, SCOPE_LIBRARY);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->scope_row), FALSE);
+    }
+
+  return self;
+}
+
+void
+gloss_export_dialog_set_format (GlossExportDialog *self,
+                                GlossExportFormat  format)
+{
+  g_return_if_fail (GLOSS_IS_EXPORT_DIALOG (self));
+
+  adw_combo_row_set_selected (self->format_row, format);
+}
+
+void
+gloss_export_dialog_set_whole_library (GlossExportDialog *self,
+                                       gboolean           whole_library)
+{
+  g_return_if_fail (GLOSS_IS_EXPORT_DIALOG (self));
+
+  adw_combo_row_set_selected (self->scope_row, whole_library ? SCOPE_LIBRARY : SCOPE_ARTICLE);
+}
+
+void
+gloss_export_dialog_set_order (GlossExportDialog *self,
+                               GlossExportOrder   order)
+{
+  g_return_if_fail (GLOSS_IS_EXPORT_DIALOG (self));
+
+  adw_combo_row_set_selected (self->order_row, order);
+}
+
+/**
+ * gloss_export_dialog_get_exporting:
+ *
+ * Returns: whether an export is being written
+ */
+gboolean
+gloss_export_dialog_get_exporting (GlossExportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), FALSE);
+
+  return self->cancellable != NULL;
+}
