@@ -13,7 +13,7 @@ GLOSS_BUILD_PACKAGES=(
   libxml2-dev libsqlite3-dev libjson-glib-dev
   desktop-file-utils appstream fonts-dejavu-core librsvg2-common
 )
-GLOSS_TEST_PACKAGES=(xvfb xauth dbus libxml2-utils groff-base)
+GLOSS_TEST_PACKAGES=(xvfb xauth dbus libxml2-utils groff-base poppler-utils)
 
 gloss_missing_packages () {
   local pkg missing=()

@@ -156,6 +156,8 @@ export_written_cb (GObject      *object,
   /* Translators: %s is a file name */
   message = g_strdup_printf (_("Exported to “%s”"), name);
   toast = adw_toast_new (message);
+  /* The newest result is what the user waits for. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   folder = g_file_get_parent (job->destination);
   if (folder != NULL)
     {
@@ -234,7 +236,7 @@ gloss_export_dialog_export_to (GlossExportDialog *self,
   job->partial = folder != NULL ? g_file_get_child (folder, partial_name)
                                 : g_file_new_for_path (partial_name);
   job->stream = G_OUTPUT_STREAM (g_file_replace (job->partial, NULL, FALSE,
-                                                 G_FILE_CREATE_PRIVATE, NULL, &error));
+                                                 G_FILE_CREATE_NONE, NULL, &error));
   if (job->stream == NULL)
     {
       show_error (self, error->message);

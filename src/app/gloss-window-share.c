@@ -196,6 +196,7 @@ import_bytes (GlossWindow *self,
   g_auto(GlossImportReport) report = { 0, };
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  AdwToast *toast;
 
   if (self->store == NULL)
     {
@@ -230,7 +231,10 @@ import_bytes (GlossWindow *self,
     }
 
   message = format_report (&report);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  toast = adw_toast_new (message);
+  /* The newest result is what the user waits for. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static void
