@@ -496,6 +496,51 @@ kind_for (GlossHtmlTag   tag,
     }
 }
 
+static void walk (Emitter        *e,
+                  xmlNode        *node,
+                  GlossBlockKind  kind,
+                  gboolean        in_link);
+
+static gboolean
+is_blank_text (const xmlChar *text)
+{
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+/* The first child of @card that has text (the link or words the sentence
+ * shows), as walk() would emit it. */
+static void
+emit_first_visible_piece (Emitter        *e,
+                          xmlNode        *card,
+                          GlossBlockKind  kind,
+                          gboolean        in_link)
+{
+  for (xmlNode *child = card->children; child != NULL; child = child->next)
+    {
+      GlossHtmlInfo *info;
+
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        {
+          if (child->content != NULL && !is_blank_text (child->content))
+            {
+              append_text (e, child->content, in_link);
+              return;
+            }
+          continue;
+        }
+
+      info = gloss_html_info (e->ctx, child);
+      if (info != NULL && info->text > 0 && (info->flags & GLOSS_HTML_INFO_INLINE))
+        {
+          walk (e, child, kind, in_link || info->tag == GLOSS_HTML_TAG_A);
+          return;
+        }
+    }
+}
+
 static void
 walk (Emitter        *e,
       xmlNode        *node,
@@ -535,10 +580,12 @@ walk (Emitter        *e,
       if (info->flags & GLOSS_HTML_INFO_INLINE)
         {
           /* A run of links hidden inside a sentence: the hover card of a
-           * person or a tag cloud the page shows on demand. */
+           * person or a tag cloud the page shows on demand.  Its first piece
+           * is what the sentence shows ("Gov. <name>"), the rest the card. */
           if (tag != GLOSS_HTML_TAG_A && info->text >= 100 && info->n_links >= 3 &&
               info->link_text * 10 >= info->text * 9)
             {
+              emit_first_visible_piece (e, child, kind, in_link);
               g_string_append_c (e->text, ' ');
               continue;
             }

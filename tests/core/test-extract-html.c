@@ -375,6 +375,23 @@ test_title_site_suffix (void)
                    GLOSS_BLOCK_PARAGRAPH);
 }
 
+static void
+test_hover_card (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossArticle) article = extract_html_fixture ("hover-card.html", &error);
+  const ExpectedBlock expected[] = {
+    /* The name the sentence shows stays; the card of links behind it goes. */
+    { GLOSS_BLOCK_PARAGRAPH, "Oak County Gov. Jane Roe (R) is defending the county’s launch of an "
+      "anti-littering campaign with a slogan that drew mixed reviews." },
+    { GLOSS_BLOCK_PARAGRAPH, "The campaign cost the county about two hundred thousand dollars, "
+      "according to figures released by the budget office on Monday evening." },
+  };
+
+  g_assert_no_error (error);
+  assert_blocks (article, expected, G_N_ELEMENTS (expected));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -388,6 +405,7 @@ main (int    argc,
   g_test_add_func ("/core/extract/html/malformed-markup", test_malformed_markup);
   g_test_add_func ("/core/extract/html/scripts-never-in-output", test_scripts_never_in_output);
   g_test_add_func ("/core/extract/html/inline-spacing", test_inline_spacing);
+  g_test_add_func ("/core/extract/html/hover-card", test_hover_card);
   g_test_add_func ("/core/extract/html/wrapped-page", test_wrapped_page);
   g_test_add_func ("/core/extract/html/no-article", test_no_article);
   g_test_add_func ("/core/extract/html/markup-only", test_markup_only);
