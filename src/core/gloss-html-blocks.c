@@ -54,6 +54,9 @@ static const char *const boilerplate_phrases[] = {
   "about the author", "about the writer", "reporting by", "additional reporting by",
   "editing by", "compiled by", "written by", "copyright", "\xc2\xa9", "reading time",
   "tags:", "topics:", "this article is more than",
+  /* the reading time in the languages of the pages Gloss meets most */
+  "tempo de leitura", "tiempo de lectura", "temps de lecture", "tempo di lettura", "lesezeit",
+  "leestijd", "czas czytania",
 };
 
 /* Anywhere in a short block: the author's contact line, the reporting
