@@ -152,8 +152,15 @@ static void
 toast_in (GtkWindow  *window,
           const char *title)
 {
-  if (GLOSS_IS_WINDOW (window))
-    gloss_window_add_toast (GLOSS_WINDOW (window), adw_toast_new (title));
+  AdwToast *toast;
+
+  if (!GLOSS_IS_WINDOW (window))
+    return;
+
+  /* Where the damaged file went stays on screen until read. */
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 0);
+  gloss_window_add_toast (GLOSS_WINDOW (window), toast);
 }
 
 /**
@@ -264,6 +271,7 @@ damaged_response_cb (AdwMessageDialog *dialog,
     {
       g_autofree char *aside = gloss_application_start_fresh_library (self, &error);
       g_autofree char *message = NULL;
+      g_autofree char *base = NULL;
 
       if (aside == NULL)
         {
@@ -273,9 +281,11 @@ damaged_response_cb (AdwMessageDialog *dialog,
           return;
         }
 
-      /* Translators: %s is the file the damaged library was renamed to */
-      message = g_strdup_printf (_("Started a fresh library; the damaged one is kept as %s"),
-                                 aside);
+      /* Translators: %s is the name the damaged library was given, in the
+       * same folder */
+      base = g_path_get_basename (aside);
+      message = g_strdup_printf (_("Started a fresh library; the damaged one is kept next to it "
+                                   "as “%s”"), base);
       toast_in (parent, message);
     }
   else if (g_str_equal (response, "restore"))
@@ -311,12 +321,12 @@ gloss_application_report_store_error (GlossApplication *self,
   /* A damaged library is never written to: the user chooses between a
    * fresh one (the damaged file kept next to it) and a backup. */
   backups = gloss_store_list_backups (self->library_path, NULL);
-  /* Translators: the first %s is a file path, the second what is wrong with it */
-  body = g_strdup_printf (_("The library “%s” is damaged: %s\n\n"
-                            "Gloss can start a fresh library and keep the damaged file next to it, "
-                            "renamed, for repair or recovery. Until then, articles can be read "
-                            "but annotations are not shown or saved."),
-                          self->library_path, self->store_error->message);
+  /* Translators: %s says what is wrong with the library, and names it */
+  body = g_strdup_printf (_("%s.\n\n"
+                            "Gloss can start a fresh library and keep the damaged file next to "
+                            "it, renamed, for repair or recovery. Until then, articles can be "
+                            "read but annotations are not shown or saved."),
+                          self->store_error->message);
   dialog = adw_message_dialog_new (parent, _("The Library Is Damaged"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "close", _("_Not Now"),
