@@ -177,7 +177,12 @@ begin_print_cb (GtkPrintOperation *operation,
   if (title != NULL && *title != '\0')
     g_ptr_array_add (job->layouts, create_layout (context, width, "Sans Bold 18", "", title));
   if (byline != NULL && *byline != '\0')
-    g_ptr_array_add (job->layouts, create_layout (context, width, "Sans 9", "", byline));
+    {
+      PangoLayout *layout = create_layout (context, width, "Sans 9", "", byline);
+
+      g_object_set_data (G_OBJECT (layout), "gloss-byline", GINT_TO_POINTER (TRUE));
+      g_ptr_array_add (job->layouts, layout);
+    }
 
   for (guint i = 0; i < n_blocks; i++)
     {
@@ -227,7 +232,9 @@ begin_print_cb (GtkPrintOperation *operation,
         }
       while (pango_layout_iter_next_line (iter));
 
-      y += PARAGRAPH_SPACING;
+      /* The headline and byline stand apart from the story. */
+      y += PARAGRAPH_SPACING
+           + (g_object_get_data (G_OBJECT (layout), "gloss-byline") != NULL ? 12.0 : 0.0);
     }
 
   job->n_pages = page + 1;
