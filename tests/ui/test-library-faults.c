@@ -374,6 +374,58 @@ test_damaged_restore (Library       *library,
   destroy_window (GTK_WINDOW (window));
 }
 
+/* A library with articles and no recent backup gets one at start-up, made
+ * in a worker thread on a connection of its own. */
+static void
+test_daily_backup (Library       *library,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossApplication) second = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *previous = g_strdup (g_getenv ("GLOSS_DB"));
+
+  {
+    g_autoptr(GlossStore) store = gloss_store_open (library->path, &error);
+    g_autofree char *sample = NULL;
+    gsize length;
+    GlossExtractOptions options;
+
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (library->sample, &sample, &length, NULL));
+    gloss_extract_options_init (&options);
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&sample), length);
+
+      g_assert_cmpint (gloss_store_import (store, bytes, "nato-huawei.txt", &options, NULL,
+                                           &error), >, 0);
+      g_assert_no_error (error);
+    }
+  }
+
+  g_setenv ("GLOSS_DB", library->path, TRUE);
+  second = gloss_application_new ();
+  g_application_set_flags (G_APPLICATION (second),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (second), NULL, &error));
+  g_assert_no_error (error);
+  g_setenv ("GLOSS_DB", previous, TRUE);
+
+  do
+    {
+      g_clear_pointer (&backups, g_ptr_array_unref);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+      backups = gloss_store_list_backups (library->path, &error);
+      g_assert_no_error (error);
+    }
+  while (backups->len == 0);
+  g_assert_nonnull (strstr (g_ptr_array_index (backups, 0), "-daily.db"));
+
+  /* The second application lets go of the library before its folder goes. */
+  gloss_application_open_library (second, previous);
+}
+
 static void
 write_file (const char *path,
             GString    *contents)
@@ -491,6 +543,7 @@ main (int   argc,
   ADD ("damaged-library", test_damaged_library);
   ADD ("backups", test_backups);
   ADD ("damaged-restore", test_damaged_restore);
+  ADD ("daily-backup", test_daily_backup);
   ADD ("hostile-files", test_hostile_files);
 
 #undef ADD
