@@ -92,6 +92,11 @@ _gloss_window_print (GlossWindow             *self,
     gtk_print_operation_set_export_filename (operation, export_path);
   g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
 
+  /* Run from the dialog, printing goes on after this returns: the window
+   * keeps the operation until the next one, or until it closes. */
+  g_object_set_data_full (G_OBJECT (self), "gloss-print-operation", g_object_ref (operation),
+                          g_object_unref);
+
   return gtk_print_operation_run (operation, action, GTK_WINDOW (self), error);
 }
 
