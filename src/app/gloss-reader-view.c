@@ -72,6 +72,7 @@ struct _GlossReaderView
   GtkPopover *mark_popover;
 
   int side_margin;
+  guint margin_tick_id;
 
   /* Annotations shown, and those whose changes are followed */
   GListModel *annotations;
@@ -961,6 +962,18 @@ gloss_reader_view_measure (GtkWidget      *widget,
     }
 }
 
+static gboolean
+update_margins_tick (GtkWidget     *widget,
+                     GdkFrameClock *frame_clock,
+                     gpointer       user_data)
+{
+  GlossReaderView *self = GLOSS_READER_VIEW (widget);
+
+  self->margin_tick_id = 0;
+  gloss_reader_view_update_margins (self, gtk_widget_get_width (widget));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 gloss_reader_view_size_allocate (GtkWidget *widget,
                                  int        width,
@@ -969,7 +982,14 @@ gloss_reader_view_size_allocate (GtkWidget *widget,
 {
   GlossReaderView *self = GLOSS_READER_VIEW (widget);
 
-  gloss_reader_view_update_margins (self, width);
+  /* New margins re-lay the text out, which queues a resize.  Queued from
+   * inside an allocation, that leaves the view without a current
+   * allocation when the same frame paints it, so after the first
+   * allocation a new width is applied at the start of the next frame. */
+  if (self->side_margin < 0)
+    gloss_reader_view_update_margins (self, width);
+  else if (side_margin_for_width (width) != self->side_margin && self->margin_tick_id == 0)
+    self->margin_tick_id = gtk_widget_add_tick_callback (widget, update_margins_tick, NULL, NULL);
 
   GTK_WIDGET_CLASS (gloss_reader_view_parent_class)->size_allocate (widget, width, height,
                                                                     baseline);
@@ -984,6 +1004,11 @@ gloss_reader_view_dispose (GObject *object)
 {
   GlossReaderView *self = (GlossReaderView *) object;
 
+  if (self->margin_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->margin_tick_id);
+      self->margin_tick_id = 0;
+    }
   g_clear_handle_id (&self->mark_popover_source, g_source_remove);
   if (self->flash_animation != NULL)
     adw_animation_skip (self->flash_animation);
