@@ -567,10 +567,7 @@ test_open_supersedes (void)
   destroy_window (window);
 }
 
-/* A slow open shows the spinner.  The file is a FIFO, so the worker blocks
- * reading it until the test has seen the loading page and writes the
- * article into it. */
-/* The file opens only once the library lets the window's worker write:
+/* A slow open shows the spinner.  The file opens only once the library lets the window's worker write:
  * until then the loading page shows.  (A FIFO no longer serves: special
  * files are refused, see test_unreadable_fifo.) */
 static void
