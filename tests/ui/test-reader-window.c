@@ -567,9 +567,10 @@ test_open_supersedes (void)
   destroy_window (window);
 }
 
-/* A slow open shows the spinner.  The file opens only once the library lets the window's worker write:
- * until then the loading page shows.  (A FIFO no longer serves: special
- * files are refused, see test_unreadable_fifo.) */
+/* A slow open shows the spinner.  The file opens only once the library
+ * lets the window's worker write: until then the loading page shows.  (A
+ * FIFO no longer serves: special files are refused, see
+ * test_unreadable_fifo.) */
 static void
 test_loading_page (void)
 {
