@@ -3,85 +3,13 @@
 
 #include "config.h"
 
-#include <gio/gio.h>
-#include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
+#include "cli-fixture.h"
 
 /* A folder of saved articles from the command line: imported recursively
  * with one JSON line per file and a summary apart, searched, listed in
  * order. */
 
 #define IMPORT_FOLDER GLOSS_TEST_DATA "/library/import"
-
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = g_dir_make_tmp ("gloss-cli-library-XXXXXX", NULL);
-  fixture->db = g_build_filename (fixture->dir, "library.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-}
-
-/* Runs gloss-cli --db DB ARGS…; returns its exit status, stdout and stderr. */
-static int
-run_cli (Fixture     *fixture,
-         char       **out_stdout,
-         char       **out_stderr,
-         const char  *first_arg,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *arg = first_arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) GLOSS_CLI_PATH);
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, fixture->db);
-  va_start (args, first_arg);
-  for (; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
-  g_assert_no_error (error);
-  if (out_stdout != NULL)
-    *out_stdout = g_steal_pointer (&out);
-  if (out_stderr != NULL)
-    *out_stderr = g_steal_pointer (&err);
-  return g_subprocess_get_exit_status (process);
-}
 
 /* Every line of @text, parsed as one JSON object. */
 static GPtrArray *
@@ -129,7 +57,7 @@ test_import_folder_json (Fixture       *fixture,
   JsonObject *huawei, *copy, *empty;
 
   /* A file failed, so the status is 1; the others are in. */
-  g_assert_cmpint (run_cli (fixture, &out, &err, "import", "--json", IMPORT_FOLDER, NULL), ==, 1);
+  g_assert_cmpint (run_cli_full (fixture, &out, &err, "import", "--json", IMPORT_FOLDER, NULL), ==, 1);
   lines = parse_lines (out);
   g_assert_cmpuint (lines->len, ==, 7);
 
@@ -161,11 +89,11 @@ test_import_plain_summary (Fixture       *fixture,
   g_autofree char *again = NULL;
   g_autofree char *storm = g_build_filename (IMPORT_FOLDER, "sub", "deeper", "storm.txt", NULL);
 
-  g_assert_cmpint (run_cli (fixture, &out, NULL, "import", storm, NULL), ==, 0);
+  g_assert_cmpint (run_cli_full (fixture, &out, NULL, "import", storm, NULL), ==, 0);
   g_assert_nonnull (strstr (out, "storm.txt: imported as article 1"));
   g_assert_nonnull (strstr (out, "1 file: 1 added, 0 already in the library, 0 failed"));
 
-  g_assert_cmpint (run_cli (fixture, &again, NULL, "import", storm, NULL), ==, 0);
+  g_assert_cmpint (run_cli_full (fixture, &again, NULL, "import", storm, NULL), ==, 0);
   g_assert_nonnull (strstr (again, "already in the library as article 1"));
 }
 
@@ -183,12 +111,12 @@ test_search (Fixture       *fixture,
   g_autoptr(GPtrArray) by_speaker = NULL;
   JsonObject *article, *annotation;
 
-  run_cli (fixture, NULL, NULL, "import", IMPORT_FOLDER, NULL);
-  g_assert_cmpint (run_cli (fixture, &annotated, NULL, "annotate", "1", "--kind", "denial",
+  run_cli_full (fixture, NULL, NULL, "import", IMPORT_FOLDER, NULL);
+  g_assert_cmpint (run_cli_full (fixture, &annotated, NULL, "annotate", "1", "--kind", "denial",
                             "--quote", "there is no evidence that Huawei poses any threat",
                             "--speaker", "Huawei", "--note", "Réponse de l’entreprise", NULL), ==, 0);
 
-  g_assert_cmpint (run_cli (fixture, &out, NULL, "search", "--json", "Huawei", "no", "evid", NULL), ==, 0);
+  g_assert_cmpint (run_cli_full (fixture, &out, NULL, "search", "--json", "Huawei", "no", "evid", NULL), ==, 0);
   hits = parse_lines (out);
   g_assert_cmpuint (hits->len, ==, 2);
   article = g_ptr_array_index (hits, 0);
@@ -205,22 +133,22 @@ test_search (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (annotation, "kind"), ==, "denial");
 
   /* Accents folded in notes, FTS5 column filters, plain output. */
-  g_assert_cmpint (run_cli (fixture, &plain, NULL, "search", "reponse", NULL), ==, 0);
+  g_assert_cmpint (run_cli_full (fixture, &plain, NULL, "search", "reponse", NULL), ==, 0);
   g_assert_nonnull (strstr (plain, "annotation 1"));
   g_assert_nonnull (strstr (plain, "[Réponse]"));
-  g_assert_cmpint (run_cli (fixture, &speaker, NULL, "search", "--json", "speaker:huawei", NULL), ==, 0);
+  g_assert_cmpint (run_cli_full (fixture, &speaker, NULL, "search", "--json", "speaker:huawei", NULL), ==, 0);
   by_speaker = parse_lines (speaker);
   g_assert_cmpuint (by_speaker->len, ==, 1);
   g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (by_speaker, 0), "field"), ==,
                    "speaker");
 
   /* "th" starts words in every article: --limit caps each group. */
-  g_assert_cmpint (run_cli (fixture, &limited, NULL, "search", "--json", "--limit", "2", "th", NULL), ==, 0);
+  g_assert_cmpint (run_cli_full (fixture, &limited, NULL, "search", "--json", "--limit", "2", "th", NULL), ==, 0);
   few = parse_lines (limited);
   g_assert_cmpuint (few->len, <=, 4);
   g_assert_cmpuint (few->len, >=, 2);
 
-  g_assert_cmpint (run_cli (fixture, NULL, NULL, "search", NULL), ==, 2);
+  g_assert_cmpint (run_cli_full (fixture, NULL, NULL, "search", NULL), ==, 2);
 }
 
 static void
@@ -233,9 +161,9 @@ test_articles_filters_and_sort (Fixture       *fixture,
   g_autoptr(GPtrArray) titles = NULL;
   g_autoptr(GPtrArray) unread_lines = NULL;
 
-  run_cli (fixture, NULL, NULL, "import", IMPORT_FOLDER, NULL);
+  run_cli_full (fixture, NULL, NULL, "import", IMPORT_FOLDER, NULL);
 
-  g_assert_cmpint (run_cli (fixture, &by_title, NULL, "articles", "--json", "--sort", "title", NULL), ==, 0);
+  g_assert_cmpint (run_cli_full (fixture, &by_title, NULL, "articles", "--json", "--sort", "title", NULL), ==, 0);
   titles = parse_lines (by_title);
   g_assert_cmpuint (titles->len, ==, 4);
   g_assert_cmpstr (json_object_get_string_member (g_ptr_array_index (titles, 0), "title"), ==,
@@ -244,14 +172,14 @@ test_articles_filters_and_sort (Fixture       *fixture,
                    "Storm closes coastal roads as rivers rise");
 
   /* A fresh import is unread, and nothing is archived yet. */
-  g_assert_cmpint (run_cli (fixture, &unread, NULL, "articles", "--json", "--unread", NULL), ==, 0);
+  g_assert_cmpint (run_cli_full (fixture, &unread, NULL, "articles", "--json", "--unread", NULL), ==, 0);
   unread_lines = parse_lines (unread);
   g_assert_cmpuint (unread_lines->len, ==, 4);
   g_assert_true (json_object_get_boolean_member (g_ptr_array_index (unread_lines, 0), "unread"));
-  g_assert_cmpint (run_cli (fixture, &archived, NULL, "articles", "--archived", NULL), ==, 0);
+  g_assert_cmpint (run_cli_full (fixture, &archived, NULL, "articles", "--archived", NULL), ==, 0);
   g_assert_cmpstr (archived, ==, "");
 
-  g_assert_cmpint (run_cli (fixture, NULL, NULL, "articles", "--sort", "size", NULL), ==, 2);
+  g_assert_cmpint (run_cli_full (fixture, NULL, NULL, "articles", "--sort", "size", NULL), ==, 2);
 }
 
 int
