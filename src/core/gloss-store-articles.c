@@ -360,6 +360,32 @@ set_not_found (GError **error,
                _("There is no article %" PRId64 " in the library"), article_id);
 }
 
+/* Runs @sql (one row of articles, its id bound as ?1) and returns the
+ * statement on that row, or NULL with %GLOSS_ERROR_NOT_FOUND or the
+ * database's error. */
+static sqlite3_stmt *
+step_to_article_row (GlossStore  *self,
+                     const char  *sql,
+                     gint64       article_id,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = gloss_store_prepare (self, sql, error);
+  int rc;
+
+  if (statement == NULL)
+    return NULL;
+  sqlite3_bind_int64 (statement, 1, article_id);
+  rc = sqlite3_step (statement);
+  if (rc == SQLITE_ROW)
+    return g_steal_pointer (&statement);
+
+  if (rc == SQLITE_DONE)
+    set_not_found (error, article_id);
+  else
+    gloss_store_set_error (self, error, rc, _("reading the article"));
+  return NULL;
+}
+
 /**
  * gloss_store_load_article:
  *
@@ -378,23 +404,11 @@ gloss_store_load_article (GlossStore  *self,
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
-  statement = gloss_store_prepare (self,
+  statement = step_to_article_row (self,
                                    "SELECT title, byline, site_name, url, published, language,"
-                                   " source_kind FROM articles WHERE id = ?1", error);
+                                   " source_kind FROM articles WHERE id = ?1", article_id, error);
   if (statement == NULL)
     return NULL;
-  sqlite3_bind_int64 (statement, 1, article_id);
-  rc = sqlite3_step (statement);
-  if (rc == SQLITE_DONE)
-    {
-      set_not_found (error, article_id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      gloss_store_set_error (self, error, rc, _("reading the article"));
-      return NULL;
-    }
 
   article = gloss_article_new ();
   gloss_article_set_id (article, article_id);
@@ -726,25 +740,12 @@ load_source (GlossStore  *self,
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
   g_autoptr(GBytes) compressed = NULL;
-  int rc;
 
-  statement = gloss_store_prepare (self,
+  statement = step_to_article_row (self,
                                    "SELECT source, source_kind, source_name FROM articles "
-                                   "WHERE id = ?1", error);
+                                   "WHERE id = ?1", article_id, error);
   if (statement == NULL)
     return NULL;
-  sqlite3_bind_int64 (statement, 1, article_id);
-  rc = sqlite3_step (statement);
-  if (rc == SQLITE_DONE)
-    {
-      set_not_found (error, article_id);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      gloss_store_set_error (self, error, rc, _("reading the article"));
-      return NULL;
-    }
 
   compressed = g_bytes_new (sqlite3_column_blob (statement, 0), sqlite3_column_bytes (statement, 0));
   *out_kind = gloss_sql_dup_text (statement, 1);
