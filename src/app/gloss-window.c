@@ -132,6 +132,29 @@ gloss_window_show_article (GlossWindow          *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
 }
 
+/* Shows @article, then reads its annotations: the article is readable
+ * even if they are not. */
+static void
+gloss_window_show_article_with_annotations (GlossWindow  *self,
+                                            GFile        *file,
+                                            GlossArticle *article)
+{
+  g_autoptr(GlossAnnotationModel) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+
+  annotations = gloss_annotation_model_new (self->store, article);
+  gloss_window_show_article (self, file, article, annotations);
+
+  if (!gloss_annotation_model_load (annotations, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why */
+      message = g_strdup_printf (_("Could not read the annotations: %s"), error->message);
+      _gloss_window_show_error_toast (self, message);
+    }
+}
+
 static void
 gloss_window_show_error (GlossWindow  *self,
                          GFile        *file,
@@ -271,7 +294,6 @@ open_file_cb (GObject      *object,
   OpenData *data = g_task_get_task_data (G_TASK (result));
   OpenResult *opened;
   g_autoptr(GlossArticle) article = NULL;
-  g_autoptr(GlossAnnotationModel) annotations = NULL;
   g_autoptr(GError) error = NULL;
 
   opened = g_task_propagate_pointer (G_TASK (result), &error);
@@ -294,18 +316,7 @@ open_file_cb (GObject      *object,
       return;
     }
 
-  annotations = gloss_annotation_model_new (self->store, article);
-  gloss_window_show_article (self, data->file, article, annotations);
-
-  /* The article is readable even if its annotations are not. */
-  if (!gloss_annotation_model_load (annotations, &error))
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s says why */
-      message = g_strdup_printf (_("Could not read the annotations: %s"), error->message);
-      _gloss_window_show_error_toast (self, message);
-    }
+  gloss_window_show_article_with_annotations (self, data->file, article);
 }
 
 /**
@@ -349,6 +360,47 @@ gloss_window_open_file (GlossWindow *self,
     data->store_path = g_strdup (gloss_store_get_path (self->store));
   g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
   g_task_run_in_thread (task, open_file_thread);
+}
+
+/**
+ * gloss_window_open_article:
+ * @self: a #GlossWindow
+ * @article_id: an article in the window's library
+ * @error: return location for a #GError
+ *
+ * Shows an article of the library with its annotations.  Reading it back
+ * takes a few milliseconds even for a long article, so it is done at once;
+ * an open of a file still in progress is abandoned.
+ *
+ * Returns: whether the article could be read; the window is unchanged if not
+ */
+gboolean
+gloss_window_open_article (GlossWindow  *self,
+                           gint64        article_id,
+                           GError      **error)
+{
+  g_autoptr(GlossArticle) article = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (article_id > 0, FALSE);
+
+  if (self->store == NULL)
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
+                           _("The library could not be opened"));
+      return FALSE;
+    }
+
+  article = gloss_store_load_article (self->store, article_id, error);
+  if (article == NULL)
+    return FALSE;
+
+  g_cancellable_cancel (self->cancellable);
+  gloss_window_set_loading (self, FALSE);
+
+  gloss_window_show_article_with_annotations (self, NULL, article);
+
+  return TRUE;
 }
 
 static void

@@ -15,6 +15,9 @@ GlossWindow     *gloss_window_new             (GtkApplication *application,
                                                GlossStore     *store);
 void             gloss_window_open_file       (GlossWindow    *self,
                                                GFile          *file);
+gboolean         gloss_window_open_article    (GlossWindow    *self,
+                                               gint64          article_id,
+                                               GError        **error);
 gboolean         gloss_window_get_loading     (GlossWindow    *self);
 gboolean         gloss_window_is_empty        (GlossWindow    *self);
 GlossArticle    *gloss_window_get_article     (GlossWindow    *self);
