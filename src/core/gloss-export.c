@@ -137,32 +137,17 @@ collect_article (GlossStore   *store,
   return item;
 }
 
-/**
- * gloss_export_data_collect:
- * @store: the library
- * @article_ids: (array length=n_article_ids) (nullable): the articles to export
- * @n_article_ids: how many; 0 exports the whole library
- * @error: return location for a %GLOSS_ERROR
- *
- * Reads the articles and their annotations.  An unknown id is an error
- * (%GLOSS_ERROR_NOT_FOUND), not a silently shorter export.
- *
- * Returns: (transfer full): the snapshot to hand to a writer
- */
-GlossExportData *
-gloss_export_data_collect (GlossStore    *store,
-                           const gint64  *article_ids,
-                           guint          n_article_ids,
-                           GError       **error)
+static GlossExportData *
+collect_in_transaction (GlossStore    *store,
+                        const gint64  *article_ids,
+                        guint          n_article_ids,
+                        GError       **error)
 {
   g_autoptr(GlossExportData) data = NULL;
   g_autoptr(GPtrArray) all_ids = NULL;
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GHashTable) imported_at = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
-  g_return_val_if_fail (article_ids != NULL || n_article_ids == 0, NULL);
 
   summaries = gloss_store_list_articles (store, error);
   if (summaries == NULL)
@@ -205,6 +190,41 @@ gloss_export_data_collect (GlossStore    *store,
     }
 
   return g_steal_pointer (&data);
+}
+
+/**
+ * gloss_export_data_collect:
+ * @store: the library
+ * @article_ids: (array length=n_article_ids) (nullable): the articles to export
+ * @n_article_ids: how many; 0 exports the whole library
+ * @error: return location for a %GLOSS_ERROR
+ *
+ * Reads the articles and their annotations, all in one read transaction,
+ * so the export shows the library as it was at one moment even while
+ * another program (or an import in the background) writes: never an
+ * article's text with the annotations of a newer copy of it, nor an
+ * article listed and then gone.  An unknown id is an error
+ * (%GLOSS_ERROR_NOT_FOUND), not a silently shorter export.
+ *
+ * Returns: (transfer full): the snapshot to hand to a writer
+ */
+GlossExportData *
+gloss_export_data_collect (GlossStore    *store,
+                           const gint64  *article_ids,
+                           guint          n_article_ids,
+                           GError       **error)
+{
+  GlossExportData *data;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
+  g_return_val_if_fail (article_ids != NULL || n_article_ids == 0, NULL);
+
+  if (!gloss_store_begin_read (store, error))
+    return NULL;
+  data = collect_in_transaction (store, article_ids, n_article_ids, error);
+  gloss_store_end_read (store);
+
+  return data;
 }
 
 guint

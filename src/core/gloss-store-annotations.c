@@ -275,6 +275,28 @@ gloss_store_bind_annotation_fields (sqlite3_stmt    *statement,
   gloss_sql_bind_text (statement, 12, gloss_verdict_to_string (gloss_annotation_get_verdict (annotation)));
 }
 
+/* What the table's CHECK constraints refuse, said in words before the
+ * write rather than as SQLite's "CHECK constraint failed" after it. */
+static gboolean
+check_fields (GlossAnnotation  *annotation,
+              GError          **error)
+{
+  const GlossAnchor *anchor = gloss_annotation_get_anchor (annotation);
+
+  /* The kind and verdict agree by construction (GlossAnnotation keeps
+   * them so); an anchor can be made by hand. */
+  if (anchor->end_block < anchor->start_block)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                   /* Translators: block numbers, counted from 0 as gloss-cli shows them */
+                   _("The annotation cannot be saved: it ends in block %u, before the block "
+                     "it starts in (%u)"), anchor->end_block, anchor->start_block);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Links are re-read after a write so their target uuids are the stored ones. */
 static gboolean
 reload_links (GlossStore       *self,
@@ -313,7 +335,7 @@ gloss_store_add_annotation (GlossStore       *self,
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
   g_return_val_if_fail (gloss_annotation_get_id (annotation) == 0, FALSE);
 
-  if (!gloss_store_begin (self, error))
+  if (!check_fields (annotation, error) || !gloss_store_begin (self, error))
     return FALSE;
 
   statement = gloss_store_prepare (self,
@@ -333,7 +355,9 @@ gloss_store_add_annotation (GlossStore       *self,
     {
       int rc = sqlite3_errcode (gloss_store_get_db (self));
 
-      if ((rc & 0xff) == SQLITE_CONSTRAINT)
+      /* The range and the verdict were checked above; what is left is an
+       * article deleted meanwhile (by another window or program). */
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
         g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
                      _("There is no article %" PRId64 " in the library"),
                      gloss_annotation_get_article_id (annotation));
@@ -381,7 +405,7 @@ gloss_store_save_annotation (GlossStore       *self,
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
   g_return_val_if_fail (gloss_annotation_get_id (annotation) > 0, FALSE);
 
-  if (!gloss_store_begin (self, error))
+  if (!check_fields (annotation, error) || !gloss_store_begin (self, error))
     return FALSE;
 
   statement = gloss_store_prepare (self,

@@ -520,6 +520,81 @@ failed:
   return NULL;
 }
 
+static sqlite3_value *
+row_value (SnapshotTable  *table,
+           sqlite3_value **row,
+           const char     *column)
+{
+  for (guint c = 0; c < table->columns->len; c++)
+    if (g_str_equal (g_ptr_array_index (table->columns, c), column))
+      return row[c];
+
+  return NULL;
+}
+
+/* Ids are never reused (schema 5), so what stands in the way of a deleted
+ * article coming back is something imported since: its file, or one of
+ * its annotations imported from another tool.  Says which article holds
+ * it now, so the user knows what to delete to get this one back. */
+static void
+set_restore_conflict (GlossStore      *self,
+                      SnapshotTable   *table,
+                      sqlite3_value  **row,
+                      GError         **error)
+{
+  g_autofree char *detail = g_strdup (sqlite3_errmsg (gloss_store_get_db (self)));
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  gboolean is_article = g_str_equal (table->name, "articles");
+  sqlite3_value *key = NULL;
+  const char *sql = NULL;
+
+  if (is_article)
+    {
+      key = row_value (table, row, "source_sha256");
+      sql = "SELECT id, title FROM articles WHERE source_sha256 = ?1";
+    }
+  else if (g_str_equal (table->name, "annotations"))
+    {
+      key = row_value (table, row, "source_id");
+      sql = "SELECT a.id, a.title FROM annotations n JOIN articles a ON a.id = n.article "
+            "WHERE n.source_id = ?1";
+    }
+
+  if (key != NULL && sqlite3_value_type (key) != SQLITE_NULL &&
+      (statement = gloss_store_prepare (self, sql, NULL)) != NULL)
+    {
+      sqlite3_bind_value (statement, 1, key);
+      if (sqlite3_step (statement) == SQLITE_ROW)
+        {
+          const char *title = (const char *) sqlite3_column_text (statement, 1);
+          g_autofree char *name = NULL;
+
+          if (title != NULL && *title != '\0')
+            name = g_strdup_printf ("“%s”", title);
+          else
+            /* Translators: names an article without a title */
+            name = g_strdup_printf (_("article %" PRId64), (gint64) sqlite3_column_int64 (statement, 0));
+
+          if (is_article)
+            g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                         /* Translators: %s names the article that holds the file now */
+                         _("The article cannot be restored: its file came into the library "
+                           "again since it was deleted, as %s"), name);
+          else
+            g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                         /* Translators: %s names the article the annotation is in now */
+                         _("The article cannot be restored: one of its annotations was "
+                           "imported again since it was deleted, into %s"), name);
+          return;
+        }
+    }
+
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+               /* Translators: %s is SQLite's description of the conflict */
+               _("The article cannot be restored: the library changed since it was deleted "
+                 "(%s)"), detail);
+}
+
 static gboolean
 restore_table (GlossStore     *self,
                SnapshotTable  *table,
@@ -558,9 +633,7 @@ restore_table (GlossStore     *self,
       if (rc == SQLITE_DONE || (links && (rc & 0xff) == SQLITE_CONSTRAINT))
         continue;
       if ((rc & 0xff) == SQLITE_CONSTRAINT)
-        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
-                     _("The article cannot be restored: the same file was imported again "
-                       "since it was deleted"));
+        set_restore_conflict (self, table, row, error);
       else
         gloss_store_set_error (self, error, rc, _("restoring the article"));
       return FALSE;

@@ -98,6 +98,54 @@ gloss_store_is_read_only (GlossStore *self)
   return self->read_only;
 }
 
+/**
+ * gloss_store_begin_read:
+ * @self: a #GlossStore
+ * @error: return location for a %GLOSS_ERROR
+ *
+ * Starts a read transaction, for reads that must agree with each other
+ * (an article, its annotations and the hash of its source, for an export):
+ * until gloss_store_end_read(), every read through @self sees the library
+ * as it was at the first of them, whatever other programs or Gloss's own
+ * import worker commit meanwhile.  WAL lets them write all the while.
+ * Nothing may be written through @self before gloss_store_end_read().
+ *
+ * Returns: %TRUE when the transaction started
+ */
+gboolean
+gloss_store_begin_read (GlossStore  *self,
+                        GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sqlite3_get_autocommit (self->db), FALSE);
+
+  rc = sqlite3_exec (self->db, "BEGIN DEFERRED", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      gloss_store_set_error (self, error, rc, _("reading the library"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * gloss_store_end_read:
+ * @self: a #GlossStore
+ *
+ * Ends the read transaction gloss_store_begin_read() started; the next
+ * read sees what was committed meanwhile.
+ */
+void
+gloss_store_end_read (GlossStore *self)
+{
+  g_return_if_fail (GLOSS_IS_STORE (self));
+
+  gloss_store_rollback (self);
+}
+
 sqlite3 *
 gloss_store_get_db (GlossStore *self)
 {
@@ -310,27 +358,71 @@ check_ownership_and_version (GlossStore  *self,
   return TRUE;
 }
 
+/* A step must leave every reference whole: the first row that points at
+ * nothing fails the step, which is rolled back, so the library stays as
+ * it was (and its backup from before the upgrade is there too). */
+static gboolean
+check_foreign_keys (GlossStore  *self,
+                    guint        version,
+                    GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = gloss_store_prepare (self, "PRAGMA foreign_key_check", error);
+  int rc;
+
+  if (statement == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (statement);
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    {
+      gloss_store_set_error (self, error, rc, _("checking the library"));
+      return FALSE;
+    }
+
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_CORRUPT,
+               /* Translators: the first %s is a file, %u the library version
+                * Gloss was upgrading to, the second %s a table name */
+               _("The library %s could not be upgraded to version %u: a row of “%s” refers to "
+                 "one that does not exist. The library was not changed."),
+               self->path, version, (const char *) sqlite3_column_text (statement, 0));
+  return FALSE;
+}
+
 /* Each step re-reads the version inside its write transaction, so two
- * programs opening a new library at once do not both create the tables. */
+ * programs opening a new library at once do not both create the tables.
+ * Foreign keys are off while the steps run (the pragma is a no-op inside
+ * a transaction, so it goes around them): a step that rebuilds a table
+ * drops the old one, which would otherwise delete every row that refers
+ * to it.  check_foreign_keys() stands in for them before each commit. */
 static gboolean
 migrate (GlossStore  *self,
          GError     **error)
 {
   const GlossStoreMigration *migrations;
   guint n_migrations;
+  gboolean ok = TRUE;
+
+  if (!gloss_store_exec (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
 
   migrations = gloss_store_schema_get_migrations (&n_migrations);
-  for (guint i = 0; i < n_migrations; i++)
+  for (guint i = 0; ok && i < n_migrations; i++)
     {
       g_autofree char *set_version = NULL;
       gint64 version = 0;
 
       if (!gloss_store_begin (self, error))
-        return FALSE;
+        {
+          ok = FALSE;
+          break;
+        }
       if (!query_int (self, "PRAGMA user_version", &version, error))
         {
           gloss_store_rollback (self);
-          return FALSE;
+          ok = FALSE;
+          break;
         }
       if (migrations[i].version <= version)
         {
@@ -341,15 +433,20 @@ migrate (GlossStore  *self,
       set_version = g_strdup_printf ("PRAGMA user_version = %u; PRAGMA application_id = %d;",
                                      migrations[i].version, GLOSS_APPLICATION_ID);
       if (!gloss_store_exec (self, migrations[i].sql, error) ||
+          !check_foreign_keys (self, migrations[i].version, error) ||
           !gloss_store_exec (self, set_version, error) ||
           !gloss_store_commit (self, error))
         {
           gloss_store_rollback (self);
-          return FALSE;
+          ok = FALSE;
         }
     }
 
-  return TRUE;
+  /* Back on for everything after the upgrade, also when it failed. */
+  if (!gloss_store_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+    ok = FALSE;
+
+  return ok;
 }
 
 /* Up to this size the whole file is checked at open (a fraction of a

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build reads and writes; see gloss-store-schema.c. */
-#define GLOSS_STORE_SCHEMA_VERSION 4
+#define GLOSS_STORE_SCHEMA_VERSION 5
 
 /**
  * GlossArticleSummary:
@@ -166,6 +166,9 @@ GlossStore       *gloss_store_open_full            (const char                 *
                                                     GError                    **error);
 const char       *gloss_store_get_path             (GlossStore                 *self);
 gboolean          gloss_store_is_read_only         (GlossStore                 *self);
+gboolean          gloss_store_begin_read           (GlossStore                 *self,
+                                                    GError                    **error);
+void              gloss_store_end_read             (GlossStore                 *self);
 
 /* Backups and damaged files (gloss-store-backup.c) */
 gboolean          gloss_store_backup               (GlossStore                 *self,

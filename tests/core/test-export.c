@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 
 #include "gloss-core.h"
+#include "gloss-store-private.h"
 #include "annotated-sample.h"
 
 /* Every export format on the annotated sample (issue 5 §4), checked for
@@ -423,12 +424,93 @@ test_scope (Fixture       *fixture,
   missing = gloss_export_data_collect (fixture->store, unknown, 2, &error);
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
   g_assert_null (missing);
+  g_clear_error (&error);
+  /* A failed collect ends its read transaction too: writing works. */
+  g_assert_true (gloss_store_set_article_unread (fixture->store, 1, FALSE, &error));
+  g_assert_no_error (error);
 
   g_assert_true (gloss_export_format_from_string ("md", &format));
   g_assert_cmpint (format, ==, GLOSS_EXPORT_MARKDOWN);
   g_assert_true (gloss_export_format_from_string ("jsonld", &format));
   g_assert_cmpint (format, ==, GLOSS_EXPORT_WEB_ANNOTATION);
   g_assert_false (gloss_export_format_from_string ("pdf", &format));
+}
+
+typedef struct
+{
+  const char *path;
+  gboolean text_read;
+  guint n_writes;
+} Writer;
+
+/* Another program writes the moment the export has read the article's
+ * text, before it reads anything else: it retitles the article and
+ * deletes the claim. */
+static int
+write_after_text_read (unsigned  type,
+                       void     *user_data,
+                       void     *statement,
+                       void     *unused)
+{
+  Writer *writer = user_data;
+  const char *sql = sqlite3_sql (statement);
+
+  if (writer->text_read && writer->n_writes == 0)
+    {
+      writer->n_writes++;
+      sample_exec (writer->path, "PRAGMA foreign_keys = ON;"
+                                 "UPDATE articles SET title = 'Rewritten meanwhile';"
+                                 "DELETE FROM annotations WHERE kind = 'claim'");
+    }
+  if (sql != NULL && strstr (sql, "FROM blocks") != NULL)
+    writer->text_read = TRUE;
+
+  return 0;
+}
+
+static void
+test_consistent_while_written (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossExportData) snapshot = NULL;
+  g_autoptr(GlossArticle) before = gloss_store_load_article (fixture->store, 1, &error);
+  g_autoptr(GlossArticle) after = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GBytes) markdown = NULL;
+  g_autofree char *text = NULL;
+  sqlite3 *db = gloss_store_get_db (fixture->store);
+  Writer writer = { fixture->path, FALSE, 0 };
+
+  g_assert_no_error (error);
+  sqlite3_trace_v2 (db, SQLITE_TRACE_STMT, write_after_text_read, &writer);
+  snapshot = gloss_export_data_collect (fixture->store, NULL, 0, &error);
+  sqlite3_trace_v2 (db, 0, NULL, NULL);
+  g_assert_no_error (error);
+  g_assert_cmpuint (writer.n_writes, ==, 1);
+
+  /* The export is the library as it was when the export began: the text
+   * and all three annotations of that moment, not the old text with the
+   * annotations left after the other program's change. */
+  g_assert_cmpuint (gloss_export_data_get_n_annotations (snapshot), ==, 3);
+  markdown = gloss_export_data_to_bytes (snapshot, GLOSS_EXPORT_MARKDOWN, GLOSS_EXPORT_ORDER_POSITION,
+                                         &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (markdown, NULL), g_bytes_get_size (markdown));
+  g_assert_nonnull (strstr (text, gloss_article_get_title (before)));
+  g_assert_null (strstr (text, "Rewritten meanwhile"));
+  g_assert_nonnull (strstr (text, SAMPLE_CLAIM));
+
+  /* The other program's change is in the library, and the store reads and
+   * writes again once the export is collected. */
+  after = gloss_store_load_article (fixture->store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_article_get_title (after), ==, "Rewritten meanwhile");
+  annotations = gloss_store_list_annotations (fixture->store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (annotations->len, ==, 2);
+  g_assert_true (gloss_store_set_article_unread (fixture->store, 1, FALSE, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -477,6 +559,7 @@ main (int    argc,
   ADD ("/core/export/web-annotation", test_web_annotation);
   ADD ("/core/export/claim-review", test_claim_review);
   ADD ("/core/export/scope", test_scope);
+  ADD ("/core/export/consistent-while-written", test_consistent_while_written);
   ADD ("/core/export/write-async", test_write_async);
 #undef ADD
 

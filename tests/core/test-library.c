@@ -534,7 +534,78 @@ test_undo_after_reimport_refused (Fixture       *fixture,
 
   g_assert_false (gloss_store_restore_article (fixture->store, deleted, &error));
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT);
+  /* It says where the file is now. */
+  g_assert_nonnull (strstr (error->message, "“Huawei rejects NATO security concerns”"));
   g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM articles"), ==, 1);
+  assert_library_sound (fixture);
+}
+
+/* The bug schema 5 fixed: the newest article deleted, another imported
+ * (which used to get the deleted one's id), then Undo. */
+static void
+test_undo_after_newer_import (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GlossDeletedArticle) deleted = NULL;
+  g_autoptr(GlossArticle) article = NULL;
+  g_autoptr(GlossAnnotation) promise = NULL;
+  g_autoptr(GlossAnnotation) question = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 huawei, cafe, storm, claim_id, promise_id, question_id;
+  GlossAnnotation *update;
+
+  huawei = import_file (fixture, "huawei.html");
+  cafe = import_file (fixture, "sub/cafe.htm");
+  claim_id = annotate (fixture, huawei, GLOSS_ANNOTATION_CLAIM,
+                       "weighing how to respond to security concerns", NULL, "Stoltenberg");
+  promise_id = annotate (fixture, cafe, GLOSS_ANNOTATION_CLAIM, "chercher un repreneur",
+                         "Une promesse sans calendrier", "Le maire");
+  question_id = annotate (fixture, cafe, GLOSS_ANNOTATION_QUESTION, "sans donner de calendrier précis",
+                          NULL, NULL);
+  /* Links within the article and from it to another one. */
+  update = gloss_store_load_annotation (fixture->store, question_id, &error);
+  g_assert_no_error (error);
+  gloss_annotation_add_link (update, GLOSS_RELATION_RESPONDS_TO, promise_id, NULL);
+  gloss_annotation_add_link (update, GLOSS_RELATION_SUPPORTS, claim_id, NULL);
+  g_assert_true (gloss_store_save_annotation (fixture->store, update, &error));
+  g_assert_no_error (error);
+  g_object_unref (update);
+  g_assert_cmpuint (n_search_hits (fixture, "repreneur", FALSE), ==, 1);
+  g_assert_cmpuint (n_search_hits (fixture, "promesse", TRUE), ==, 1);
+
+  deleted = gloss_store_delete_article (fixture->store, cafe, &error);
+  g_assert_no_error (error);
+  storm = import_file (fixture, "sub/deeper/storm.txt");
+  g_assert_cmpint (storm, >, cafe);
+  g_assert_cmpint (annotate (fixture, storm, GLOSS_ANNOTATION_EVIDENCE, "storm", NULL, NULL), >,
+                   question_id);
+
+  g_assert_true (gloss_store_restore_article (fixture->store, deleted, &error));
+  g_assert_no_error (error);
+
+  article = gloss_store_load_article (fixture->store, cafe, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_article_get_title (article), ==, "Le café du coin ferme ses portes");
+  annotations = gloss_store_list_annotations (fixture->store, cafe, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (annotations->len, ==, 2);
+  promise = gloss_store_load_annotation (fixture->store, promise_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_annotation_get_note (promise), ==, "Une promesse sans calendrier");
+  question = gloss_store_load_annotation (fixture->store, question_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_annotation_get_n_links (question), ==, 2);
+  g_assert_cmpuint (n_search_hits (fixture, "repreneur", FALSE), ==, 1);
+  g_assert_cmpuint (n_search_hits (fixture, "promesse", TRUE), ==, 1);
+
+  /* The newcomer was not touched. */
+  g_clear_object (&article);
+  article = gloss_store_load_article (fixture->store, storm, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&annotations, g_ptr_array_unref);
+  annotations = gloss_store_list_annotations (fixture->store, storm, &error);
+  g_assert_cmpuint (annotations->len, ==, 1);
   assert_library_sound (fixture);
 }
 
@@ -662,6 +733,7 @@ main (int   argc,
   ADD ("/core/library/import/cancelled", test_import_cancelled);
   ADD ("/core/library/delete-and-undo", test_delete_and_undo);
   ADD ("/core/library/undo-after-reimport-refused", test_undo_after_reimport_refused);
+  ADD ("/core/library/undo-after-newer-import", test_undo_after_newer_import);
   ADD ("/core/library/reading-position", test_reading_position);
   ADD ("/core/library/filters-and-sorts", test_filters_and_sorts);
 #undef ADD

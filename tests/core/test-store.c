@@ -119,6 +119,36 @@ sqlite_int (const char *path,
   return value;
 }
 
+/* Asks the store's own connection, for what is set per connection. */
+static gint64
+store_int (GlossStore *store,
+           const char *sql)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (gloss_store_get_db (store), sql, -1, &statement, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (statement, 0);
+}
+
+static char *
+sqlite_text (const char *path,
+             const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement = NULL;
+  char *value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+  value = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+  sqlite3_finalize (statement);
+  sqlite3_close (db);
+  return value;
+}
+
 static void
 sqlite_exec (const char *path,
              const char *sql)
@@ -184,6 +214,7 @@ test_newer_library_refused_untouched (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *next = NULL;
 
   g_assert_no_error (error);
   g_clear_object (&store);
@@ -198,6 +229,20 @@ test_newer_library_refused_untouched (Fixture       *fixture,
   after = file_checksum (fixture->path);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* The very next version too. */
+  next = g_strdup_printf ("PRAGMA user_version = %d", GLOSS_STORE_SCHEMA_VERSION + 1);
+  sqlite_exec (fixture->path, next);
+  g_assert_cmpint (sqlite_int (fixture->path, "PRAGMA user_version"), ==, GLOSS_STORE_SCHEMA_VERSION + 1);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = file_checksum (fixture->path);
+  store = gloss_store_open (fixture->path, &error);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NEWER_SCHEMA);
+  g_assert_null (store);
+  after = file_checksum (fixture->path);
+  g_assert_cmpstr (before, ==, after);
 }
 
 static void
@@ -228,7 +273,10 @@ test_foreign_files_refused (Fixture       *fixture,
 }
 
 /* A library at @version, made by applying the first @version migrations by
- * hand, with one article and one annotation once the tables exist. */
+ * hand.  Once the tables exist it holds what a used library holds, gaps in
+ * the ids included (article 2 and annotations 2 to 6 were deleted): two
+ * articles, an earlier version of the second, their blocks, a claim and a
+ * denial that responds to it, and from schema 3 on their search rows. */
 static void
 make_library_at_version (const char *path,
                          guint       version)
@@ -253,57 +301,307 @@ make_library_at_version (const char *path,
                                    "INSERT INTO articles (id, uuid, title, source_kind, source,"
                                    " source_size, source_sha256, extractor_version, imported_at,"
                                    " updated_at) VALUES (1, 'a-uuid', 'Old article', 'text', x'00', 1,"
-                                   " 'abc', 1, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z');"
-                                   "INSERT INTO blocks VALUES (1, 0, 'paragraph', 'Kept words here.');"
+                                   " 'abc', 1, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z'),"
+                                   " (3, 'c-uuid', 'Newer article', 'html', x'0102', 2, 'def', 1,"
+                                   " '2020-01-03T00:00:00Z', '2020-01-04T00:00:00Z');"
+                                   "INSERT INTO article_versions (id, article, source_kind, source,"
+                                   " source_size, source_sha256, extractor_version, replaced_at)"
+                                   " VALUES (2, 3, 'html', x'03', 1, 'ghi', 1, '2020-01-04T00:00:00Z');"
+                                   "INSERT INTO blocks VALUES (1, 0, 'paragraph', 'Kept words here.'),"
+                                   " (3, 0, 'heading', 'Second story'),"
+                                   " (3, 1, 'paragraph', 'Denied by the company.');"
                                    "INSERT INTO annotations (id, uuid, article, kind, start_block,"
-                                   " start_offset, end_block, end_offset, exact, verdict, created_at,"
-                                   " updated_at) VALUES (1, 'n-uuid', 1, 'claim', 0, 0, 0, 10,"
-                                   " 'Kept words', 'false', '2020-01-01T00:00:00Z',"
-                                   " '2020-01-01T00:00:00Z');", NULL, NULL, NULL), ==, SQLITE_OK);
+                                   " start_offset, end_block, end_offset, exact, note, verdict,"
+                                   " created_at, updated_at) VALUES (1, 'n-uuid', 1, 'claim', 0, 0, 0,"
+                                   " 10, 'Kept words', NULL, 'false', '2020-01-01T00:00:00Z',"
+                                   " '2020-01-01T00:00:00Z'), (7, 'm-uuid', 3, 'denial', 1, 0, 1, 6,"
+                                   " 'Denied', 'The company answers', NULL, '2020-01-04T00:00:00Z',"
+                                   " '2020-01-04T00:00:00Z');"
+                                   "INSERT INTO annotation_links VALUES (7, 1, 'responds-to');",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+  if (version >= 3)
+    g_assert_cmpint (sqlite3_exec (db,
+                                   "UPDATE articles SET n_blocks = 1, n_words = 3 WHERE id = 1;"
+                                   "UPDATE articles SET n_blocks = 2, n_words = 6 WHERE id = 3;"
+                                   "INSERT INTO articles_fts (rowid, title, body) VALUES"
+                                   " (1, 'Old article', 'Kept words here.'),"
+                                   " (3, 'Newer article', 'Second story' || char(30) ||"
+                                   "  'Denied by the company.');", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 }
+
+/* Every row of the tables schema 1 made, with the columns it made, as one
+ * string: an upgrade must give back exactly this. */
+#define ROWS_FINGERPRINT \
+  "SELECT (SELECT group_concat(id || '|' || uuid || '|' || title || '|' || source_kind || '|'" \
+  "          || hex(source) || '|' || source_size || '|' || source_sha256 || '|' || imported_at" \
+  "          || '|' || updated_at || '|' || unread || '|' || archived, ';')" \
+  "        FROM (SELECT * FROM articles ORDER BY id))" \
+  " || '#' || (SELECT group_concat(id || '|' || article || '|' || hex(source) || '|'" \
+  "              || source_sha256 || '|' || replaced_at, ';')" \
+  "            FROM (SELECT * FROM article_versions ORDER BY id))" \
+  " || '#' || (SELECT group_concat(article || '|' || idx || '|' || kind || '|' || text, ';')" \
+  "            FROM (SELECT * FROM blocks ORDER BY article, idx))" \
+  " || '#' || (SELECT group_concat(id || '|' || uuid || '|' || article || '|' || kind || '|'" \
+  "              || start_block || ':' || start_offset || '-' || end_block || ':' || end_offset" \
+  "              || '|' || exact || '|' || coalesce(note, '-') || '|' || coalesce(verdict, '-')" \
+  "              || '|' || created_at, ';')" \
+  "            FROM (SELECT * FROM annotations ORDER BY id))" \
+  " || '#' || (SELECT group_concat(from_annotation || '>' || to_annotation || ':' || relation, ';')" \
+  "            FROM (SELECT * FROM annotation_links ORDER BY 1, 2))"
+
+/* Tables, indexes and triggers, with their SQL. */
+#define SCHEMA_FINGERPRINT \
+  "SELECT group_concat(type || ' ' || name || ': ' || coalesce(sql, ''), char(10))" \
+  " FROM (SELECT * FROM sqlite_master ORDER BY name)"
 
 static void
 test_migrations_from_every_version (Fixture       *fixture,
                                     gconstpointer  data)
 {
+  g_autofree char *fresh = g_build_filename (fixture->dir, "fresh.db", NULL);
+  g_autofree char *fresh_schema = NULL;
+  g_autoptr(GlossStore) fresh_store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fresh_store = gloss_store_open (fresh, &error);
+  g_assert_no_error (error);
+  fresh_schema = sqlite_text (fresh, SCHEMA_FINGERPRINT);
+
   for (guint version = 0; version < GLOSS_STORE_SCHEMA_VERSION; version++)
     {
       g_autofree char *name = g_strdup_printf ("v%u.db", version);
       g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_autoptr(GError) error = NULL;
+      g_autofree char *rows_before = NULL;
+      g_autofree char *rows_after = NULL;
+      g_autofree char *schema = NULL;
       g_autoptr(GlossStore) store = NULL;
 
+      g_test_message ("Upgrading a version %u library", version);
       make_library_at_version (path, version);
+      if (version >= 1)
+        rows_before = sqlite_text (path, ROWS_FINGERPRINT);
       store = gloss_store_open (path, &error);
       g_assert_no_error (error);
       g_assert_cmpint (sqlite_int (path, "PRAGMA user_version"), ==, GLOSS_STORE_SCHEMA_VERSION);
 
+      /* The same tables, indexes and triggers as a library made today. */
+      schema = sqlite_text (path, SCHEMA_FINGERPRINT);
+      g_assert_cmpstr (schema, ==, fresh_schema);
+      g_assert_cmpint (sqlite_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+      g_assert_cmpint (store_int (store, "PRAGMA foreign_keys"), ==, 1);
+      g_assert_cmpint (sqlite_int (path, "SELECT count(*) FROM sqlite_master"
+                                         " WHERE sql LIKE '%AUTOINCREMENT%'"), ==, 3);
+
       if (version >= 1)
         {
           g_autoptr(GlossAnnotation) annotation = gloss_store_load_annotation (store, 1, &error);
-
+          g_autoptr(GlossAnnotation) denial = NULL;
           g_autoptr(GPtrArray) backups = gloss_store_list_backups (path, NULL);
+          g_autoptr(GlossSearchResults) results = NULL;
 
           g_assert_no_error (error);
           g_assert_cmpstr (gloss_annotation_get_anchor (annotation)->exact, ==, "Kept words");
           g_assert_cmpint (gloss_annotation_get_verdict (annotation), ==, GLOSS_VERDICT_FALSE);
 
-          /* Schema 3 indexed what was there for search and the listing. */
-          if (version < 3)
-            {
-              g_assert_cmpint (sqlite_int (path, "SELECT count(*) FROM articles_fts "
-                                                 "WHERE articles_fts MATCH 'kept'"), ==, 1);
-              g_assert_cmpint (sqlite_int (path, "SELECT count(*) FROM annotations_fts "
-                                                 "WHERE annotations_fts MATCH 'kept'"), ==, 1);
-              g_assert_cmpint (sqlite_int (path, "SELECT n_blocks * 10 + n_words FROM articles"), ==, 13);
-            }
+          /* Every row, with its id, as it was. */
+          rows_after = sqlite_text (path, ROWS_FINGERPRINT);
+          g_assert_cmpstr (rows_after, ==, rows_before);
+          denial = gloss_store_load_annotation (store, 7, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (gloss_annotation_get_n_links (denial), ==, 1);
+          g_assert_cmpint (gloss_annotation_get_link (denial, 0)->target_id, ==, 1);
+          /* The largest ids are remembered, not just the ids there are. */
+          g_assert_cmpint (sqlite_int (path, "SELECT seq FROM sqlite_sequence WHERE name = 'articles'"), ==, 3);
+          g_assert_cmpint (sqlite_int (path, "SELECT seq FROM sqlite_sequence WHERE name = 'annotations'"), ==, 7);
+          g_assert_cmpint (sqlite_int (path, "SELECT seq FROM sqlite_sequence WHERE name = 'article_versions'"), ==, 2);
+
+          /* Search finds both articles and the note, and its index agrees
+           * with the rebuilt tables. */
+          g_assert_cmpint (sqlite_int (path, "SELECT n_blocks * 10 + n_words FROM articles WHERE id = 1"), ==, 13);
+          results = gloss_store_search (store, "denied", 10, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (results->articles->len, ==, 1);
+          g_assert_cmpint (((GlossSearchHit *) results->articles->pdata[0])->article_id, ==, 3);
+          g_assert_cmpuint (results->annotations->len, ==, 1);
+          g_assert_cmpint (((GlossSearchHit *) results->annotations->pdata[0])->annotation_id, ==, 7);
+          g_assert_cmpint (sqlite_int (path, "SELECT count(*) FROM articles_fts "
+                                             "WHERE articles_fts MATCH 'kept'"), ==, 1);
+          g_assert_cmpint (sqlite_int (path, "SELECT count(*) FROM annotations_fts "
+                                             "WHERE annotations_fts MATCH 'answers'"), ==, 1);
+          sqlite_exec (path, "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check');"
+                             "INSERT INTO annotations_fts (annotations_fts) VALUES ('integrity-check')");
 
           /* The library as it was before the upgrade is kept as a backup. */
           g_assert_cmpuint (backups->len, >=, 1);
           g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 0), "-before-upgrade.db"));
+
+          /* From now on a deleted article's id stays its own, so Undo
+           * works after another import. */
+          {
+            g_autoptr(GlossDeletedArticle) deleted = gloss_store_delete_article (store, 3, &error);
+            g_autoptr(GlossAnnotation) restored = NULL;
+            gint64 newcomer;
+
+            g_assert_no_error (error);
+            newcomer = import_fixture (store, "store/story-v1.html", NULL);
+            g_assert_cmpint (newcomer, >, 3);
+            g_assert_true (gloss_store_restore_article (store, deleted, &error));
+            g_assert_no_error (error);
+            restored = gloss_store_load_annotation (store, 7, &error);
+            g_assert_no_error (error);
+            g_assert_cmpstr (gloss_annotation_get_note (restored), ==, "The company answers");
+            g_assert_cmpint (sqlite_int (path, "SELECT id FROM article_versions"), ==, 2);
+          }
         }
     }
+}
+
+/* A v5 library is opened as it is: no upgrade, no backup, ids and the
+ * remembered largest ids kept. */
+static void
+test_current_version_reopened (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = gloss_store_open (fixture->path, &error);
+  g_autoptr(GlossArticle) article = NULL;
+  g_autoptr(GlossDeletedArticle) deleted = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *schema = NULL;
+  g_autofree char *schema_again = NULL;
+  gint64 first, second;
+
+  g_assert_no_error (error);
+  first = import_fixture (store, "store/story-v1.html", NULL);
+  second = import_fixture (store, "store/story-v2.html", NULL);
+  deleted = gloss_store_delete_article (store, second, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  schema = sqlite_text (fixture->path, SCHEMA_FINGERPRINT);
+
+  store = gloss_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  schema_again = sqlite_text (fixture->path, SCHEMA_FINGERPRINT);
+  g_assert_cmpstr (schema_again, ==, schema);
+  backups = gloss_store_list_backups (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (backups->len, ==, 0);
+
+  article = gloss_store_load_article (store, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_article_get_title (article), ==,
+                   "NATO weighing whether Huawei poses security threat");
+  /* The id deleted before the restart is not handed out after it. */
+  g_assert_cmpint (import_fixture (store, "store/story-v3.html", NULL), >, second);
+}
+
+/* What the app does for Undo of an annotation: record it, delete it, add it
+ * again; meanwhile another annotation was added. */
+static void
+test_ids_never_reused (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = gloss_store_open (fixture->path, &error);
+  g_autoptr(GlossAnnotation) claim = NULL;
+  g_autoptr(GlossAnnotation) denial = NULL;
+  g_autoptr(GlossAnnotation) newcomer = NULL;
+  g_autoptr(GlossAnnotation) again = NULL;
+  g_autoptr(GlossDeletedArticle) deleted_first = NULL;
+  g_autoptr(GlossDeletedArticle) deleted_second = NULL;
+  g_autoptr(GBytes) v1 = load_fixture ("store/story-v1.html");
+  g_autoptr(GBytes) v2 = load_fixture ("store/story-v2.html");
+  g_autoptr(GPtrArray) updated = NULL;
+  gint64 first, second, third, denial_id, first_version;
+
+  g_assert_no_error (error);
+  first = import_fixture (store, "store/story-v1.html", NULL);
+  second = import_fixture (store, "store/story-v2.html", NULL);
+
+  /* Annotations: the newest one deleted, another added. */
+  claim = annotate_quote (store, first, GLOSS_ANNOTATION_CLAIM, CLAIM);
+  g_assert_true (gloss_store_add_annotation (store, claim, &error));
+  denial = annotate_quote (store, first, GLOSS_ANNOTATION_DENIAL, DENIAL);
+  g_assert_true (gloss_store_add_annotation (store, denial, &error));
+  g_assert_no_error (error);
+  denial_id = gloss_annotation_get_id (denial);
+  g_assert_true (gloss_store_delete_annotation (store, denial_id, &error));
+  newcomer = annotate_quote (store, first, GLOSS_ANNOTATION_QUESTION, DENIAL);
+  g_assert_true (gloss_store_add_annotation (store, newcomer, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_annotation_get_id (newcomer), >, denial_id);
+  /* Undo of the deletion: the links the app remembered by id cannot land
+   * on the newcomer. */
+  again = annotate_quote (store, first, GLOSS_ANNOTATION_DENIAL, DENIAL);
+  g_assert_true (gloss_store_add_annotation (store, again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_annotation_get_id (again), >, gloss_annotation_get_id (newcomer));
+
+  /* Articles: the newest one deleted, another imported. */
+  deleted_second = gloss_store_delete_article (store, second, &error);
+  g_assert_no_error (error);
+  third = import_fixture (store, "store/story-v3.html", NULL);
+  g_assert_cmpint (third, >, second);
+
+  /* Earlier versions: the newest one goes with its article, the next
+   * update keeps the replaced copy under a new id. */
+  updated = gloss_store_update_article (store, first, v2, "story-v2.html", NULL, &error);
+  g_assert_no_error (error);
+  first_version = sqlite_int (fixture->path, "SELECT max(id) FROM article_versions");
+  deleted_first = gloss_store_delete_article (store, first, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&updated, g_ptr_array_unref);
+  updated = gloss_store_update_article (store, third, v1, "story-v1.html", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT max(id) FROM article_versions"), >, first_version);
+
+  /* So Undo still works, with the earlier version and the annotations. */
+  g_assert_true (gloss_store_restore_article (store, deleted_first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count(*) FROM article_versions"), ==, 2);
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count(*) FROM annotations"), ==, 3);
+
+  /* The second article's file is the first one's text now: that Undo is
+   * refused, and the message says where the file is. */
+  g_assert_false (gloss_store_restore_article (store, deleted_second, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "“NATO weighing whether Huawei poses security threat”"));
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count(*) FROM articles"), ==, 2);
+}
+
+static void
+test_upgrade_refused_with_dangling_rows (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  g_autofree char *rows_before = NULL;
+  g_autofree char *rows_after = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+
+  /* Written by some other tool with foreign keys off (SQLite's default). */
+  make_library_at_version (fixture->path, GLOSS_STORE_SCHEMA_VERSION - 1);
+  sqlite_exec (fixture->path, "INSERT INTO annotations (id, uuid, article, kind, start_block,"
+                              " start_offset, end_block, end_offset, exact, created_at, updated_at)"
+                              " VALUES (9, 'x-uuid', 99, 'question', 0, 0, 0, 4, 'Lost',"
+                              " '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')");
+  rows_before = sqlite_text (fixture->path, ROWS_FINGERPRINT);
+
+  store = gloss_store_open (fixture->path, &error);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CORRUPT);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, "“annotations”"));
+  g_assert_nonnull (strstr (error->message, "was not changed"));
+
+  /* Nothing of the step stayed; the backup from before it is there. */
+  g_assert_cmpint (sqlite_int (fixture->path, "PRAGMA user_version"), ==, GLOSS_STORE_SCHEMA_VERSION - 1);
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count(*) FROM sqlite_master"
+                                              " WHERE sql LIKE '%AUTOINCREMENT%'"), ==, 0);
+  rows_after = sqlite_text (fixture->path, ROWS_FINGERPRINT);
+  g_assert_cmpstr (rows_after, ==, rows_before);
+  backups = gloss_store_list_backups (fixture->path, NULL);
+  g_assert_cmpuint (backups->len, ==, 1);
 }
 
 static void
@@ -560,6 +858,9 @@ main (int    argc,
   ADD ("/core/store/open/newer-refused-untouched", test_newer_library_refused_untouched);
   ADD ("/core/store/open/foreign-files-refused", test_foreign_files_refused);
   ADD ("/core/store/open/migrations-from-every-version", test_migrations_from_every_version);
+  ADD ("/core/store/open/current-version-reopened", test_current_version_reopened);
+  ADD ("/core/store/open/upgrade-refused-with-dangling-rows", test_upgrade_refused_with_dangling_rows);
+  ADD ("/core/store/ids/never-reused", test_ids_never_reused);
   ADD ("/core/store/articles/import-and-duplicates", test_import_and_duplicates);
   ADD ("/core/store/articles/import-failure-stores-nothing", test_import_failure_stores_nothing);
   ADD ("/core/store/annotations/survive-restart", test_annotations_survive_restart);
