@@ -9,6 +9,7 @@
 #include "gloss-window.h"
 
 #include "gloss-backups-window.h"
+#include "gloss-preferences-window.h"
 
 /*
  * The application owns the one GlossStore of the GUI and hands it to each
@@ -18,7 +19,22 @@
  * replaced by a backup: for both, and for any restore, the application
  * takes the store back from every window, closes it, and hands out the new
  * one.
+ *
+ * The application also follows the settings (GSettings): the style is set
+ * on the style manager, and on every window as a "sepia" class; each main
+ * window's reader is bound to the font, size and line-width keys; a main
+ * window opens at the size the last one closed at, and Gloss started
+ * without files reopens the article last shown.
  */
+
+/* The values of the schema's io.github.glossapp.Gloss.Style enum. */
+typedef enum
+{
+  GLOSS_STYLE_SYSTEM,
+  GLOSS_STYLE_LIGHT,
+  GLOSS_STYLE_DARK,
+  GLOSS_STYLE_SEPIA,
+} GlossStyle;
 
 struct _GlossApplication
 {
@@ -28,6 +44,8 @@ struct _GlossApplication
   GlossStore *store;
   GError *store_error;
   guint store_error_shown : 1;
+
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
@@ -349,6 +367,186 @@ gloss_application_new_window (GlossApplication *self)
   return gloss_window_new (GTK_APPLICATION (self), self->store);
 }
 
+static void
+set_css_class (GtkWidget  *widget,
+               const char *css_class,
+               gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (widget, css_class);
+  else
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
+/* Sepia is the light style with the reader on warm paper: the paper and
+ * ink come from style.css, for windows with the "sepia" class. */
+static void
+gloss_application_apply_style (GlossApplication *self)
+{
+  GlossStyle style = g_settings_get_enum (self->settings, "style");
+  AdwColorScheme scheme;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  switch (style)
+    {
+    case GLOSS_STYLE_LIGHT:
+    case GLOSS_STYLE_SEPIA:
+      scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+      break;
+    case GLOSS_STYLE_DARK:
+      scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+      break;
+    case GLOSS_STYLE_SYSTEM:
+    default:
+      scheme = ADW_COLOR_SCHEME_DEFAULT;
+      break;
+    }
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+  for (GList *l = windows; l != NULL; l = l->next)
+    set_css_class (GTK_WIDGET (l->data), "sepia", style == GLOSS_STYLE_SEPIA);
+}
+
+/* Sets an integer key to @value, brought inside the key's range: a window
+ * made smaller than the schema allows must not make the write fail. */
+static void
+set_int_in_range (GSettings  *settings,
+                  const char *key_name,
+                  int         value)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+  g_autoptr(GVariant) range = NULL;
+  g_autoptr(GVariant) limits = NULL;
+  const char *type;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  key = g_settings_schema_get_key (schema, key_name);
+  range = g_settings_schema_key_get_range (key);
+  g_variant_get (range, "(&sv)", &type, &limits);
+  if (g_str_equal (type, "range"))
+    {
+      int min, max;
+
+      g_variant_get (limits, "(ii)", &min, &max);
+      value = CLAMP (value, min, max);
+    }
+
+  g_settings_set_int (settings, key_name, value);
+}
+
+static void
+gloss_application_save_window_state (GlossApplication *self,
+                                     GtkWindow        *window)
+{
+  int width, height;
+
+  /* The default size follows the window as it is resized, but not while
+   * it is maximized: it is the size to come back to. */
+  gtk_window_get_default_size (window, &width, &height);
+  if (width > 0 && height > 0)
+    {
+      set_int_in_range (self->settings, "window-width", width);
+      set_int_in_range (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+}
+
+static gboolean
+window_close_request_cb (GtkWindow        *window,
+                         GlossApplication *self)
+{
+  gloss_application_save_window_state (self, window);
+
+  /* Not in the way of the close */
+  return FALSE;
+}
+
+static void
+window_article_changed_cb (GlossWindow      *window,
+                           GParamSpec       *pspec,
+                           GlossApplication *self)
+{
+  GlossArticle *article = gloss_window_get_article (window);
+  gint64 id = article != NULL ? gloss_article_get_id (article) : 0;
+
+  /* A window going away takes its article with it; the article stays the
+   * one to reopen.  Without a library (it could not be opened) nothing is
+   * kept, and the one to reopen once it is back is not forgotten. */
+  if (gtk_widget_in_destruction (GTK_WIDGET (window)) || gloss_window_get_store (window) == NULL)
+    return;
+
+  if (g_settings_get_int64 (self->settings, "last-article") != id)
+    g_settings_set_int64 (self->settings, "last-article", id);
+}
+
+static void
+gloss_application_setup_window (GlossApplication *self,
+                                GlossWindow      *window)
+{
+  GlossReaderView *reader_view = gloss_window_get_reader_view (window);
+  g_autoptr(GVariant) saved_width = NULL;
+
+  g_settings_bind (self->settings, "font", reader_view, "font-family", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "font-size", reader_view, "font-size", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "line-width", reader_view, "line-width", G_SETTINGS_BIND_GET);
+
+  /* Until a window has been closed, the window's own default size holds. */
+  saved_width = g_settings_get_user_value (self->settings, "window-width");
+  if (saved_width != NULL)
+    gtk_window_set_default_size (GTK_WINDOW (window),
+                                 g_settings_get_int (self->settings, "window-width"),
+                                 g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (window));
+
+  g_signal_connect_object (window, "close-request", G_CALLBACK (window_close_request_cb), self,
+                           0);
+  g_signal_connect_object (window, "notify::article", G_CALLBACK (window_article_changed_cb),
+                           self, 0);
+}
+
+static void
+gloss_application_window_added (GtkApplication *application,
+                                GtkWindow      *window)
+{
+  GlossApplication *self = GLOSS_APPLICATION (application);
+
+  GTK_APPLICATION_CLASS (gloss_application_parent_class)->window_added (application, window);
+
+  /* Windows added before start-up (none in practice) get the settings
+   * there. */
+  if (self->settings == NULL)
+    return;
+
+  set_css_class (GTK_WIDGET (window), "sepia",
+                 g_settings_get_enum (self->settings, "style") == GLOSS_STYLE_SEPIA);
+  if (GLOSS_IS_WINDOW (window))
+    gloss_application_setup_window (self, GLOSS_WINDOW (window));
+}
+
+/* The article shown when Gloss was last used, unless it has left the
+ * library since: then the key is cleared and nothing is said. */
+static void
+gloss_application_reopen_last_article (GlossApplication *self,
+                                       GlossWindow      *window)
+{
+  gint64 id = g_settings_get_int64 (self->settings, "last-article");
+  g_autoptr(GError) error = NULL;
+
+  if (id <= 0 || self->store == NULL)
+    return;
+
+  if (gloss_window_open_article (window, id, &error))
+    return;
+
+  if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND))
+    g_settings_set_int64 (self->settings, "last-article", 0);
+  else
+    g_message ("The last article (%" G_GINT64_FORMAT ") could not be reopened: %s",
+               id, error->message);
+}
+
 static GlossWindow *
 gloss_application_find_empty_window (GlossApplication *self)
 {
@@ -363,10 +561,16 @@ gloss_application_find_empty_window (GlossApplication *self)
 static void
 gloss_application_activate (GApplication *application)
 {
+  GlossApplication *self = GLOSS_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
   if (window == NULL)
-    window = GTK_WINDOW (gloss_application_new_window (GLOSS_APPLICATION (application)));
+    {
+      GlossWindow *new_window = gloss_application_new_window (self);
+
+      gloss_application_reopen_last_article (self, new_window);
+      window = GTK_WINDOW (new_window);
+    }
 
   gtk_window_present (window);
   gloss_application_report_store_error (GLOSS_APPLICATION (application), window);
@@ -400,11 +604,17 @@ gloss_application_startup (GApplication *application)
 {
   static const char * const quit_accels[] = { "<Control>q", NULL };
   static const char * const close_accels[] = { "<Control>w", NULL };
+  static const char * const preferences_accels[] = { "<Control>comma", NULL };
 
   GlossApplication *self = GLOSS_APPLICATION (application);
   g_autofree char *path = NULL;
 
   G_APPLICATION_CLASS (gloss_application_parent_class)->startup (application);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::style",
+                           G_CALLBACK (gloss_application_apply_style), self, G_CONNECT_SWAPPED);
+  gloss_application_apply_style (self);
 
   path = gloss_store_dup_default_path ();
   gloss_application_open_library (self, path);
@@ -413,6 +623,8 @@ gloss_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close",
                                          close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
 }
 
 static void
@@ -463,7 +675,24 @@ gloss_application_backups_action (GSimpleAction *action,
   gloss_backups_window_present (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
+static void
+gloss_application_preferences_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  GlossApplication *self = GLOSS_APPLICATION (user_data);
+  GlossPreferencesWindow *preferences;
+
+  g_return_if_fail (self->settings != NULL);
+
+  preferences = gloss_preferences_window_new (self->settings);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "preferences", .activate = gloss_application_preferences_action },
   { .name = "backups", .activate = gloss_application_backups_action },
   { .name = "about", .activate = gloss_application_about_action },
   { .name = "quit", .activate = gloss_application_quit_action },
@@ -473,6 +702,11 @@ static void
 gloss_application_shutdown (GApplication *application)
 {
   GlossApplication *self = GLOSS_APPLICATION (application);
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  /* Quitting closes no window, so the one in use is remembered here. */
+  if (GLOSS_IS_WINDOW (active) && self->settings != NULL)
+    gloss_application_save_window_state (self, active);
 
   G_APPLICATION_CLASS (gloss_application_parent_class)->shutdown (application);
 
@@ -489,6 +723,7 @@ gloss_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_pointer (&self->library_path, g_free);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (gloss_application_parent_class)->finalize (object);
 }
@@ -498,6 +733,7 @@ gloss_application_class_init (GlossApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_application_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = gloss_application_finalize;
 
@@ -505,6 +741,8 @@ gloss_application_class_init (GlossApplicationClass *klass)
   application_class->open = gloss_application_open;
   application_class->startup = gloss_application_startup;
   application_class->shutdown = gloss_application_shutdown;
+
+  gtk_application_class->window_added = gloss_application_window_added;
 }
 
 static void
@@ -537,4 +775,19 @@ gloss_application_get_store (GlossApplication *self)
   g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+/**
+ * gloss_application_get_settings:
+ * @self: a #GlossApplication
+ *
+ * Returns: (transfer none) (nullable): the application's settings, or
+ *   %NULL before start-up
+ */
+GSettings *
+gloss_application_get_settings (GlossApplication *self)
+{
+  g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
+
+  return self->settings;
 }

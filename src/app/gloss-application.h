@@ -12,6 +12,7 @@ G_DECLARE_FINAL_TYPE (GlossApplication, gloss_application, GLOSS, APPLICATION, A
 
 GlossApplication *gloss_application_new       (void);
 GlossStore       *gloss_application_get_store (GlossApplication *self);
+GSettings        *gloss_application_get_settings        (GlossApplication  *self);
 const char       *gloss_application_get_library_path    (GlossApplication  *self);
 void              gloss_application_open_library        (GlossApplication  *self,
                                                          const char        *path);

@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <pango/pangocairo.h>
 
 #include "gloss-annotation-style.h"
 #include "gloss-reader-view.h"
@@ -24,8 +25,12 @@
  * on line numbers.
  *
  * The view sits directly in its GtkScrolledWindow so GTK only lays out
- * what is visible.  A readable measure comes from side margins computed
- * from the allocated width, not from a clamp around the view.  List
+ * what is visible.  A readable measure (the "line-width" property) comes
+ * from side margins computed from the allocated width, not from a clamp
+ * around the view.  The face and size of the body text are properties
+ * too, applied through a style provider of the view's own: the headline,
+ * byline and captions are scaled from the body size by their tags, so they
+ * follow it.  List
  * bullets and the rule beside quotes are painted, not inserted as text,
  * so block text in the buffer is exactly the article's block text.
  *
@@ -40,8 +45,9 @@
 /* The headline and the byline come before the first block. */
 #define N_LEADING_LINES 2
 
-/* The measure: about 70 characters of body text. */
-#define MAX_TEXT_WIDTH 680
+/* The default measure: about 70 characters of body text at 14 pt. */
+#define DEFAULT_LINE_WIDTH 680
+#define DEFAULT_FONT_SIZE 14
 #define MIN_SIDE_MARGIN 24
 #define NARROW_SIDE_MARGIN 14
 #define NARROW_WIDTH 480
@@ -50,6 +56,15 @@
 #define BLOCK_INDENT 28
 /* Preformatted text sits on a tinted panel with this much room inside. */
 #define PANEL_PADDING 12
+
+/* Gloss's own reading face: a calm serif where one is installed; DejaVu
+ * Serif is the one Debian always has.  A face chosen in Preferences comes
+ * first, with these behind it for a face that is not installed (settings
+ * carried over from another computer). */
+static const char * const default_families[] = {
+  "Literata", "Source Serif 4", "Source Serif Pro", "Noto Serif", "Charis SIL", "Charter",
+  "P052", "DejaVu Serif",
+};
 
 struct _GlossReaderView
 {
@@ -73,6 +88,12 @@ struct _GlossReaderView
 
   int side_margin;
   guint margin_tick_id;
+
+  /* How the body text is set */
+  char *font_family;
+  int font_size;
+  int line_width;
+  GtkCssProvider *font_provider;
 
   /* Annotations shown, and those whose changes are followed */
   GListModel *annotations;
@@ -104,6 +125,9 @@ static void gloss_reader_view_refresh_tags (GlossReaderView *self);
 enum {
   PROP_0,
   PROP_ARTICLE,
+  PROP_FONT_FAMILY,
+  PROP_FONT_SIZE,
+  PROP_LINE_WIDTH,
   N_PROPS
 };
 
@@ -122,11 +146,12 @@ static guint signals[N_SIGNALS];
 #define MARK_POPOVER_DELAY_MS 180
 
 static int
-side_margin_for_width (int width)
+side_margin_for_width (GlossReaderView *self,
+                       int              width)
 {
   int min_margin = width < NARROW_WIDTH ? NARROW_SIDE_MARGIN : MIN_SIDE_MARGIN;
 
-  return MAX (min_margin, (width - MAX_TEXT_WIDTH) / 2);
+  return MAX (min_margin, (width - self->line_width) / 2);
 }
 
 /* Tag margins replace the view's margins instead of adding to them, so the
@@ -135,7 +160,7 @@ static void
 gloss_reader_view_update_margins (GlossReaderView *self,
                                   int              width)
 {
-  int side = side_margin_for_width (width);
+  int side = side_margin_for_width (self, width);
 
   if (side == self->side_margin)
     return;
@@ -179,6 +204,45 @@ gloss_reader_view_update_colors (GlossReaderView *self)
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* A family name as a CSS string: quoted, so names with digits or
+ * punctuation ("Source Serif 4") parse, and escaped. */
+static void
+append_css_family (GString    *css,
+                   const char *family)
+{
+  g_string_append_c (css, '"');
+  for (const char *p = family; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '"' || c == '\\')
+        g_string_append_printf (css, "\\%c", (char) c);
+      else if (!g_unichar_iscntrl (c))
+        g_string_append_unichar (css, c);
+    }
+  g_string_append_c (css, '"');
+}
+
+static void
+gloss_reader_view_update_font (GlossReaderView *self)
+{
+  g_autoptr(GString) css = g_string_new ("textview.reader-view { font-family: ");
+
+  if (self->font_family != NULL)
+    {
+      append_css_family (css, self->font_family);
+      g_string_append (css, ", ");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (default_families); i++)
+    {
+      append_css_family (css, default_families[i]);
+      g_string_append (css, ", ");
+    }
+  g_string_append_printf (css, "serif; font-size: %dpt; }", self->font_size);
+
+  gtk_css_provider_load_from_data (self->font_provider, css->str, (gssize) css->len);
 }
 
 static GtkTextTag *
@@ -958,7 +1022,7 @@ gloss_reader_view_measure (GtkWidget      *widget,
       int narrow = 2 * NARROW_SIDE_MARGIN;
 
       *minimum = MAX (0, *minimum - computed) + narrow;
-      *natural = MAX (*minimum, MAX_TEXT_WIDTH + 2 * MIN_SIDE_MARGIN);
+      *natural = MAX (*minimum, self->line_width + 2 * MIN_SIDE_MARGIN);
     }
 }
 
@@ -988,7 +1052,7 @@ gloss_reader_view_size_allocate (GtkWidget *widget,
    * allocation a new width is applied at the start of the next frame. */
   if (self->side_margin < 0)
     gloss_reader_view_update_margins (self, width);
-  else if (side_margin_for_width (width) != self->side_margin && self->margin_tick_id == 0)
+  else if (side_margin_for_width (self, width) != self->side_margin && self->margin_tick_id == 0)
     self->margin_tick_id = gtk_widget_add_tick_callback (widget, update_margins_tick, NULL, NULL);
 
   GTK_WIDGET_CLASS (gloss_reader_view_parent_class)->size_allocate (widget, width, height,
@@ -1037,6 +1101,8 @@ gloss_reader_view_finalize (GObject *object)
 
   g_clear_pointer (&self->watched, g_ptr_array_unref);
   g_clear_pointer (&self->popovers, g_ptr_array_unref);
+  g_clear_pointer (&self->font_family, g_free);
+  g_clear_object (&self->font_provider);
 
   G_OBJECT_CLASS (gloss_reader_view_parent_class)->finalize (object);
 }
@@ -1053,6 +1119,18 @@ gloss_reader_view_get_property (GObject    *object,
     {
     case PROP_ARTICLE:
       g_value_set_object (value, self->article);
+      break;
+
+    case PROP_FONT_FAMILY:
+      g_value_set_string (value, self->font_family);
+      break;
+
+    case PROP_FONT_SIZE:
+      g_value_set_int (value, self->font_size);
+      break;
+
+    case PROP_LINE_WIDTH:
+      g_value_set_int (value, self->line_width);
       break;
 
     default:
@@ -1072,6 +1150,18 @@ gloss_reader_view_set_property (GObject      *object,
     {
     case PROP_ARTICLE:
       gloss_reader_view_set_article (self, g_value_get_object (value));
+      break;
+
+    case PROP_FONT_FAMILY:
+      gloss_reader_view_set_font_family (self, g_value_get_string (value));
+      break;
+
+    case PROP_FONT_SIZE:
+      gloss_reader_view_set_font_size (self, g_value_get_int (value));
+      break;
+
+    case PROP_LINE_WIDTH:
+      gloss_reader_view_set_line_width (self, g_value_get_int (value));
       break;
 
     default:
@@ -1106,6 +1196,41 @@ gloss_reader_view_class_init (GlossReaderViewClass *klass)
     g_param_spec_object ("article", NULL, NULL,
                          GLOSS_TYPE_ARTICLE,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * GlossReaderView:font-family:
+   *
+   * The family of the body text, such as "Noto Serif", or %NULL for
+   * Gloss's own reading face.
+   */
+  properties[PROP_FONT_FAMILY] =
+    g_param_spec_string ("font-family", NULL, NULL,
+                         NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * GlossReaderView:font-size:
+   *
+   * The size of the body text, in points.  Headlines, bylines and captions
+   * are sized from it.
+   */
+  properties[PROP_FONT_SIZE] =
+    g_param_spec_int ("font-size", NULL, NULL,
+                      GLOSS_READER_VIEW_MIN_FONT_SIZE, GLOSS_READER_VIEW_MAX_FONT_SIZE,
+                      DEFAULT_FONT_SIZE,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * GlossReaderView:line-width:
+   *
+   * The widest the column of text gets, in pixels; a narrower view makes
+   * it narrower.
+   */
+  properties[PROP_LINE_WIDTH] =
+    g_param_spec_int ("line-width", NULL, NULL,
+                      GLOSS_READER_VIEW_MIN_LINE_WIDTH, GLOSS_READER_VIEW_MAX_LINE_WIDTH,
+                      DEFAULT_LINE_WIDTH,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1166,6 +1291,16 @@ gloss_reader_view_init (GlossReaderView *self)
 
   self->watched = g_ptr_array_new ();
   self->popovers = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Above the application's style sheet, whose rule for the reader only
+   * gives the defaults. */
+  self->font_size = DEFAULT_FONT_SIZE;
+  self->line_width = DEFAULT_LINE_WIDTH;
+  self->font_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                  GTK_STYLE_PROVIDER (self->font_provider),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+  gloss_reader_view_update_font (self);
 
   /* Made after the template's block tags, so they take precedence. */
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
@@ -1665,4 +1800,173 @@ gloss_reader_view_remove_popover (GlossReaderView *self,
   if (gtk_widget_get_parent (GTK_WIDGET (popover)) == GTK_WIDGET (self))
     gtk_widget_unparent (GTK_WIDGET (popover));
   g_ptr_array_remove (self->popovers, popover);
+}
+
+/**
+ * gloss_reader_view_get_font_family:
+ * @self: a #GlossReaderView
+ *
+ * Returns: (transfer none) (nullable): the family of the body text, or
+ *   %NULL for Gloss's own reading face
+ */
+const char *
+gloss_reader_view_get_font_family (GlossReaderView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_READER_VIEW (self), NULL);
+
+  return self->font_family;
+}
+
+/**
+ * gloss_reader_view_set_font_family:
+ * @self: a #GlossReaderView
+ * @family: (nullable): a font family name, or %NULL or "" for Gloss's own
+ *   reading face
+ *
+ * Sets the body text in @family.  A family that is not installed falls
+ * back to the reading face.
+ */
+void
+gloss_reader_view_set_font_family (GlossReaderView *self,
+                                   const char      *family)
+{
+  g_return_if_fail (GLOSS_IS_READER_VIEW (self));
+
+  if (family != NULL && *family == '\0')
+    family = NULL;
+
+  if (g_strcmp0 (self->font_family, family) == 0)
+    return;
+
+  g_free (self->font_family);
+  self->font_family = g_strdup (family);
+  gloss_reader_view_update_font (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_FAMILY]);
+}
+
+/**
+ * gloss_reader_view_get_font_size:
+ * @self: a #GlossReaderView
+ *
+ * Returns: the size of the body text, in points
+ */
+int
+gloss_reader_view_get_font_size (GlossReaderView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_READER_VIEW (self), DEFAULT_FONT_SIZE);
+
+  return self->font_size;
+}
+
+/**
+ * gloss_reader_view_set_font_size:
+ * @self: a #GlossReaderView
+ * @points: the size of the body text, in points, from
+ *   %GLOSS_READER_VIEW_MIN_FONT_SIZE to %GLOSS_READER_VIEW_MAX_FONT_SIZE
+ */
+void
+gloss_reader_view_set_font_size (GlossReaderView *self,
+                                 int              points)
+{
+  g_return_if_fail (GLOSS_IS_READER_VIEW (self));
+  g_return_if_fail (points >= GLOSS_READER_VIEW_MIN_FONT_SIZE
+                    && points <= GLOSS_READER_VIEW_MAX_FONT_SIZE);
+
+  if (self->font_size == points)
+    return;
+
+  self->font_size = points;
+  gloss_reader_view_update_font (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_SIZE]);
+}
+
+/**
+ * gloss_reader_view_get_line_width:
+ * @self: a #GlossReaderView
+ *
+ * Returns: the widest the column of text gets, in pixels
+ */
+int
+gloss_reader_view_get_line_width (GlossReaderView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_READER_VIEW (self), DEFAULT_LINE_WIDTH);
+
+  return self->line_width;
+}
+
+/**
+ * gloss_reader_view_set_line_width:
+ * @self: a #GlossReaderView
+ * @width: the widest the column of text may get, in pixels, from
+ *   %GLOSS_READER_VIEW_MIN_LINE_WIDTH to %GLOSS_READER_VIEW_MAX_LINE_WIDTH
+ *
+ * Sets the measure.  A view narrower than @width plus its least margins
+ * makes the column narrower.
+ */
+void
+gloss_reader_view_set_line_width (GlossReaderView *self,
+                                  int              width)
+{
+  g_return_if_fail (GLOSS_IS_READER_VIEW (self));
+  g_return_if_fail (width >= GLOSS_READER_VIEW_MIN_LINE_WIDTH
+                    && width <= GLOSS_READER_VIEW_MAX_LINE_WIDTH);
+
+  if (self->line_width == width)
+    return;
+
+  self->line_width = width;
+  /* Outside an allocation the margins may change at once; the natural
+   * width changes too. */
+  if (self->side_margin >= 0 && gtk_widget_get_width (GTK_WIDGET (self)) > 0)
+    gloss_reader_view_update_margins (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE_WIDTH]);
+}
+
+/**
+ * gloss_reader_view_dup_default_font_family:
+ *
+ * Gloss's own reading face, as installed on this computer: the first of
+ * its preferred serifs that is, or the face fontconfig gives for "serif".
+ *
+ * Returns: (transfer full): a font family name
+ */
+char *
+gloss_reader_view_dup_default_font_family (void)
+{
+  PangoFontMap *font_map = pango_cairo_font_map_get_default ();
+  g_autoptr(GHashTable) installed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(PangoFontDescription) serif = NULL;
+  PangoContext *context;
+  PangoFont *font;
+  PangoFontFamily **families = NULL;
+  int n_families = 0;
+
+  pango_font_map_list_families (font_map, &families, &n_families);
+  for (int i = 0; i < n_families; i++)
+    g_hash_table_add (installed, g_utf8_casefold (pango_font_family_get_name (families[i]), -1));
+  g_free (families);
+
+  for (guint i = 0; i < G_N_ELEMENTS (default_families); i++)
+    {
+      g_autofree char *key = g_utf8_casefold (default_families[i], -1);
+
+      if (g_hash_table_contains (installed, key))
+        return g_strdup (default_families[i]);
+    }
+
+  context = pango_font_map_create_context (font_map);
+  serif = pango_font_description_from_string ("serif 14");
+  font = pango_font_map_load_font (font_map, context, serif);
+  g_object_unref (context);
+  if (font != NULL)
+    {
+      g_autoptr(PangoFontDescription) described = pango_font_describe (font);
+      char *family = g_strdup (pango_font_description_get_family (described));
+
+      g_object_unref (font);
+      return family;
+    }
+
+  return g_strdup ("serif");
 }

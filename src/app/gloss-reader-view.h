@@ -12,6 +12,24 @@ G_DECLARE_FINAL_TYPE (GlossReaderView, gloss_reader_view, GLOSS, READER_VIEW, Gt
 
 GtkWidget    *gloss_reader_view_new                (void);
 
+/* What the body text's size and the measure may be set to; the settings
+ * schema's ranges sit inside these. */
+#define GLOSS_READER_VIEW_MIN_FONT_SIZE 6
+#define GLOSS_READER_VIEW_MAX_FONT_SIZE 72
+#define GLOSS_READER_VIEW_MIN_LINE_WIDTH 240
+#define GLOSS_READER_VIEW_MAX_LINE_WIDTH 2400
+
+const char   *gloss_reader_view_get_font_family    (GlossReaderView   *self);
+void          gloss_reader_view_set_font_family    (GlossReaderView   *self,
+                                                    const char        *family);
+int           gloss_reader_view_get_font_size      (GlossReaderView   *self);
+void          gloss_reader_view_set_font_size      (GlossReaderView   *self,
+                                                    int                points);
+int           gloss_reader_view_get_line_width     (GlossReaderView   *self);
+void          gloss_reader_view_set_line_width     (GlossReaderView   *self,
+                                                    int                width);
+char         *gloss_reader_view_dup_default_font_family (void);
+
 GlossArticle *gloss_reader_view_get_article        (GlossReaderView   *self);
 void          gloss_reader_view_set_article        (GlossReaderView   *self,
                                                     GlossArticle      *article);
