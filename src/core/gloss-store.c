@@ -390,6 +390,9 @@ check_foreign_keys (GlossStore  *self,
   return FALSE;
 }
 
+/* In KiB when negative, as PRAGMA cache_size takes it: 64 MiB. */
+#define MIGRATION_CACHE_SIZE "-65536"
+
 /* Each step re-reads the version inside its write transaction, so two
  * programs opening a new library at once do not both create the tables.
  * Foreign keys are off while the steps run (the pragma is a no-op inside
@@ -401,11 +404,21 @@ migrate (GlossStore  *self,
          GError     **error)
 {
   const GlossStoreMigration *migrations;
+  g_autofree char *restore_cache = NULL;
   guint n_migrations;
+  gint64 cache_size = 0;
   gboolean ok = TRUE;
 
-  if (!gloss_store_exec (self, "PRAGMA foreign_keys = OFF", error))
+  /* A step that rebuilds a table writes every row and index of it in one
+   * transaction; with SQLite's default 2 MiB page cache the random order
+   * of the uuid indexes spills pages again and again (measured: 25 s
+   * instead of 8 s for 10,000 articles and 100,000 annotations).  The
+   * cache only grows as far as a step needs it. */
+  if (!query_int (self, "PRAGMA cache_size", &cache_size, error) ||
+      !gloss_store_exec (self, "PRAGMA cache_size = " MIGRATION_CACHE_SIZE, error) ||
+      !gloss_store_exec (self, "PRAGMA foreign_keys = OFF", error))
     return FALSE;
+  restore_cache = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache_size);
 
   migrations = gloss_store_schema_get_migrations (&n_migrations);
   for (guint i = 0; ok && i < n_migrations; i++)
@@ -443,7 +456,8 @@ migrate (GlossStore  *self,
     }
 
   /* Back on for everything after the upgrade, also when it failed. */
-  if (!gloss_store_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+  if (!gloss_store_exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL) ||
+      !gloss_store_exec (self, restore_cache, ok ? error : NULL))
     ok = FALSE;
 
   return ok;

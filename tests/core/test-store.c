@@ -748,6 +748,41 @@ test_bad_link_stores_nothing (Fixture       *fixture,
   g_assert_cmpint (sqlite_int (fixture->path, "SELECT count(*) FROM annotations"), ==, 0);
 }
 
+/* What the table refuses is said in words, and nothing is stored. */
+static void
+test_refused_annotations_say_why (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = gloss_store_open (fixture->path, &error);
+  g_autoptr(GlossAnchor) backwards = gloss_anchor_new (3, 0, 1, 5, "words", NULL, NULL,
+                                                       GLOSS_ANCHOR_ANCHORED);
+  g_autoptr(GlossAnnotation) annotation = NULL;
+  g_autoptr(GlossAnnotation) orphan = NULL;
+  g_autoptr(GlossDeletedArticle) deleted = NULL;
+  gint64 article_id;
+
+  g_assert_no_error (error);
+  article_id = import_fixture (store, "store/story-v1.html", NULL);
+
+  annotation = gloss_annotation_new (GLOSS_ANNOTATION_EVIDENCE, backwards);
+  gloss_annotation_set_article_id (annotation, article_id);
+  g_assert_false (gloss_store_add_annotation (store, annotation, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "ends in block 1, before the block it starts in (3)"));
+  g_assert_cmpint (gloss_annotation_get_id (annotation), ==, 0);
+  g_clear_error (&error);
+
+  /* An article deleted meanwhile (another window, another program). */
+  orphan = annotate_quote (store, article_id, GLOSS_ANNOTATION_DENIAL, DENIAL);
+  deleted = gloss_store_delete_article (store, article_id, &error);
+  g_assert_no_error (error);
+  g_assert_false (gloss_store_add_annotation (store, orphan, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "There is no article"));
+  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count(*) FROM annotations"), ==, 0);
+}
+
 static void
 test_update_reanchors (Fixture       *fixture,
                        gconstpointer  data)
@@ -865,6 +900,7 @@ main (int    argc,
   ADD ("/core/store/articles/import-failure-stores-nothing", test_import_failure_stores_nothing);
   ADD ("/core/store/annotations/survive-restart", test_annotations_survive_restart);
   ADD ("/core/store/annotations/bad-link-stores-nothing", test_bad_link_stores_nothing);
+  ADD ("/core/store/annotations/refused-say-why", test_refused_annotations_say_why);
   ADD ("/core/store/articles/update-reanchors", test_update_reanchors);
   ADD ("/core/store/articles/reextract-keeps-annotations", test_reextract_keeps_annotations);
 #undef ADD
