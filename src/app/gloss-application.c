@@ -514,8 +514,8 @@ gloss_application_window_added (GtkApplication *application,
 
   GTK_APPLICATION_CLASS (gloss_application_parent_class)->window_added (application, window);
 
-  /* Windows added before start-up (none in practice) get the settings
-   * there. */
+  /* Only a registered application has windows, and the settings are made
+   * at start-up; this guards against a window joining earlier. */
   if (self->settings == NULL)
     return;
 
