@@ -4,6 +4,7 @@
 #include "gloss-annotation-editor.h"
 #include "gloss-annotation-list.h"
 #include "gloss-annotation-model.h"
+#include "gloss-library-sidebar.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,9 @@ struct _GlossWindow
   AdwFlap             *flap;
   GtkToggleButton     *pane_button;
   GlossAnnotationList *annotation_list;
+  AdwFlap             *library_flap;
+  GtkToggleButton     *library_button;
+  GlossLibrarySidebar *library_sidebar;
 
   /* The library (NULL when it could not be opened), and the annotations
    * of the article shown */
@@ -44,6 +48,21 @@ struct _GlossWindow
   /* Shows the loading page once an open takes long enough to notice */
   guint                loading_page_source;
   guint                loading : 1;
+
+  /* gloss-window-library.c: articles an Undo toast can bring back, by
+   * toast id; where the article shown was left */
+  GHashTable          *deleted_articles;
+  GtkTextMark         *position_mark;
+  double               position_yalign;
+  guint                rescroll_tick_id;
+  guint                rescroll_frames;
+  guint                still_frames;
+  int                  settle_width;
+  double               settle_upper;
+  int                  settle_y;
+  guint                save_position_source;
+  guint                refresh_row_source;
+  guint                restoring_position : 1;
 };
 
 void _gloss_window_class_actions_init  (GlossWindowClass *klass);
@@ -63,5 +82,21 @@ GtkPrintOperationResult _gloss_window_print (GlossWindow             *self,
                                              GtkPrintOperationAction  action,
                                              const char              *export_path,
                                              GError                 **error);
+
+/* gloss-window-library.c: the library sidebar, search, article actions */
+void  _gloss_window_class_library_init      (GlossWindowClass *klass);
+void  _gloss_window_library_init            (GlossWindow      *self);
+void  _gloss_window_library_dispose         (GlossWindow      *self);
+void  _gloss_window_update_library_actions  (GlossWindow      *self);
+void  _gloss_window_library_article_shown   (GlossWindow      *self);
+void  _gloss_window_library_article_leaving (GlossWindow      *self);
+void  _gloss_window_save_reading_position   (GlossWindow      *self);
+void  _gloss_window_open_annotation         (GlossWindow      *self,
+                                             gint64            article_id,
+                                             gint64            annotation_id);
+char *_gloss_window_format_reading_time     (GlossArticle     *article);
+
+/* gloss-window.c */
+void  _gloss_window_close_article           (GlossWindow      *self);
 
 G_END_DECLS

@@ -71,6 +71,7 @@ gloss_window_update_title (GlossWindow *self)
 {
   GlossArticle *article = gloss_reader_view_get_article (self->reader_view);
   g_autofree char *display_name = NULL;
+  g_autofree char *subtitle_with_time = NULL;
   const char *title = NULL;
   const char *subtitle = NULL;
 
@@ -85,6 +86,15 @@ gloss_window_update_title (GlossWindow *self)
         title = display_name;
       else if (subtitle == NULL)
         subtitle = display_name;
+
+      {
+        g_autofree char *reading_time = _gloss_window_format_reading_time (article);
+
+        /* Translators: the header's subtitle: a site's name, then a reading time */
+        subtitle_with_time = subtitle != NULL ? g_strdup_printf (_("%s · %s"), subtitle, reading_time)
+                                              : g_steal_pointer (&reading_time);
+        subtitle = subtitle_with_time;
+      }
     }
 
   if (title == NULL)
@@ -103,6 +113,7 @@ gloss_window_show_article (GlossWindow          *self,
 {
   GtkAdjustment *vadjustment;
 
+  _gloss_window_library_article_leaving (self);
   g_set_object (&self->file, file);
 
   /* Undo belongs to the article it was offered for. */
@@ -128,6 +139,40 @@ gloss_window_show_article (GlossWindow          *self,
   gtk_stack_set_visible_child_name (self->stack, "article");
   gloss_window_update_title (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->reader_view));
+  _gloss_window_library_article_shown (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
+}
+
+/**
+ * _gloss_window_close_article:
+ * @self: a #GlossWindow
+ *
+ * Shows no article any more (it was deleted): the empty page, with its
+ * position saved and its editor closed.
+ */
+void
+_gloss_window_close_article (GlossWindow *self)
+{
+  if (gloss_reader_view_get_article (self->reader_view) == NULL)
+    return;
+
+  _gloss_window_library_article_leaving (self);
+  g_clear_object (&self->file);
+  g_hash_table_remove_all (self->deleted);
+  gtk_popover_popdown (GTK_POPOVER (self->editor));
+  gloss_annotation_editor_set_annotation (self->editor, NULL, NULL);
+  gloss_reader_view_set_annotations (self->reader_view, NULL);
+  gloss_reader_view_set_article (self->reader_view, NULL);
+  gloss_annotation_list_set_model (self->annotation_list, NULL);
+  g_clear_object (&self->annotations);
+  gtk_widget_set_visible (GTK_WIDGET (self->annotation_list), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pane_button), FALSE);
+  _gloss_window_update_mark_actions (self);
+
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  gloss_window_update_title (self);
+  gloss_library_sidebar_select_article (self->library_sidebar, 0);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
 }
@@ -410,6 +455,7 @@ gloss_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->loading_page_source, g_source_remove);
+  _gloss_window_library_dispose (self);
 
   /* Whatever was typed in the editor is saved before the window goes. */
   if (self->editor != NULL)
@@ -491,11 +537,23 @@ gloss_window_set_property (GObject      *object,
 }
 
 static void
+gloss_window_constructed (GObject *object)
+{
+  GlossWindow *self = (GlossWindow *) object;
+
+  G_OBJECT_CLASS (gloss_window_parent_class)->constructed (object);
+
+  /* The library is known only now, after the construct properties. */
+  _gloss_window_update_library_actions (self);
+}
+
+static void
 gloss_window_class_init (GlossWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = gloss_window_constructed;
   object_class->dispose = gloss_window_dispose;
   object_class->finalize = gloss_window_finalize;
   object_class->get_property = gloss_window_get_property;
@@ -536,6 +594,7 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   g_type_ensure (GLOSS_TYPE_READER_VIEW);
   g_type_ensure (GLOSS_TYPE_ANNOTATION_LIST);
+  g_type_ensure (GLOSS_TYPE_LIBRARY_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossapp/Gloss/gloss-window.ui");
@@ -552,9 +611,13 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, pane_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, annotation_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, library_flap);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, library_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, library_sidebar);
 
   _gloss_window_class_actions_init (klass);
   _gloss_window_class_share_init (klass);
+  _gloss_window_class_library_init (klass);
 }
 
 static void
@@ -568,6 +631,7 @@ gloss_window_init (GlossWindow *self)
   gloss_reader_view_add_popover (self->reader_view, GTK_POPOVER (self->editor));
 
   _gloss_window_actions_init (self);
+  _gloss_window_library_init (self);
   gloss_window_update_title (self);
 }
 
@@ -604,6 +668,8 @@ void
 gloss_window_set_store (GlossWindow *self,
                         GlossStore  *store)
 {
+  gint64 article_id;
+
   g_return_if_fail (GLOSS_IS_WINDOW (self));
   g_return_if_fail (store == NULL || GLOSS_IS_STORE (store));
 
@@ -615,13 +681,19 @@ gloss_window_set_store (GlossWindow *self,
   gtk_popover_popdown (GTK_POPOVER (self->editor));
   gloss_annotation_editor_set_annotation (self->editor, NULL, NULL);
   g_hash_table_remove_all (self->deleted);
+  g_hash_table_remove_all (self->deleted_articles);
   gloss_reader_view_set_annotations (self->reader_view, NULL);
   gloss_annotation_list_set_model (self->annotation_list, NULL);
   g_clear_object (&self->annotations);
 
+  article_id = gloss_window_get_article (self) != NULL
+               ? gloss_article_get_id (gloss_window_get_article (self)) : 0;
+  _gloss_window_save_reading_position (self);
+
   g_set_object (&self->store, store);
   gloss_annotation_list_set_unavailable (self->annotation_list, store == NULL);
   _gloss_window_update_mark_actions (self);
+  _gloss_window_update_library_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 
   if (self->file != NULL && store != NULL)
@@ -629,6 +701,14 @@ gloss_window_set_store (GlossWindow *self,
       g_autoptr(GFile) file = g_object_ref (self->file);
 
       gloss_window_open_file (self, file);
+    }
+  else if (article_id != 0 && store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* The restored library may not have it; the window then stays empty. */
+      if (!gloss_window_open_article (self, article_id, &error))
+        _gloss_window_close_article (self);
     }
 }
 

@@ -1,0 +1,668 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gloss-library-sidebar"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "gloss-library-model.h"
+#include "gloss-library-row.h"
+#include "gloss-library-sidebar.h"
+#include "gloss-search-list.h"
+
+/*
+ * The library: every article, newest first, in a lazily built list view,
+ * with a search field above it.  While the field holds words, the list
+ * gives way to search results.  Choosing an article emits
+ * ::article-activated; choosing a search result ::hit-activated.  The
+ * sidebar only reads the library; the window acts on the articles.
+ */
+struct _GlossLibrarySidebar
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkWidget         *box;
+  GtkSearchEntry    *search_entry;
+  GtkMenuButton     *view_button;
+  GtkLabel          *filter_label;
+  GtkStack          *stack;
+  GtkListView       *list_view;
+  GlossSearchList   *search_list;
+  AdwStatusPage     *status_page;
+
+  GlossStore         *store;
+  GlossLibraryModel  *model;
+  GtkSingleSelection *selection;
+  GSimpleActionGroup *actions;
+
+  GlossArticleFilter  filter;
+  GlossArticleSort    sort;
+
+  /* Set while the selection follows the window, so it opens nothing */
+  guint               selecting : 1;
+};
+
+G_DEFINE_FINAL_TYPE (GlossLibrarySidebar, gloss_library_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  ARTICLE_ACTIVATED,
+  HIT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The filters the menu offers, by the target its items carry. */
+static const struct
+{
+  const char *name;
+  GlossArticleFilter filter;
+  const char *heading;          /* shown above the list, NULL for the default */
+  const char *empty_title;
+  const char *empty_description;
+} filters[] = {
+  { "all", GLOSS_ARTICLE_FILTER_NOT_ARCHIVED, NULL,
+    N_("No Articles"), N_("Open a saved web page or a text file, or drop a folder of them on the window") },
+  { "unread", GLOSS_ARTICLE_FILTER_UNREAD | GLOSS_ARTICLE_FILTER_NOT_ARCHIVED, N_("Unread"),
+    N_("Nothing Unread"), N_("Every article has been opened") },
+  { "annotated", GLOSS_ARTICLE_FILTER_ANNOTATED | GLOSS_ARTICLE_FILTER_NOT_ARCHIVED, N_("With Annotations"),
+    N_("No Annotated Articles"), N_("Select words in an article and mark them as a claim, denial, evidence or question") },
+  { "archived", GLOSS_ARTICLE_FILTER_ARCHIVED, N_("Archived"),
+    N_("Nothing Archived"), N_("Archived articles are kept here, out of the main list") },
+};
+
+static guint
+find_filter (GlossArticleFilter filter)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    if (filters[i].filter == filter)
+      return i;
+  return 0;
+}
+
+static const char *
+get_search_text (GlossLibrarySidebar *self)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+}
+
+static gboolean
+is_searching (GlossLibrarySidebar *self)
+{
+  g_autofree char *query = gloss_search_build_fts_query (get_search_text (self));
+
+  return query != NULL;
+}
+
+static void
+show_status (GlossLibrarySidebar *self,
+             const char          *icon_name,
+             const char          *title,
+             const char          *description)
+{
+  adw_status_page_set_icon_name (self->status_page, icon_name);
+  adw_status_page_set_title (self->status_page, title);
+  adw_status_page_set_description (self->status_page, description);
+  gtk_stack_set_visible_child_name (self->stack, "status");
+}
+
+/* Which page the stack shows follows from the search, the store and the
+ * list: one place decides it. */
+static void
+gloss_library_sidebar_update_page (GlossLibrarySidebar *self)
+{
+  guint filter_index = find_filter (self->filter);
+
+  gtk_label_set_label (self->filter_label,
+                       filters[filter_index].heading != NULL ? _(filters[filter_index].heading) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_label),
+                          filters[filter_index].heading != NULL && !is_searching (self));
+
+  if (self->store == NULL)
+    show_status (self, "dialog-warning-symbolic", _("Library Unavailable"),
+                 _("Articles can be read but not kept"));
+  else if (is_searching (self))
+    {
+      if (gloss_search_list_get_n_hits (self->search_list) > 0)
+        gtk_stack_set_visible_child_name (self->stack, "search");
+      else
+        show_status (self, "edit-find-symbolic", _("No Results Found"),
+                     _("Try other words, or fewer of them"));
+    }
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    show_status (self, "x-office-document-symbolic", _(filters[filter_index].empty_title),
+                 _(filters[filter_index].empty_description));
+  else
+    gtk_stack_set_visible_child_name (self->stack, "articles");
+}
+
+static void
+report_error (GlossLibrarySidebar *self,
+              const GError        *error)
+{
+  g_autofree char *description = g_markup_escape_text (error->message, -1);
+
+  show_status (self, "dialog-warning-symbolic", _("Could Not Read the Library"), description);
+}
+
+static void
+gloss_library_sidebar_run_search (GlossLibrarySidebar *self)
+{
+  g_autoptr(GError) error = NULL;
+  GlossSearchResults *results = NULL;
+
+  if (self->store != NULL && is_searching (self))
+    {
+      /* Enough to choose from; more words narrow it down. */
+      results = gloss_store_search (self->store, get_search_text (self), 50, &error);
+      if (results == NULL)
+        {
+          gloss_search_list_set_results (self->search_list, NULL);
+          report_error (self, error);
+          return;
+        }
+    }
+
+  gloss_search_list_set_results (self->search_list, results);
+  gloss_library_sidebar_update_page (self);
+}
+
+static void
+search_changed_cb (GlossLibrarySidebar *self)
+{
+  gloss_library_sidebar_run_search (self);
+}
+
+static void
+search_activate_cb (GlossLibrarySidebar *self)
+{
+  gloss_search_list_activate_first (self->search_list);
+}
+
+static void
+stop_search_cb (GlossLibrarySidebar *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+hit_activated_cb (GlossLibrarySidebar  *self,
+                  const GlossSearchHit *hit)
+{
+  g_signal_emit (self, signals[HIT_ACTIVATED], 0, hit);
+}
+
+static gint64
+get_item_id (GlossLibrarySidebar *self,
+             guint                position)
+{
+  g_autoptr(GlossLibraryItem) item = NULL;
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return 0;
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+  return item != NULL ? gloss_library_item_get_id (item) : 0;
+}
+
+static void
+selection_changed_cb (GlossLibrarySidebar *self)
+{
+  gint64 id;
+
+  if (self->selecting)
+    return;
+
+  id = get_item_id (self, gtk_single_selection_get_selected (self->selection));
+  if (id != 0)
+    g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, id);
+}
+
+static void
+list_activate_cb (GlossLibrarySidebar *self,
+                  guint                position)
+{
+  gint64 id = get_item_id (self, position);
+
+  if (id != 0)
+    g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, id);
+}
+
+/* The article actions the window offers, for one row's context menu. */
+static GMenuModel *
+new_article_menu (const GlossArticleSummary *summary)
+{
+  GMenu *menu = g_menu_new ();
+  GMenu *section = g_menu_new ();
+  GVariant *target = g_variant_new_int64 (summary->id);
+  g_autoptr(GMenuItem) item = NULL;
+
+  g_variant_ref_sink (target);
+
+  item = g_menu_item_new (summary->unread ? _("Mark as _Read") : _("Mark as _Unread"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.toggle-unread", target);
+  g_menu_append_item (section, item);
+  g_clear_object (&item);
+
+  item = g_menu_item_new (summary->archived ? _("Un_archive") : _("_Archive"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.toggle-archived", target);
+  g_menu_append_item (section, item);
+  g_clear_object (&item);
+
+  item = g_menu_item_new (_("_Details"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.article-details", target);
+  g_menu_append_item (section, item);
+  g_clear_object (&item);
+
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+  section = g_menu_new ();
+  item = g_menu_item_new (_("_Delete"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.delete-article", target);
+  g_menu_append_item (section, item);
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+  g_variant_unref (target);
+  return G_MENU_MODEL (menu);
+}
+
+static void
+context_menu_closed_cb (GtkPopover *popover)
+{
+  /* After the action it chose has run. */
+  g_idle_add_once ((GSourceOnceFunc) gtk_widget_unparent, popover);
+}
+
+static void
+row_pressed_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                GtkListItem     *list_item)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GlossLibraryItem *item = gtk_list_item_get_item (list_item);
+  g_autoptr(GMenuModel) menu = NULL;
+  GtkWidget *popover;
+
+  if (item == NULL)
+    return;
+
+  menu = new_article_menu (gloss_library_item_get_summary (item));
+  popover = gtk_popover_menu_new_from_model (menu);
+  gtk_widget_set_parent (popover, row);
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { x, y, 1, 1 });
+  gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  g_signal_connect (popover, "closed", G_CALLBACK (context_menu_closed_cb), NULL);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item)
+{
+  GtkWidget *row = gloss_library_row_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (row_pressed_cb), list_item);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
+
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item)
+{
+  gloss_library_row_set_item (GLOSS_LIBRARY_ROW (gtk_list_item_get_child (list_item)),
+                              gtk_list_item_get_item (list_item));
+}
+
+static gboolean
+delete_selected_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  GlossLibrarySidebar *self = GLOSS_LIBRARY_SIDEBAR (user_data);
+  gint64 id = gloss_library_sidebar_get_selected_id (self);
+
+  if (id == 0)
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, "win.delete-article", "x", id);
+}
+
+static void
+set_filter_cb (GSimpleAction *action,
+               GVariant      *value,
+               gpointer       user_data)
+{
+  GlossLibrarySidebar *self = GLOSS_LIBRARY_SIDEBAR (user_data);
+  const char *name = g_variant_get_string (value, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    if (g_str_equal (filters[i].name, name))
+      {
+        self->filter = filters[i].filter;
+        g_simple_action_set_state (action, value);
+        gloss_library_sidebar_reload (self);
+        return;
+      }
+}
+
+static void
+set_sort_cb (GSimpleAction *action,
+             GVariant      *value,
+             gpointer       user_data)
+{
+  GlossLibrarySidebar *self = GLOSS_LIBRARY_SIDEBAR (user_data);
+
+  if (!gloss_article_sort_from_string (g_variant_get_string (value, NULL), &self->sort))
+    return;
+
+  g_simple_action_set_state (action, value);
+  gloss_library_sidebar_reload (self);
+}
+
+static void
+gloss_library_sidebar_dispose (GObject *object)
+{
+  GlossLibrarySidebar *self = GLOSS_LIBRARY_SIDEBAR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), GLOSS_TYPE_LIBRARY_SIDEBAR);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+  g_clear_object (&self->actions);
+
+  G_OBJECT_CLASS (gloss_library_sidebar_parent_class)->dispose (object);
+}
+
+static void
+gloss_library_sidebar_class_init (GlossLibrarySidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_library_sidebar_dispose;
+
+  /**
+   * GlossLibrarySidebar::article-activated:
+   * @self: the sidebar
+   * @article_id: the chosen article
+   */
+  signals[ARTICLE_ACTIVATED] =
+    g_signal_new ("article-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * GlossLibrarySidebar::hit-activated:
+   * @self: the sidebar
+   * @hit: (type gpointer): the chosen #GlossSearchHit, valid during the emission
+   */
+  signals[HIT_ACTIVATED] =
+    g_signal_new ("hit-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  g_type_ensure (GLOSS_TYPE_SEARCH_LIST);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/glossapp/Gloss/gloss-library-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossLibrarySidebar, box);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibrarySidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibrarySidebar, view_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibrarySidebar, filter_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibrarySidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibrarySidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibrarySidebar, search_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossLibrarySidebar, status_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hit_activated_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "librarysidebar");
+}
+
+static void
+gloss_library_sidebar_init (GlossLibrarySidebar *self)
+{
+  const GActionEntry entries[] = {
+    { .name = "filter", .parameter_type = "s", .state = "'all'", .change_state = set_filter_cb },
+    { .name = "sort", .parameter_type = "s", .state = "'added'", .change_state = set_sort_cb },
+  };
+  GtkListItemFactory *factory;
+  GtkEventController *shortcuts;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->filter = GLOSS_ARTICLE_FILTER_NOT_ARCHIVED;
+  self->sort = GLOSS_ARTICLE_SORT_ADDED;
+
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "library", G_ACTION_GROUP (self->actions));
+
+  self->model = gloss_library_model_new ();
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (list_activate_cb), self);
+
+  /* Delete in the list deletes the selected article, with Undo. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                   gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0)),
+                      gtk_callback_action_new (delete_selected_cb, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), shortcuts);
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
+  gloss_library_sidebar_update_page (self);
+}
+
+/**
+ * gloss_library_sidebar_new:
+ *
+ * Returns: (transfer floating): an empty sidebar
+ */
+GtkWidget *
+gloss_library_sidebar_new (void)
+{
+  return g_object_new (GLOSS_TYPE_LIBRARY_SIDEBAR, NULL);
+}
+
+/**
+ * gloss_library_sidebar_set_store:
+ * @self: a #GlossLibrarySidebar
+ * @store: (nullable): the library, or %NULL when there is none
+ */
+void
+gloss_library_sidebar_set_store (GlossLibrarySidebar *self,
+                                 GlossStore          *store)
+{
+  g_return_if_fail (GLOSS_IS_LIBRARY_SIDEBAR (self));
+  g_return_if_fail (store == NULL || GLOSS_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  gloss_library_sidebar_reload (self);
+}
+
+/**
+ * gloss_library_sidebar_reload:
+ * @self: a #GlossLibrarySidebar
+ *
+ * Lists the library again (articles came or went), keeping the selected
+ * article selected, and repeats the search being shown.
+ */
+void
+gloss_library_sidebar_reload (GlossLibrarySidebar *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 selected;
+
+  g_return_if_fail (GLOSS_IS_LIBRARY_SIDEBAR (self));
+
+  selected = gloss_library_sidebar_get_selected_id (self);
+
+  if (self->store == NULL)
+    gloss_library_model_clear (self->model);
+  else if (!gloss_library_model_load (self->model, self->store, self->filter, self->sort, &error))
+    {
+      report_error (self, error);
+      return;
+    }
+
+  gloss_library_sidebar_select_article (self, selected);
+
+  if (is_searching (self))
+    gloss_library_sidebar_run_search (self);
+  else
+    gloss_library_sidebar_update_page (self);
+}
+
+/**
+ * gloss_library_sidebar_refresh_article:
+ * @self: a #GlossLibrarySidebar
+ * @article_id: an article whose state or annotations changed
+ *
+ * Updates that article's row only; the rest of the list stays put.
+ */
+void
+gloss_library_sidebar_refresh_article (GlossLibrarySidebar *self,
+                                       gint64               article_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (GLOSS_IS_LIBRARY_SIDEBAR (self));
+
+  if (self->store == NULL)
+    return;
+
+  self->selecting = TRUE;
+  if (!gloss_library_model_refresh_article (self->model, self->store, article_id, &error))
+    g_warning ("Could not read article %" G_GINT64_FORMAT " again: %s", article_id, error->message);
+  /* Replacing the row drops its selection; it comes back without reopening. */
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, gloss_library_model_find (self->model, article_id));
+  self->selecting = FALSE;
+}
+
+/**
+ * gloss_library_sidebar_select_article:
+ * @self: a #GlossLibrarySidebar
+ * @article_id: the article the window shows, or 0 for none
+ *
+ * Selects the article's row (when it is listed) and scrolls it into view,
+ * without emitting ::article-activated.
+ */
+void
+gloss_library_sidebar_select_article (GlossLibrarySidebar *self,
+                                      gint64               article_id)
+{
+  guint position;
+
+  g_return_if_fail (GLOSS_IS_LIBRARY_SIDEBAR (self));
+
+  position = article_id != 0 ? gloss_library_model_find (self->model, article_id)
+                             : GTK_INVALID_LIST_POSITION;
+
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->selection, position);
+  self->selecting = FALSE;
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+/**
+ * gloss_library_sidebar_get_selected_id:
+ *
+ * Returns: the selected article's id, or 0
+ */
+gint64
+gloss_library_sidebar_get_selected_id (GlossLibrarySidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY_SIDEBAR (self), 0);
+
+  return get_item_id (self, gtk_single_selection_get_selected (self->selection));
+}
+
+/**
+ * gloss_library_sidebar_focus_search:
+ *
+ * Puts the keyboard in the search field, its text selected.
+ */
+void
+gloss_library_sidebar_focus_search (GlossLibrarySidebar *self)
+{
+  g_return_if_fail (GLOSS_IS_LIBRARY_SIDEBAR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/**
+ * gloss_library_sidebar_get_articles:
+ *
+ * Returns: (transfer none): the articles listed, a model of #GlossLibraryItem
+ */
+GListModel *
+gloss_library_sidebar_get_articles (GlossLibrarySidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY_SIDEBAR (self), NULL);
+
+  return G_LIST_MODEL (self->model);
+}
+
+/**
+ * gloss_library_sidebar_get_search_list:
+ *
+ * Returns: (transfer none): the list of search results
+ */
+GtkWidget *
+gloss_library_sidebar_get_search_list (GlossLibrarySidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY_SIDEBAR (self), NULL);
+
+  return GTK_WIDGET (self->search_list);
+}
+
+/**
+ * gloss_library_sidebar_get_search_entry:
+ *
+ * Returns: (transfer none): the search field
+ */
+GtkEditable *
+gloss_library_sidebar_get_search_entry (GlossLibrarySidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY_SIDEBAR (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
+}

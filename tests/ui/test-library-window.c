@@ -1,0 +1,473 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-library-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "gloss-library-item.h"
+#include "gloss-library-row.h"
+#include "gloss-search-list.h"
+#include "gloss-window-private.h"
+
+/*
+ * The library as a user meets it: a few hundred articles in the sidebar,
+ * words typed into the search field, the first result opened at the match;
+ * reading position, filters and delete with Undo.
+ */
+
+#define N_ARTICLES 300
+/* Far enough down that opening at the match must scroll. */
+#define MATCH_PARAGRAPH 45
+#define N_PARAGRAPHS 60
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  GlossStore *store;
+  gint64 target_id;      /* the one article saying "no evidence" */
+} Library;
+
+static const char * const subjects[] = {
+  "The harbour authority", "A regional court", "The city council", "Farmers in the valley",
+  "The national weather office", "A group of nurses", "The transport ministry", "Local fishermen",
+};
+static const char * const verbs[] = {
+  "announced new rules for", "disputed the figures on", "published a report about",
+  "called for an inquiry into", "raised concerns over", "welcomed the decision on",
+};
+static const char * const objects[] = {
+  "river levels", "school meals", "night trains", "rent increases", "coastal erosion",
+  "hospital waiting lists", "the autumn harvest", "bridge repairs",
+};
+
+/* An article of plain text, different for each @n, about nothing in particular. */
+static char *
+make_article (guint n)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "%s %s %s, number %u\n\n",
+                          subjects[n % G_N_ELEMENTS (subjects)], verbs[(n / 3) % G_N_ELEMENTS (verbs)],
+                          objects[(n / 7) % G_N_ELEMENTS (objects)], n);
+  for (guint p = 0; p < 6; p++)
+    g_string_append_printf (text, "%s %s %s on day %u of the month, said a spokesperson, "
+                                  "adding that more details would follow in paragraph %u of item %u.\n\n",
+                            subjects[(n + p) % G_N_ELEMENTS (subjects)],
+                            verbs[(n + 2 * p) % G_N_ELEMENTS (verbs)],
+                            objects[(n + 3 * p) % G_N_ELEMENTS (objects)], p + 1, p, n);
+  return g_string_free (text, FALSE);
+}
+
+/* The article the search must find, its match deep in the text. */
+static char *
+make_target_article (void)
+{
+  GString *text = g_string_new ("Allies weigh the risks of a telecoms supplier\n\n");
+
+  for (guint p = 0; p < N_PARAGRAPHS; p++)
+    {
+      if (p == MATCH_PARAGRAPH)
+        g_string_append (text, "The company said in a statement that there is no evidence that it poses "
+                               "any threat to cybersecurity, and that it would welcome scrutiny.\n\n");
+      else
+        g_string_append_printf (text, "Officials met for the %u time to compare notes on networks, "
+                                      "spectrum auctions and the cost of replacing equipment.\n\n", p + 1);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gint64
+import_text (GlossStore *store,
+             char       *text,
+             const char *name)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  GlossExtractOptions options;
+  gint64 id;
+
+  gloss_extract_options_init (&options);
+  id = gloss_store_import (store, bytes, name, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+library_setup (Library       *library,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  library->dir = g_dir_make_tmp ("gloss-ui-library-XXXXXX", NULL);
+  g_assert_nonnull (library->dir);
+  library->path = g_build_filename (library->dir, "library.db", NULL);
+  library->store = gloss_store_open (library->path, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < N_ARTICLES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("item-%03u.txt", i);
+
+      if (i == N_ARTICLES / 2)
+        library->target_id = import_text (library->store, make_target_article (), "allies.txt");
+      import_text (library->store, make_article (i), name);
+    }
+}
+
+static void
+library_teardown (Library       *library,
+                  gconstpointer  data)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  g_clear_object (&library->store);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (library->path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (library->dir);
+  g_free (library->dir);
+  g_free (library->path);
+}
+
+static void
+set_true (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean painted = FALSE;
+  gulong handler;
+
+  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+run_main_loop_for (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static GlossWindow *
+create_window (Library *library)
+{
+  GlossWindow *window = gloss_window_new (NULL, library->store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_paint (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+destroy_window (GlossWindow *window)
+{
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (window != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Until the view has laid the article out and landed where it was sent. */
+static void
+wait_for_scrolled (GlossWindow *window)
+{
+  wait_for_paint (GTK_WIDGET (window));
+  while (window->rescroll_tick_id != 0)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_paint (GTK_WIDGET (window));
+}
+
+static guint
+count_rows (GtkWidget *widget)
+{
+  guint n = GLOSS_IS_LIBRARY_ROW (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_rows (child);
+  return n;
+}
+
+static gint64
+shown_id (GlossWindow *window)
+{
+  GlossArticle *article = gloss_window_get_article (window);
+
+  return article != NULL ? gloss_article_get_id (article) : 0;
+}
+
+/* The sidebar lists every article, newest first, but builds rows only for
+ * what is on screen. */
+static void
+test_lists_articles_lazily (Library       *library,
+                            gconstpointer  data)
+{
+  GlossWindow *window = create_window (library);
+  GListModel *articles = gloss_library_sidebar_get_articles (window->library_sidebar);
+  g_autoptr(GlossLibraryItem) first = NULL;
+  guint n_rows;
+
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, N_ARTICLES + 1);
+  first = g_list_model_get_item (articles, 0);
+  g_assert_cmpstr (gloss_library_item_get_summary (first)->source_name, ==, "item-299.txt");
+  g_assert_true (gloss_library_item_get_summary (first)->unread);
+
+  /* GTK 4.8's list view keeps up to 200 rows around what is visible;
+   * the rest of the library has none. */
+  n_rows = count_rows (GTK_WIDGET (window->library_sidebar));
+  g_assert_cmpuint (n_rows, >, 3);
+  g_assert_cmpuint (n_rows, <=, 250);
+  g_assert_cmpuint (n_rows, <, N_ARTICLES);
+
+  destroy_window (window);
+}
+
+/* Typing words into the search field and pressing Return opens the best
+ * match, scrolled to it, the matched words selected. */
+static void
+test_search_opens_at_match (Library       *library,
+                            gconstpointer  data)
+{
+  GlossWindow *window = create_window (library);
+  GtkEditable *entry = gloss_library_sidebar_get_search_entry (window->library_sidebar);
+  GlossSearchList *results = GLOSS_SEARCH_LIST (gloss_library_sidebar_get_search_list (window->library_sidebar));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->reader_view));
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (window->scroller);
+  GtkTextIter start, end;
+  GdkRectangle visible, location;
+  g_autofree char *selected = NULL;
+  guint block;
+  glong offset;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry))
+                 || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (entry)));
+
+  /* Typed as a user would, a word at a time; results follow the typing. */
+  gtk_editable_set_text (entry, "no evi");
+  while (gloss_search_list_get_n_hits (results) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_editable_set_text (entry, "no evidence cyber");
+  run_main_loop_for (400);
+  g_assert_cmpuint (gloss_search_list_get_n_hits (results), >=, 1);
+
+  g_signal_emit_by_name (entry, "activate");
+  while (shown_id (window) != library->target_id)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_scrolled (window);
+
+  /* The matched words are selected ... */
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  selected = gtk_text_iter_get_text (&start, &end);
+  g_assert_true (g_ascii_strcasecmp (selected, "no") == 0 || g_ascii_strcasecmp (selected, "evidence") == 0
+                 || g_ascii_strncasecmp (selected, "cyber", 5) == 0);
+  g_assert_true (gloss_reader_view_get_block_for_iter (window->reader_view, &start, &block, &offset));
+  g_assert_nonnull (strstr (gloss_block_get_text (gloss_article_get_block (gloss_window_get_article (window), block)),
+                           "no evidence"));
+
+  /* ... and on screen, well below where the article starts. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (window->reader_view), &visible);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (window->reader_view), &start, &location);
+  g_assert_cmpint (location.y, >=, visible.y);
+  g_assert_cmpint (location.y + location.height, <=, visible.y + visible.height);
+
+  /* Opening it marked it read. */
+  {
+    g_autoptr(GlossArticleSummary) summary = gloss_store_get_article_summary (library->store, library->target_id, NULL);
+
+    g_assert_false (summary->unread);
+  }
+
+  destroy_window (window);
+}
+
+/* The paragraph at the top of the view, where a reader's eyes are. */
+static guint
+top_block (GlossWindow *window)
+{
+  GdkRectangle visible;
+  GtkTextIter top;
+  guint block = 0;
+  glong offset;
+
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (window->reader_view), &visible);
+  gtk_text_view_get_line_at_y (GTK_TEXT_VIEW (window->reader_view), &top, visible.y + 1, NULL);
+  g_assert_true (gloss_reader_view_get_block_for_iter (window->reader_view, &top, &block, &offset));
+  return block;
+}
+
+/* Choosing an article in the list opens it; leaving it and coming back,
+ * also in a new window, returns to where reading stopped. */
+static void
+test_reading_position_restored (Library       *library,
+                                gconstpointer  data)
+{
+  GlossWindow *window = create_window (library);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (window->scroller);
+  g_autoptr(GlossLibraryItem) other = NULL;
+  guint left_at;
+
+  g_signal_emit_by_name (window->library_sidebar, "article-activated", library->target_id);
+  g_assert_cmpint (shown_id (window), ==, library->target_id);
+  wait_for_paint (GTK_WIDGET (window));
+  run_main_loop_for (100);
+
+  /* Read halfway down, as with the scroll bar. */
+  gtk_adjustment_set_value (vadjustment, (gtk_adjustment_get_upper (vadjustment)
+                                          - gtk_adjustment_get_page_size (vadjustment)) / 2);
+  wait_for_paint (GTK_WIDGET (window));
+  left_at = top_block (window);
+  g_assert_cmpuint (left_at, >, 10);
+
+  /* Another article, chosen in the list. */
+  other = g_list_model_get_item (gloss_library_sidebar_get_articles (window->library_sidebar), 0);
+  g_signal_emit_by_name (window->library_sidebar, "article-activated", gloss_library_item_get_id (other));
+  g_assert_cmpint (shown_id (window), ==, gloss_library_item_get_id (other));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, gtk_adjustment_get_lower (vadjustment));
+  destroy_window (window);
+
+  /* A new window, the article chosen from its list: back where it was left. */
+  window = create_window (library);
+  g_signal_emit_by_name (window->library_sidebar, "article-activated", library->target_id);
+  wait_for_scrolled (window);
+  /* The same paragraph, give or take the one a line straddling the top
+   * edge belongs to. */
+  g_assert_cmpuint (top_block (window), >=, left_at - 1);
+  g_assert_cmpuint (top_block (window), <=, left_at + 1);
+
+  destroy_window (window);
+}
+
+/* Filters narrow the list; an archived article leaves the main list. */
+static void
+test_filters (Library       *library,
+              gconstpointer  data)
+{
+  GlossWindow *window = create_window (library);
+  GListModel *articles = gloss_library_sidebar_get_articles (window->library_sidebar);
+
+  g_assert_true (gloss_window_open_article (window, library->target_id, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->library_sidebar), "library.filter", "s", "unread"));
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, N_ARTICLES);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->library_sidebar), "library.filter", "s", "all"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-archived", "x", library->target_id));
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, N_ARTICLES);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->library_sidebar), "library.filter", "s", "archived"));
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->library_sidebar), "library.sort", "s", "title"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->library_sidebar), "library.filter", "s", "all"));
+  {
+    g_autoptr(GlossLibraryItem) first = g_list_model_get_item (articles, 0);
+    g_autoptr(GlossLibraryItem) last = g_list_model_get_item (articles, N_ARTICLES - 1);
+
+    g_assert_cmpint (g_utf8_collate (gloss_library_item_get_summary (first)->title,
+                                     gloss_library_item_get_summary (last)->title), <=, 0);
+  }
+
+  destroy_window (window);
+}
+
+/* Delete from the list, without annotations no question asked; Undo
+ * brings the article back, searchable again. */
+static void
+test_delete_and_undo (Library       *library,
+                      gconstpointer  data)
+{
+  GlossWindow *window = create_window (library);
+  GListModel *articles = gloss_library_sidebar_get_articles (window->library_sidebar);
+  g_autoptr(GlossSearchResults) found = NULL;
+
+  g_assert_true (gloss_window_open_article (window, library->target_id, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-article", "x", (gint64) 0));
+  g_assert_null (gloss_window_get_article (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "empty");
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, N_ARTICLES);
+  found = gloss_store_search (library->store, "cybersecurity", 10, NULL);
+  g_assert_cmpuint (found->articles->len, ==, 0);
+  g_clear_pointer (&found, gloss_search_results_free);
+
+  /* The toast's Undo, as clicked. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete-article", "u",
+                                             window->last_deleted_id));
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, N_ARTICLES + 1);
+  found = gloss_store_search (library->store, "cybersecurity", 10, NULL);
+  g_assert_cmpuint (found->articles->len, ==, 1);
+
+  destroy_window (window);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      if (g_getenv ("CI") != NULL)
+        {
+          g_printerr ("no display, and CI is set: the ui suite must run under xvfb-run\n");
+          return 1;
+        }
+      g_test_add_func ("/ui/library/no-display", test_no_display);
+      return g_test_run ();
+    }
+
+  adw_init ();
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/io/github/glossapp/Gloss/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+#define ADD(path, func) \
+  g_test_add ("/ui/library/" path, Library, NULL, library_setup, func, library_teardown)
+  ADD ("lists-articles-lazily", test_lists_articles_lazily);
+  ADD ("search-opens-at-match", test_search_opens_at_match);
+  ADD ("reading-position-restored", test_reading_position_restored);
+  ADD ("filters", test_filters);
+  ADD ("delete-and-undo", test_delete_and_undo);
+#undef ADD
+
+  return g_test_run ();
+}
