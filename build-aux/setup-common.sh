@@ -13,7 +13,8 @@ GLOSS_BUILD_PACKAGES=(
   libxml2-dev libsqlite3-dev libjson-glib-dev
   desktop-file-utils appstream fonts-dejavu-core librsvg2-common
 )
-GLOSS_TEST_PACKAGES=(xvfb xauth dbus libxml2-utils groff-base poppler-utils)
+GLOSS_TEST_PACKAGES=(xvfb xauth dbus libxml2-utils groff-base poppler-utils
+  at-spi2-core python3-pyatspi gir1.2-atspi-2.0)
 
 gloss_missing_packages () {
   local pkg missing=()

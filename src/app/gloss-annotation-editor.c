@@ -316,6 +316,7 @@ gloss_annotation_editor_update (GlossAnnotationEditor *self)
   GlossVerdict verdict;
   g_autofree char *excerpt = NULL;
   g_autofree char *quote = NULL;
+  g_autofree char *summary = NULL;
 
   if (annotation == NULL)
     return;
@@ -327,6 +328,12 @@ gloss_annotation_editor_update (GlossAnnotationEditor *self)
   excerpt = gloss_annotation_dup_excerpt (annotation, 160);
   quote = g_strdup_printf (_("“%s”"), excerpt);
   gtk_label_set_label (self->quote_label, quote);
+
+  /* Said as the popover opens: which annotation is being edited. */
+  summary = gloss_annotation_dup_summary (annotation, 160);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
+                                  -1);
 
   gtk_toggle_button_set_active (toggle_for_kind (self, kind), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_label), kind == GLOSS_ANNOTATION_CLAIM);

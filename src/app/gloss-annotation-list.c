@@ -12,7 +12,9 @@
  * to the GlossAnnotationModel so marking, editing and deleting show at
  * once.  Annotations whose words left the article (orphans) get their own
  * section below, with their stored quote.  Activating a row asks the
- * window to show its words; Delete on a row deletes its annotation.
+ * window to show its words; Return on a row opens its editor there, as a
+ * click on the highlight does; Delete on a row deletes its annotation.  The
+ * arrow keys move between the rows.
  */
 
 struct _GlossAnnotationList
@@ -100,7 +102,6 @@ gloss_annotation_list_update (GlossAnnotationList *self)
   guint n_anchored = self->anchored != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->anchored)) : 0;
   guint n_orphans = self->orphans != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->orphans)) : 0;
   guint total = n_anchored + n_orphans;
-  g_autofree char *count = NULL;
 
   if (self->unavailable)
     gtk_stack_set_visible_child_name (self->stack, "unavailable");
@@ -113,9 +114,22 @@ gloss_annotation_list_update (GlossAnnotationList *self)
   gtk_widget_set_visible (GTK_WIDGET (self->orphan_heading), n_orphans > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->orphan_list), n_orphans > 0);
 
+  /* Hidden when empty: an empty label would still be read out. */
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), total > 0);
   if (total > 0)
-    count = g_strdup_printf ("%u", total);
-  gtk_label_set_label (self->count_label, count != NULL ? count : "");
+    {
+      g_autofree char *count = g_strdup_printf ("%u", total);
+      /* Translators: what a screen reader says for the number beside the
+       * “Annotations” heading */
+      g_autofree char *spoken = g_strdup_printf (ngettext ("%u annotation", "%u annotations",
+                                                           total),
+                                                 total);
+
+      gtk_label_set_label (self->count_label, count);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->count_label),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                      -1);
+    }
 }
 
 static void
@@ -135,6 +149,28 @@ row_activated_cb (GlossAnnotationList *self,
   GlossAnnotation *annotation = gloss_annotation_row_get_annotation (GLOSS_ANNOTATION_ROW (row));
 
   g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, annotation);
+}
+
+/* From the keyboard this is the way to an annotation's note, speaker and
+ * links.  It runs in the capture phase: the list box would take Return
+ * for activating the row. */
+static gboolean
+edit_focused_row_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GLOSS_TYPE_ANNOTATION_ROW) : NULL;
+  GlossAnnotation *annotation;
+
+  if (row == NULL || !gtk_widget_is_ancestor (row, widget))
+    return FALSE;
+
+  annotation = gloss_annotation_row_get_annotation (GLOSS_ANNOTATION_ROW (row));
+  gtk_widget_activate_action (widget, "win.edit-annotation", "x",
+                              gloss_annotation_get_id (annotation));
+  return TRUE;
 }
 
 /* One selection across both sections. */
@@ -213,7 +249,18 @@ gloss_annotation_list_class_init (GlossAnnotationListClass *klass)
 static void
 gloss_annotation_list_init (GlossAnnotationList *self)
 {
+  GtkEventController *shortcuts;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Return on a row opens its editor, through "win.edit-annotation". */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, 0),
+                                                   gtk_keyval_trigger_new (GDK_KEY_KP_Enter, 0)),
+                      gtk_callback_action_new (edit_focused_row_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_custom_layout_new (NULL, measure_cb,
                                                                            allocate_cb));

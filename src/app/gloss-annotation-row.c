@@ -98,11 +98,16 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
     g_string_append_printf (label, _(", rated %s"), gloss_verdict_get_label (verdict));
   if (note != NULL)
     g_string_append (label, _(", has a note"));
+  if (gloss_annotation_get_n_links (annotation) > 0)
+    g_string_append (label, _(", linked to another annotation"));
 
   g_free (self->label);
   self->label = g_string_free (g_steal_pointer (&label), FALSE);
+
+  /* The note itself is the description, read after the name. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, note != NULL ? note : "",
                                   -1);
 }
 

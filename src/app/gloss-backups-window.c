@@ -145,6 +145,9 @@ gloss_backups_window_reload (GlossBackupsWindow *self)
       accessible = g_strdup_printf (_("Restore the backup of %s"), title);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      /* Only that name: GTK 4.8 would add the label shown after it. */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (button),
+                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
       adw_preferences_group_add (self->group, row);
@@ -279,6 +282,10 @@ static void
 gloss_backups_window_init (GlossBackupsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 names a labelled button by its raw label, underscore and all,
+   * and then by the label shown; the one shown is enough. */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->back_up_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
   self->rows = g_ptr_array_new ();
 }
 

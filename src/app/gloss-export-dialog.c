@@ -25,6 +25,7 @@ struct _GlossExportDialog
   AdwComboRow     *scope_row;
   AdwComboRow     *order_row;
   GtkProgressBar  *progress_bar;
+  GtkWidget       *cancel_button;
   GtkWidget       *export_button;
 
   GlossWindow     *window;
@@ -396,6 +397,7 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, scope_row);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, order_row);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, export_button);
 
   gtk_widget_class_install_action (widget_class, "export.export", NULL,
@@ -408,6 +410,12 @@ static void
 gloss_export_dialog_init (GlossExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8 names a labelled button by its raw label, underscore and all,
+   * and then by the label shown; the one shown is enough. */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->cancel_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->export_button),
+                                 GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_progress_bar_set_pulse_step (self->progress_bar, 0.1);
   g_signal_connect_object (self->format_row, "notify::selected", G_CALLBACK (update_rows), self,
                            G_CONNECT_SWAPPED);

@@ -998,6 +998,22 @@ gloss_reader_view_delete_from_cursor (GtkTextView   *view,
     gtk_widget_activate_action (GTK_WIDGET (view), "win.delete-annotation", "x", (gint64) 0);
 }
 
+/* The caret is hidden while the article is read, so the arrow keys
+ * scroll.  The first key that moves it shows it where it is (as F7 does),
+ * so the words can be reached and selected from the keyboard alone. */
+static void
+gloss_reader_view_move_cursor (GtkTextView     *view,
+                               GtkMovementStep  step,
+                               int              count,
+                               gboolean         extend_selection)
+{
+  if (!gtk_text_view_get_cursor_visible (view))
+    gtk_text_view_set_cursor_visible (view, TRUE);
+
+  GTK_TEXT_VIEW_CLASS (gloss_reader_view_parent_class)->move_cursor (view, step, count,
+                                                                     extend_selection);
+}
+
 static void
 gloss_reader_view_measure (GtkWidget      *widget,
                            GtkOrientation  orientation,
@@ -1186,6 +1202,7 @@ gloss_reader_view_class_init (GlossReaderViewClass *klass)
 
   text_view_class->snapshot_layer = gloss_reader_view_snapshot_layer;
   text_view_class->delete_from_cursor = gloss_reader_view_delete_from_cursor;
+  text_view_class->move_cursor = gloss_reader_view_move_cursor;
 
   /**
    * GlossReaderView:article:

@@ -1,0 +1,315 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Drives the real gloss over AT-SPI, the way a screen-reader user would.
+
+    test-atspi.py GLOSS GLOSS_CLI SAMPLE
+
+Opens SAMPLE in a new library, finds the article by its role and name, puts
+the caret at the denial and selects it with synthesised Shift+Ctrl+Right,
+presses D, finds the new row of the annotation list by its accessible name,
+and checks the library through gloss-cli.  Then the row's Return opens the
+editor, Ctrl+? the shortcuts window, and Ctrl+Q quits.  Every step is a TAP
+line, and the first that fails ends the test.
+
+/usr/bin/python3 on purpose: pyatspi is Debian's (python3-pyatspi).  The
+test starts its own session bus (dbus-run-session), so the accessibility bus
+and registry are this test's alone and know the X display they synthesise
+keys on.  Without a display it skips, unless CI is set: then it fails.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+DENIAL = 'there is no evidence that Huawei poses any threat to cybersecurity'
+HEADLINE = 'NATO weighing whether Huawei poses security threat'
+SESSION_MARK = 'GLOSS_ATSPI_SESSION'
+
+# Keysyms and modifier masks for Atspi.generate_keyboard_event()
+KEY_RIGHT = 0xff53
+KEY_RETURN = 0xff0d
+KEY_ESCAPE = 0xff1b
+KEY_TAB = 0xff09
+SHIFT = 1 << 0
+CONTROL = 1 << 2
+
+# Generous: the sanitized build is several times slower.
+TIMEOUT = 30
+
+
+def skip_or_fail(reason):
+    if os.environ.get('CI'):
+        print(f'not ok 1 - {reason}, and CI is set: the ui suite must be able to run')
+        print('1..1')
+        sys.exit(1)
+    print(f'1..0 # SKIP {reason}')
+    sys.exit(0)
+
+
+class Failed(Exception):
+    pass
+
+
+class Tap:
+    def __init__(self):
+        self.count = 0
+
+    def ok(self, what):
+        self.count += 1
+        print(f'ok {self.count} - {what}', flush=True)
+
+    def check(self, condition, what, detail=''):
+        if not condition:
+            raise Failed(f'{what}: {detail}' if detail else what)
+        self.ok(what)
+
+
+def wait_for(what, func, timeout=TIMEOUT):
+    """Polls func until it returns something true; fails with @what."""
+    deadline = time.monotonic() + timeout
+    last_error = None
+    while time.monotonic() < deadline:
+        try:
+            result = func()
+            if result:
+                return result
+        except Failed:
+            raise
+        except Exception as error:  # the tree changes under our feet
+            last_error = error
+        time.sleep(0.1)
+    raise Failed(f'timed out waiting for {what}' + (f' ({last_error})' if last_error else ''))
+
+
+def main():
+    if len(sys.argv) != 4:
+        print(__doc__, file=sys.stderr)
+        return 2
+    gloss, gloss_cli, sample = sys.argv[1:]
+
+    if not os.environ.get('DISPLAY'):
+        skip_or_fail('no display (run under xvfb-run)')
+    if shutil.which('dbus-run-session') is None:
+        skip_or_fail('dbus-run-session is missing (Debian package dbus)')
+
+    # A private session bus, started inside the display.
+    if os.environ.get(SESSION_MARK) != '1':
+        env = dict(os.environ, **{SESSION_MARK: '1'})
+        # libatspi warns about objects that vanish while it reads the tree;
+        # that is not the app's fault, so this process is not made to abort.
+        env.pop('G_DEBUG', None)
+        os.execvpe('dbus-run-session', ['dbus-run-session', '--', sys.executable, *sys.argv], env)
+
+    try:
+        import gi
+        gi.require_version('Atspi', '2.0')
+        from gi.repository import Atspi
+        import pyatspi
+    except (ImportError, ValueError) as error:
+        skip_or_fail(f'pyatspi cannot be imported ({error}; Debian package python3-pyatspi)')
+
+    tap = Tap()
+    workdir = tempfile.mkdtemp(prefix='gloss-atspi-')
+    library = os.path.join(workdir, 'library.db')
+    env = dict(os.environ, GLOSS_DB=library, G_DEBUG='fatal-warnings')
+    # tests/meson.build keeps GTK away from the accessibility bus; this test
+    # is about that bus.
+    env.pop('GTK_A11Y', None)
+    env.pop('NO_AT_BRIDGE', None)
+    env.pop(SESSION_MARK, None)
+
+    # Its stdout would be read as TAP.
+    app_process = subprocess.Popen([gloss, sample], env=env, stdout=sys.stderr)
+
+    def key(keysym, modifiers=0):
+        if modifiers:
+            Atspi.generate_keyboard_event(modifiers, None, Atspi.KeySynthType.LOCKMODIFIERS)
+        Atspi.generate_keyboard_event(keysym, None, Atspi.KeySynthType.SYM)
+        if modifiers:
+            Atspi.generate_keyboard_event(modifiers, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
+        # One key at a time, as typed.
+        time.sleep(0.05)
+
+    def find(root, predicate):
+        if root is None:
+            return None
+        if predicate(root):
+            return root
+        for child in root:
+            found = find(child, predicate)
+            if found is not None:
+                return found
+        return None
+
+    def find_app():
+        if app_process.poll() is not None:
+            raise Failed(f'gloss exited with status {app_process.returncode} at start-up')
+        for app in pyatspi.Registry.getDesktop(0):
+            if app is not None and app.get_process_id() == app_process.pid:
+                return app
+        return None
+
+    def focused(app):
+        return find(app, lambda a: a.getRole() != pyatspi.ROLE_FRAME
+                    and a.getState().contains(pyatspi.STATE_FOCUSED))
+
+    def describe(accessible):
+        if accessible is None:
+            return 'nothing'
+        return f'{accessible.getRoleName()} “{accessible.name}”'
+
+    def cli(*args):
+        result = subprocess.run([gloss_cli, '--db', library, *args], capture_output=True,
+                                text=True, timeout=TIMEOUT)
+        if result.returncode != 0:
+            raise Failed(f'gloss-cli {" ".join(args)}: {result.stderr.strip()}')
+        return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+    try:
+        app = wait_for('gloss on the accessibility bus', find_app)
+        tap.ok('gloss is on the accessibility bus')
+
+        frame = wait_for('the main window named after the article',
+                         lambda: find(app, lambda a: a.getRole() == pyatspi.ROLE_FRAME
+                                      and a.name == HEADLINE))
+        tap.ok(f'the window is called “{HEADLINE}”')
+
+        def article_text():
+            view = find(frame, lambda a: a.getRole() == pyatspi.ROLE_TEXT
+                        and a.name == 'Article text')
+            if view is not None and DENIAL in view.queryText().getText(0, -1):
+                return view
+            return None
+
+        view = wait_for('a text called “Article text” holding the article', article_text)
+        tap.ok('the article is a text called “Article text”')
+        tap.check(view.getState().contains(pyatspi.STATE_READ_ONLY), 'the article is read-only')
+        tap.check(bool(view.description), 'the article says how to mark words',
+                  'no accessible description')
+        wait_for('the keyboard focus in the article',
+                 lambda: view.getState().contains(pyatspi.STATE_FOCUSED))
+        tap.ok('the article has the keyboard focus')
+
+        text = view.queryText()
+        content = text.getText(0, -1)
+        start = content.index(DENIAL)
+        end = start + len(DENIAL)
+
+        # Where a screen reader's find puts it.
+        tap.check(text.setCaretOffset(start), 'the caret can be put at the denial')
+        wait_for('the caret at the denial', lambda: text.caretOffset == start)
+
+        # Shift+Ctrl+Right, once per word of the denial.
+        for _word in DENIAL.split():
+            key(KEY_RIGHT, SHIFT | CONTROL)
+
+        def selection():
+            if text.getNSelections() != 1:
+                return None
+            bounds = text.getSelection(0)
+            return bounds if tuple(bounds) == (start, end) else None
+
+        try:
+            wait_for('the selection', selection, timeout=10)
+        except Failed:
+            bounds = [tuple(text.getSelection(i)) for i in range(text.getNSelections())]
+            raise Failed(f'Shift+Ctrl+Right selected {bounds}, not {(start, end)}: '
+                         f'“{content[bounds[0][0]:bounds[0][1]] if bounds else ""}”')
+        tap.ok('Shift+Ctrl+Right selected the denial word by word')
+
+        key(ord('d'))
+
+        row_name = f'Denial: {DENIAL}'
+        row = wait_for(f'a list item called “{row_name}”',
+                       lambda: find(frame, lambda a: a.getRole() == pyatspi.ROLE_LIST_ITEM
+                                    and a.name == row_name))
+        tap.ok(f'D made a row called “{row_name}”')
+
+        annotation_list = row.parent
+        tap.check(annotation_list.getRole() == pyatspi.ROLE_LIST
+                  and annotation_list.name == 'Annotations in the article',
+                  'the row is in the list “Annotations in the article”',
+                  describe(annotation_list))
+        tap.check(find(frame, lambda a: a.getRole() == pyatspi.ROLE_LABEL
+                       and a.name == '1 annotation') is not None,
+                  'the pane says “1 annotation”')
+
+        # The highlight, as a screen reader sees it: a run of its own with
+        # the denial's underline.
+        attributes, run_start, run_end = text.getAttributeRun(start + 3, False)
+        tap.check('underline:double' in attributes and (run_start, run_end) == (start, end),
+                  'the denial is a run of text underlined twice',
+                  f'{attributes} from {run_start} to {run_end}')
+
+        articles = cli('articles', '--json')
+        tap.check(len(articles) == 1 and articles[0]['title'] == HEADLINE,
+                  'the library holds the article', str(articles))
+        annotations = cli('annotations', str(articles[0]['id']), '--json')
+        tap.check([(a['kind'], a['exact']) for a in annotations] == [('denial', DENIAL)],
+                  'the library holds the denial with its quote',
+                  str([(a['kind'], a['exact']) for a in annotations]))
+
+        # From the article, the keyboard reaches the row next.
+        key(KEY_TAB)
+        wait_for('the row focused after Tab',
+                 lambda: row.getState().contains(pyatspi.STATE_FOCUSED), timeout=10)
+        tap.ok('Tab from the article goes to the row')
+
+        key(KEY_RETURN)
+        editor = wait_for('the editor after Return on the row',
+                          lambda: find(frame, lambda a: a.name == 'Edit Annotation'
+                                       and a.getState().contains(pyatspi.STATE_VISIBLE)))
+        tap.check(row_name in editor.description, 'Return on the row opened its editor',
+                  f'described as “{editor.description}”')
+        denial_toggle = find(editor, lambda a: a.name == 'Denial'
+                             and a.getRole() in (pyatspi.ROLE_TOGGLE_BUTTON,
+                                                 pyatspi.ROLE_PUSH_BUTTON))
+        tap.check(denial_toggle is not None
+                  and (denial_toggle.getState().contains(pyatspi.STATE_PRESSED)
+                       or denial_toggle.getState().contains(pyatspi.STATE_CHECKED)),
+                  'the editor shows “Denial” pressed', describe(denial_toggle))
+        tap.check(find(editor, lambda a: a.getRole() == pyatspi.ROLE_TEXT
+                       and a.name == 'Speaker') is not None,
+                  'the editor has a text field called “Speaker”')
+
+        key(KEY_ESCAPE)
+        wait_for('the focus back in the article after Escape',
+                 lambda: view.getState().contains(pyatspi.STATE_FOCUSED))
+        tap.ok('Escape closes the editor and returns to the article')
+
+        key(ord('?'), CONTROL | SHIFT)
+        shortcuts = wait_for('the shortcuts window after Ctrl+?',
+                             lambda: find(app, lambda a: a.getRole() == pyatspi.ROLE_FRAME
+                                          and a.name == 'Shortcuts'))
+        tap.check(find(shortcuts, lambda a: a.name == 'Mark the selection as a denial')
+                  is not None, 'Ctrl+? lists “Mark the selection as a denial”')
+        key(KEY_ESCAPE)
+
+        key(ord('q'), CONTROL)
+        try:
+            status = app_process.wait(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise Failed('Ctrl+Q did not quit')
+        tap.check(status == 0, 'Ctrl+Q quits cleanly', f'exit status {status}')
+    except Exception as failure:  # pylint: disable=broad-except
+        tap.count += 1
+        print(f'not ok {tap.count} - {failure if isinstance(failure, Failed) else repr(failure)}',
+              flush=True)
+        print(f'1..{tap.count}')
+        return 1
+    finally:
+        if app_process.poll() is None:
+            app_process.terminate()
+            app_process.wait()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    print(f'1..{tap.count}')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
