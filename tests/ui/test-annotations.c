@@ -143,6 +143,18 @@ open_sample (Library *library)
   return window;
 }
 
+/* Opens the editor on an annotation as the pane's Return does, and waits
+ * for it to appear: one out of sight is scrolled to first. */
+static void
+edit_annotation (GlossWindow *window,
+                 gint64       annotation_id)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-annotation", "x",
+                                             annotation_id));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window->editor)))
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* Where @quote is in @block, in code points, as the store counts. */
 static void
 find_quote (GlossWindow *window,
@@ -572,8 +584,7 @@ test_editor (Library       *library,
   const GlossAnnotationLink *link;
 
   /* Opened on the claim: the verdict is offered for claims only. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-annotation", "x",
-                                             claim_id));
+  edit_annotation (window, claim_id);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->editor)));
   g_assert_true (gloss_annotation_editor_get_annotation (window->editor) == claim);
   g_assert_true (gtk_widget_get_visible (editor_child (window, "verdict_dropdown")));
@@ -611,8 +622,7 @@ test_editor (Library       *library,
   g_clear_object (&stored);
 
   /* The denial answers the claim; a denial has no verdict to set. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-annotation", "x",
-                                             denial_id));
+  edit_annotation (window, denial_id);
   g_assert_false (gtk_widget_get_visible (editor_child (window, "verdict_dropdown")));
   gtk_editable_set_text (GTK_EDITABLE (editor_child (window, "speaker_entry")), "Huawei");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->editor), "editor.add-link",
@@ -631,8 +641,7 @@ test_editor (Library       *library,
   g_clear_object (&stored);
 
   /* Changing the kind is saved too, and repaints the words. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-annotation", "x",
-                                             claim_id));
+  edit_annotation (window, claim_id);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (editor_child (window, "question_toggle")), TRUE);
   stored = gloss_store_load_annotation (store, claim_id, &error);
   g_assert_no_error (error);
