@@ -570,7 +570,8 @@ set_restore_conflict (GlossStore      *self,
           g_autofree char *name = NULL;
 
           if (title != NULL && *title != '\0')
-            name = g_strdup_printf ("“%s”", title);
+            /* Translators: quotation marks around an article's title */
+            name = g_strdup_printf (_("“%s”"), title);
           else
             /* Translators: names an article without a title */
             name = g_strdup_printf (_("article %" PRId64), (gint64) sqlite3_column_int64 (statement, 0));
@@ -578,21 +579,20 @@ set_restore_conflict (GlossStore      *self,
           if (is_article)
             g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
                          /* Translators: %s names the article that holds the file now */
-                         _("The article cannot be restored: its file came into the library "
-                           "again since it was deleted, as %s"), name);
+                         _("The same file came into the library again after the article was "
+                           "deleted, as %s"), name);
           else
             g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
                          /* Translators: %s names the article the annotation is in now */
-                         _("The article cannot be restored: one of its annotations was "
-                           "imported again since it was deleted, into %s"), name);
+                         _("One of the article’s annotations was imported again after the "
+                           "article was deleted, into %s"), name);
           return;
         }
     }
 
   g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
                /* Translators: %s is SQLite's description of the conflict */
-               _("The article cannot be restored: the library changed since it was deleted "
-                 "(%s)"), detail);
+               _("The library changed after the article was deleted (%s)"), detail);
 }
 
 static gboolean
@@ -650,7 +650,11 @@ restore_table (GlossStore     *self,
  *
  * Undoes a deletion: the article comes back with the same id, text,
  * reading state, annotations, links and search rows, in one transaction.
- * Fails, changing nothing, when the same file was imported again meanwhile.
+ * Ids are never handed out twice, so imports and new annotations since the
+ * deletion are no obstacle.  Fails with %GLOSS_ERROR_INVALID_ARGUMENT,
+ * changing nothing and naming the article that stands in the way, when the
+ * same file or one of its imported annotations came into the library
+ * again meanwhile.
  *
  * Returns: %TRUE when the article is back
  */

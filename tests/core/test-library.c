@@ -540,6 +540,55 @@ test_undo_after_reimport_refused (Fixture       *fixture,
   assert_library_sound (fixture);
 }
 
+/* Stores an annotation as an import from another tool would, with the id
+ * it had there. */
+static void
+add_imported (Fixture    *fixture,
+              gint64      article_id,
+              const char *quote,
+              const char *source_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossArticle) article = gloss_store_load_article (fixture->store, article_id, &error);
+  g_autoptr(GlossAnchor) anchor = NULL;
+  g_autoptr(GlossAnnotation) annotation = NULL;
+  GlossImportedAnnotation item = { NULL, };
+
+  g_assert_no_error (error);
+  anchor = gloss_anchor_new_for_quote (article, quote, 1, &error);
+  g_assert_no_error (error);
+  annotation = gloss_annotation_new (GLOSS_ANNOTATION_QUESTION, anchor);
+  gloss_annotation_set_article_id (annotation, article_id);
+  item.annotation = annotation;
+  item.source_id = (char *) source_id;
+  g_assert_true (gloss_store_add_imported_annotations (fixture->store, &item, 1, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_undo_after_annotation_reimport_refused (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  g_autoptr(GlossDeletedArticle) deleted = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 huawei = import_file (fixture, "huawei.html");
+  gint64 storm = import_file (fixture, "sub/deeper/storm.txt");
+
+  add_imported (fixture, huawei, "security concerns", "https://hyp.is/abc123");
+  deleted = gloss_store_delete_article (fixture->store, huawei, &error);
+  g_assert_no_error (error);
+  /* The same Hypothesis annotation, imported again onto another article. */
+  add_imported (fixture, storm, "coastal roads", "https://hyp.is/abc123");
+
+  g_assert_false (gloss_store_restore_article (fixture->store, deleted, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "annotations was imported again"));
+  g_assert_nonnull (strstr (error->message, "“Storm closes coastal roads as rivers rise”"));
+  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM articles"), ==, 1);
+  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM annotations"), ==, 1);
+  assert_library_sound (fixture);
+}
+
 /* The bug schema 5 fixed: the newest article deleted, another imported
  * (which used to get the deleted one's id), then Undo. */
 static void
@@ -734,6 +783,7 @@ main (int   argc,
   ADD ("/core/library/delete-and-undo", test_delete_and_undo);
   ADD ("/core/library/undo-after-reimport-refused", test_undo_after_reimport_refused);
   ADD ("/core/library/undo-after-newer-import", test_undo_after_newer_import);
+  ADD ("/core/library/undo-after-annotation-reimport-refused", test_undo_after_annotation_reimport_refused);
   ADD ("/core/library/reading-position", test_reading_position);
   ADD ("/core/library/filters-and-sorts", test_filters_and_sorts);
 #undef ADD
