@@ -7,6 +7,12 @@
 
 #include "gloss-window-private.h"
 
+static gboolean
+is_folder (GFile *file)
+{
+  return g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY;
+}
+
 static void
 open_files (GlossWindow *self,
             GListModel  *files)
@@ -15,6 +21,19 @@ open_files (GlossWindow *self,
 
   if (n_files == 0)
     return;
+
+  /* Several files, or a folder of them, go into the library; one file is
+   * opened to be read. */
+  if (self->store != NULL)
+    {
+      g_autoptr(GFile) first = g_list_model_get_item (files, 0);
+
+      if (n_files > 1 || is_folder (first))
+        {
+          _gloss_window_import_files (self, files);
+          return;
+        }
+    }
 
   for (guint i = 0; i < n_files; i++)
     {

@@ -30,6 +30,9 @@ struct _GlossWindow
   AdwFlap             *library_flap;
   GtkToggleButton     *library_button;
   GlossLibrarySidebar *library_sidebar;
+  GtkRevealer         *import_revealer;
+  GtkLabel            *import_label;
+  GtkProgressBar      *import_progress;
 
   /* The library (NULL when it could not be opened), and the annotations
    * of the article shown */
@@ -63,6 +66,10 @@ struct _GlossWindow
   guint                save_position_source;
   guint                refresh_row_source;
   guint                restoring_position : 1;
+
+  /* gloss-window-import.c: the import running, and its summary */
+  GCancellable        *import_cancellable;
+  GtkWidget           *import_summary;
 };
 
 void _gloss_window_class_actions_init  (GlossWindowClass *klass);
@@ -95,6 +102,12 @@ void  _gloss_window_open_annotation         (GlossWindow      *self,
                                              gint64            article_id,
                                              gint64            annotation_id);
 char *_gloss_window_format_reading_time     (GlossArticle     *article);
+
+/* gloss-window-import.c: folders and many files into the library */
+void  _gloss_window_class_import_init       (GlossWindowClass *klass);
+void  _gloss_window_import_dispose          (GlossWindow      *self);
+void  _gloss_window_import_files            (GlossWindow      *self,
+                                             GListModel       *files);
 
 /* gloss-window.c */
 void  _gloss_window_close_article           (GlossWindow      *self);

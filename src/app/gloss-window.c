@@ -456,6 +456,7 @@ gloss_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->loading_page_source, g_source_remove);
   _gloss_window_library_dispose (self);
+  _gloss_window_import_dispose (self);
 
   /* Whatever was typed in the editor is saved before the window goes. */
   if (self->editor != NULL)
@@ -483,6 +484,7 @@ gloss_window_finalize (GObject *object)
   GlossWindow *self = (GlossWindow *) object;
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->import_cancellable);
   g_clear_object (&self->file);
   g_clear_object (&self->store);
   g_clear_pointer (&self->deleted, g_hash_table_unref);
@@ -614,10 +616,14 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, library_flap);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, library_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, library_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, import_progress);
 
   _gloss_window_class_actions_init (klass);
   _gloss_window_class_share_init (klass);
   _gloss_window_class_library_init (klass);
+  _gloss_window_class_import_init (klass);
 }
 
 static void

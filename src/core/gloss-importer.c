@@ -305,6 +305,11 @@ run_import (GlossStore                 *store,
   /* From here on, every outcome is owned by either found or report. */
   g_ptr_array_set_free_func (found, NULL);
 
+  /* Cancelled while the folders were searched: nothing is read, and the
+   * report says so, rather than that an empty folder was imported. */
+  if (g_cancellable_is_cancelled (cancellable))
+    report->cancelled = TRUE;
+
   while (next < n && !report->cancelled)
     {
       g_autoptr(GHashTable) in_batch = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -119,19 +119,30 @@ library_setup (Library       *library,
 }
 
 static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+  while (children != NULL)
+    {
+      GFile *child = NULL;
+
+      if (!g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) || child == NULL)
+        break;
+      remove_tree (child);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
 library_teardown (Library       *library,
                   gconstpointer  data)
 {
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr(GFile) dir = g_file_new_for_path (library->dir);
 
   g_clear_object (&library->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (library->path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (library->dir);
+  remove_tree (dir);
   g_free (library->dir);
   g_free (library->path);
 }
@@ -429,6 +440,137 @@ test_delete_and_undo (Library       *library,
 }
 
 static void
+write_file (const char *dir,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+
+  return NULL;
+}
+
+static void
+drop_files (GlossWindow *window,
+            GFile       *file)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *files = g_slist_prepend (NULL, file);
+  gboolean accepted = FALSE;
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_slist_free (files);
+  g_signal_emit_by_name (find_drop_target (GTK_WIDGET (window)), "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+}
+
+/* A folder dropped on the window: its articles go into the library, a
+ * progress bar shows meanwhile, and a summary says what became of each. */
+static void
+test_drop_folder (Library       *library,
+                  gconstpointer  data)
+{
+  static const char binary[] = { 'P', 'K', 3, 4, 0, 0, 1, 2, 0, (char) 0xff, 0 };
+  g_autofree char *folder = g_build_filename (library->dir, "saved", NULL);
+  g_autofree char *nested = g_build_filename (folder, "week 2", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  GlossWindow *window = create_window (library);
+  GListModel *articles = gloss_library_sidebar_get_articles (window->library_sidebar);
+  g_autofree char *article_a = make_article (1000);
+  g_autofree char *article_b = make_article (1001);
+  g_autofree char *existing = make_article (7);
+  AdwMessageDialog *summary;
+  const char *body;
+
+  g_assert_cmpint (g_mkdir_with_parents (nested, 0700), ==, 0);
+  write_file (folder, "a.txt", article_a, -1);
+  write_file (nested, "b.txt", article_b, -1);
+  write_file (nested, "again.txt", existing, -1);         /* imported by the fixture */
+  write_file (folder, "empty.html", "", 0);
+  write_file (folder, "archive.txt", binary, sizeof binary);
+
+  drop_files (window, folder_file);
+  g_assert_true (gtk_revealer_get_reveal_child (window->import_revealer));
+  while (window->import_summary == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (gtk_revealer_get_reveal_child (window->import_revealer));
+
+  summary = ADW_MESSAGE_DIALOG (window->import_summary);
+  g_assert_cmpstr (adw_message_dialog_get_heading (summary), ==, "Import Finished");
+  body = adw_message_dialog_get_body (summary);
+  g_assert_nonnull (strstr (body, "2 articles added"));
+  g_assert_nonnull (strstr (body, "1 already in the library"));
+  g_assert_nonnull (strstr (body, "2 could not be imported"));
+  /* Each failure is listed with its reason. */
+  g_assert_nonnull (adw_message_dialog_get_extra_child (summary));
+
+  g_assert_cmpuint (g_list_model_get_n_items (articles), ==, N_ARTICLES + 3);
+  gtk_window_destroy (GTK_WINDOW (window->import_summary));
+  destroy_window (window);
+}
+
+/* Cancelling keeps what was committed and leaves the library whole. */
+static void
+test_cancel_import (Library       *library,
+                    gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (library->dir, "many", NULL);
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  GlossWindow *window = create_window (library);
+  g_autoptr(GPtrArray) listed = NULL;
+  AdwMessageDialog *summary;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("n%03u.txt", i);
+      g_autofree char *text = make_article (2000 + i);
+
+      write_file (folder, name, text, -1);
+    }
+
+  /* Cancelled once the bar has moved, as a user would. */
+  drop_files (window, folder_file);
+  while (gtk_progress_bar_get_fraction (window->import_progress) == 0.0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (window->import_summary);
+  g_signal_emit_by_name (gtk_widget_get_last_child (gtk_revealer_get_child (window->import_revealer)),
+                         "clicked");
+  while (window->import_summary == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  summary = ADW_MESSAGE_DIALOG (window->import_summary);
+  g_assert_cmpstr (adw_message_dialog_get_heading (summary), ==, "Import Cancelled");
+  listed = gloss_store_list_articles (library->store, NULL);
+  g_assert_nonnull (listed);
+  g_assert_cmpuint (listed->len, <, N_ARTICLES + 1 + 400);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_library_sidebar_get_articles (window->library_sidebar)),
+                    ==, listed->len);
+
+  gtk_window_destroy (GTK_WINDOW (window->import_summary));
+  destroy_window (window);
+}
+
+static void
 test_no_display (void)
 {
   g_test_skip ("no display");
@@ -467,6 +609,8 @@ main (int   argc,
   ADD ("reading-position-restored", test_reading_position_restored);
   ADD ("filters", test_filters);
   ADD ("delete-and-undo", test_delete_and_undo);
+  ADD ("drop-folder", test_drop_folder);
+  ADD ("cancel-import", test_cancel_import);
 #undef ADD
 
   return g_test_run ();
