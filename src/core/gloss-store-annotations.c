@@ -355,8 +355,9 @@ gloss_store_add_annotation (GlossStore       *self,
     {
       int rc = sqlite3_errcode (gloss_store_get_db (self));
 
-      /* The range and the verdict were checked above; what is left is an
-       * article deleted meanwhile (by another window or program). */
+      /* The range was checked above and the kind and verdict agree by
+       * construction; what is left is an article deleted meanwhile (by
+       * another window or program). */
       if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
         g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
                      _("There is no article %" PRId64 " in the library"),
