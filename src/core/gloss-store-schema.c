@@ -168,7 +168,9 @@ static const GlossStoreMigration migrations[] = {
    * create each new table, copy every row with its id, drop the old one,
    * rename the new one into its place, then recreate the indexes and
    * triggers the drop took with it; foreign_key_check runs before the
-   * commit.  Copying the ids sets sqlite_sequence to the largest one.
+   * commit.  Copying the ids sets sqlite_sequence to the largest one (an
+   * id deleted before the upgrade, above all that remain, can come once
+   * more: harmless, since no Undo outlives the program that offered it).
    * blocks and annotation_links have no ids of their own; the search
    * tables keep their rows, keyed by the same ids. */
   { 5,
