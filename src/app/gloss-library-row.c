@@ -26,6 +26,8 @@ struct _GlossLibraryRow
 
   /* One "glyph count" label per kind, hidden when the count is 0 */
   GtkLabel  *count_labels[GLOSS_ANNOTATION_KIND_LAST + 1];
+
+  GlossLibraryItem *item;
 };
 
 G_DEFINE_FINAL_TYPE (GlossLibraryRow, gloss_library_row, GTK_TYPE_WIDGET)
@@ -71,6 +73,7 @@ gloss_library_format_date (const char *iso8601)
 static void
 gloss_library_row_dispose (GObject *object)
 {
+  g_clear_object (&GLOSS_LIBRARY_ROW (object)->item);
   gtk_widget_dispose_template (GTK_WIDGET (object), GLOSS_TYPE_LIBRARY_ROW);
 
   G_OBJECT_CLASS (gloss_library_row_parent_class)->dispose (object);
@@ -169,6 +172,7 @@ gloss_library_row_set_item (GlossLibraryRow  *self,
   g_return_if_fail (GLOSS_IS_LIBRARY_ROW (self));
   g_return_if_fail (item == NULL || GLOSS_IS_LIBRARY_ITEM (item));
 
+  g_set_object (&self->item, item);
   if (item == NULL)
     return;
 
@@ -235,4 +239,17 @@ gloss_library_row_set_item (GlossLibraryRow  *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+}
+
+/**
+ * gloss_library_row_get_item:
+ *
+ * Returns: (transfer none) (nullable): the article shown
+ */
+GlossLibraryItem *
+gloss_library_row_get_item (GlossLibraryRow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY_ROW (self), NULL);
+
+  return self->item;
 }

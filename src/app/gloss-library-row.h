@@ -13,6 +13,7 @@ G_DECLARE_FINAL_TYPE (GlossLibraryRow, gloss_library_row, GLOSS, LIBRARY_ROW, Gt
 GtkWidget *gloss_library_row_new      (void);
 void       gloss_library_row_set_item (GlossLibraryRow  *self,
                                        GlossLibraryItem *item);
+GlossLibraryItem *gloss_library_row_get_item (GlossLibraryRow *self);
 char      *gloss_library_format_date  (const char       *iso8601);
 
 G_END_DECLS

@@ -279,14 +279,11 @@ context_menu_closed_cb (GtkPopover *popover)
 }
 
 static void
-row_pressed_cb (GtkGestureClick *gesture,
-                int              n_press,
-                double           x,
-                double           y,
-                GtkListItem     *list_item)
+popup_context_menu (GlossLibraryRow *row,
+                    double           x,
+                    double           y)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  GlossLibraryItem *item = gtk_list_item_get_item (list_item);
+  GlossLibraryItem *item = gloss_library_row_get_item (row);
   g_autoptr(GMenuModel) menu = NULL;
   GtkWidget *popover;
 
@@ -295,14 +292,68 @@ row_pressed_cb (GtkGestureClick *gesture,
 
   menu = new_article_menu (gloss_library_item_get_summary (item));
   popover = gtk_popover_menu_new_from_model (menu);
-  gtk_widget_set_parent (popover, row);
+  gtk_widget_set_parent (popover, GTK_WIDGET (row));
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { x, y, 1, 1 });
   gtk_popover_set_position (GTK_POPOVER (popover), GTK_POS_BOTTOM);
   gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
   gtk_widget_set_halign (popover, GTK_ALIGN_START);
   g_signal_connect (popover, "closed", G_CALLBACK (context_menu_closed_cb), NULL);
   gtk_popover_popup (GTK_POPOVER (popover));
+}
+
+static void
+row_pressed_cb (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                gpointer         user_data)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  popup_context_menu (GLOSS_LIBRARY_ROW (row), x, y);
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* The row showing @article_id, if it is built (on screen or near it). */
+static GlossLibraryRow *
+find_row (GtkWidget *widget,
+          gint64     article_id)
+{
+  if (GLOSS_IS_LIBRARY_ROW (widget))
+    {
+      GlossLibraryItem *item = gloss_library_row_get_item (GLOSS_LIBRARY_ROW (widget));
+
+      return item != NULL && gloss_library_item_get_id (item) == article_id
+             ? GLOSS_LIBRARY_ROW (widget) : NULL;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GlossLibraryRow *row = find_row (child, article_id);
+
+      if (row != NULL)
+        return row;
+    }
+
+  return NULL;
+}
+
+/* Menu or Shift+F10: the selected article's menu, from the keyboard. */
+static gboolean
+context_menu_key_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  GlossLibrarySidebar *self = GLOSS_LIBRARY_SIDEBAR (user_data);
+  gint64 id = gloss_library_sidebar_get_selected_id (self);
+  GlossLibraryRow *row = id != 0 ? find_row (GTK_WIDGET (self->list_view), id) : NULL;
+
+  if (row == NULL)
+    return FALSE;
+
+  popup_context_menu (row, 12, gtk_widget_get_height (GTK_WIDGET (row)));
+  return TRUE;
 }
 
 static void
@@ -313,7 +364,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkGesture *click = gtk_gesture_click_new ();
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (row_pressed_cb), list_item);
+  g_signal_connect (click, "pressed", G_CALLBACK (row_pressed_cb), NULL);
   gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
 
   gtk_list_item_set_child (list_item, row);
@@ -473,12 +524,17 @@ gloss_library_sidebar_init (GlossLibrarySidebar *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (list_activate_cb), self);
 
-  /* Delete in the list deletes the selected article, with Undo. */
+  /* Delete in the list deletes the selected article, with Undo; the menu
+   * key opens its menu. */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
     gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
                                                    gtk_keyval_trigger_new (GDK_KEY_KP_Delete, 0)),
                       gtk_callback_action_new (delete_selected_cb, self, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Menu, 0),
+                                                   gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)),
+                      gtk_callback_action_new (context_menu_key_cb, self, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self->list_view), shortcuts);
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
