@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -70,6 +71,17 @@ ms_since (gint64 start_usec)
   return (g_get_monotonic_time () - start_usec) / 1000.0;
 }
 
+/* CPU time of the whole process (every thread), since it started: on a
+ * machine shared with other work this moves far less than the wall clock. */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
 static guint
 count_words (const char *text)
 {
@@ -106,7 +118,7 @@ typedef struct
   GdkFrameClock *clock;
   gulong paint_handler;
   gint64 spawned_at;
-  double main_ms, startup_ms, activate_ms, frame_ms;
+  double main_ms, startup_ms, activate_ms, frame_ms, frame_cpu_ms;
   gsize frame_hwm_kib;
   const char *renderer;
   guint settle_ms;
@@ -131,9 +143,9 @@ launch_report_cb (gpointer user_data)
 {
   Launch *launch = user_data;
 
-  printf (LAUNCH_TAG " %.3f %.3f %.3f %.3f %zu %zu %s\n", launch->main_ms, launch->startup_ms,
-          launch->activate_ms, launch->frame_ms, launch->frame_hwm_kib, bench_peak_rss_kib (),
-          launch->renderer);
+  printf (LAUNCH_TAG " %.3f %.3f %.3f %.3f %.3f %zu %zu %s\n", launch->main_ms,
+          launch->startup_ms, launch->activate_ms, launch->frame_ms, launch->frame_cpu_ms,
+          launch->frame_hwm_kib, bench_peak_rss_kib (), launch->renderer);
   fflush (stdout);
   g_application_quit (launch->application);
   return G_SOURCE_REMOVE;
@@ -149,6 +161,7 @@ launch_after_paint_cb (GdkFrameClock *clock,
     return;
 
   launch->frame_ms = ms_since (launch->spawned_at);
+  launch->frame_cpu_ms = cpu_ms ();
   launch->frame_hwm_kib = bench_peak_rss_kib ();
   g_clear_signal_handler (&launch->paint_handler, launch->clock);
 
@@ -282,7 +295,12 @@ destroy_and_wait (GtkWindow *window)
     ;
 }
 
-static double
+typedef struct
+{
+  double wall_ms, cpu_ms;
+} Timing;
+
+static Timing
 time_gloss_window (GlossStore *store,
                    gint64      article_id,
                    guint       n_highlights)
@@ -290,26 +308,29 @@ time_gloss_window (GlossStore *store,
   g_autoptr(GError) error = NULL;
   GlossWindow *window = gloss_window_new (NULL, store);
   gint64 start;
-  double ms;
+  double cpu_start;
+  Timing timing;
   guint shown;
 
   show_and_wait (GTK_WINDOW (window));
 
   start = g_get_monotonic_time ();
+  cpu_start = cpu_ms ();
   if (!gloss_window_open_article (window, article_id, &error))
     g_error ("Could not open the long article: %s", error->message);
   wait_for_paint (GTK_WIDGET (window));
-  ms = ms_since (start);
+  timing.wall_ms = ms_since (start);
+  timing.cpu_ms = cpu_ms () - cpu_start;
 
   shown = g_list_model_get_n_items (gloss_window_get_annotations (window));
   if (shown != n_highlights)
     g_error ("The window shows %u annotations of %u", shown, n_highlights);
 
   destroy_and_wait (GTK_WINDOW (window));
-  return ms;
+  return timing;
 }
 
-static double
+static Timing
 time_plain_view (const char *text,
                  int         width,
                  int         height)
@@ -318,7 +339,8 @@ time_plain_view (const char *text,
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *view = gtk_text_view_new ();
   gint64 start;
-  double ms;
+  double cpu_start;
+  Timing timing;
 
   /* A reader's settings, nothing more: wrapped, read-only. */
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
@@ -329,16 +351,19 @@ time_plain_view (const char *text,
   show_and_wait (GTK_WINDOW (window));
 
   start = g_get_monotonic_time ();
+  cpu_start = cpu_ms ();
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
   wait_for_paint (window);
-  ms = ms_since (start);
+  timing.wall_ms = ms_since (start);
+  timing.cpu_ms = cpu_ms () - cpu_start;
 
   destroy_and_wait (GTK_WINDOW (window));
-  return ms;
+  return timing;
 }
 
 /* Prints one line of facts, then one line per round: milliseconds to the
- * painted frame in the GlossWindow and in the bare view. */
+ * painted frame in the GlossWindow and in the bare view, wall clock and
+ * CPU time. */
 static int
 article_child (const char *db,
                guint       rounds)
@@ -383,20 +408,21 @@ article_child (const char *db,
   g_timeout_add_seconds (WATCHDOG_SECONDS * MAX (rounds, 1), watchdog_cb, (gpointer) "article");
   for (guint r = 0; r < rounds; r++)
     {
-      double gloss_ms, plain_ms;
+      Timing gloss, plain;
 
       /* Alternate which goes first, so a noisy machine slows both alike. */
       if (r % 2 == 0)
         {
-          gloss_ms = time_gloss_window (store, article_id, annotations->len);
-          plain_ms = time_plain_view (text, width, height);
+          gloss = time_gloss_window (store, article_id, annotations->len);
+          plain = time_plain_view (text, width, height);
         }
       else
         {
-          plain_ms = time_plain_view (text, width, height);
-          gloss_ms = time_gloss_window (store, article_id, annotations->len);
+          plain = time_plain_view (text, width, height);
+          gloss = time_gloss_window (store, article_id, annotations->len);
         }
-      printf (ARTICLE_TAG " %.3f %.3f\n", gloss_ms, plain_ms);
+      printf (ARTICLE_TAG " %.3f %.3f %.3f %.3f\n", gloss.wall_ms, plain.wall_ms, gloss.cpu_ms,
+              plain.cpu_ms);
       fflush (stdout);
     }
 
@@ -642,15 +668,22 @@ generate_article (const char *db,
 
 /* A library with articles gets a daily backup in a worker thread at start;
  * one made now keeps that out of the measured launches, as it is on any
- * launch after a user's first of the day. */
+ * launch after a user's first of the day.  Only the newest is kept: each
+ * is as large as the library. */
 static void
 backup_if_due (const char *db)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossStore) store = gloss_store_open (db, &error);
+  g_autoptr(GPtrArray) backups = NULL;
 
   if (store == NULL || !gloss_store_backup_if_due (store, &error))
     g_error ("Cannot back up %s: %s", db, error->message);
+  backups = gloss_store_list_backups (db, &error);
+  if (backups == NULL)
+    g_error ("Cannot list the backups of %s: %s", db, error->message);
+  for (guint i = 1; i < backups->len; i++)
+    g_unlink (g_ptr_array_index (backups, i));
 }
 
 /* ------------------------------------------------------------------ */
@@ -659,10 +692,16 @@ backup_if_due (const char *db)
 
 typedef struct
 {
-  double main_ms, startup_ms, activate_ms, frame_ms;
+  double main_ms, startup_ms, activate_ms, frame_ms, cpu_ms;
   gsize frame_hwm_kib, settled_hwm_kib;
   char renderer[64];
 } LaunchFigures;
+
+/* One round of the long article: wall clock and CPU milliseconds. */
+typedef struct
+{
+  double gloss_ms, plain_ms, gloss_cpu_ms, plain_cpu_ms;
+} ArticleFigures;
 
 static const char *
 find_line (const char *output,
@@ -722,26 +761,50 @@ launch (const char    *program,
   output = run_child (argv, db);
   line = find_line (output, LAUNCH_TAG);
   if (line == NULL
-      || sscanf (line, "%lf %lf %lf %lf %zu %zu %63s", &figures->main_ms, &figures->startup_ms,
-                 &figures->activate_ms, &figures->frame_ms, &figures->frame_hwm_kib,
-                 &figures->settled_hwm_kib, figures->renderer) != 7)
+      || sscanf (line, "%lf %lf %lf %lf %lf %zu %zu %63s", &figures->main_ms,
+                 &figures->startup_ms, &figures->activate_ms, &figures->frame_ms, &figures->cpu_ms,
+                 &figures->frame_hwm_kib, &figures->settled_hwm_kib, figures->renderer) != 8)
     g_error ("The launch reported no figures: %s", output);
 }
 
+/* The median of the double at @offset in each element of @figures. */
 static double
 median_of (GArray *figures,
            gsize   offset)
 {
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  guint size = g_array_get_element_size (figures);
 
   for (guint i = 0; i < figures->len; i++)
     {
-      const char *item = (const char *) &g_array_index (figures, LaunchFigures, i);
-      double value = *(const double *) (item + offset);
+      double value = *(const double *) (figures->data + i * size + offset);
 
       g_array_append_val (values, value);
     }
   return bench_median (values);
+}
+
+/* The median of each round's own ratio @a / @b: the two halves of a round
+ * ran moments apart, so the machine's other load cancels out more than in
+ * the ratio of the medians. */
+static double
+median_ratio (GArray *a,
+              gsize   a_offset,
+              GArray *b,
+              gsize   b_offset)
+{
+  g_autoptr(GArray) ratios = g_array_new (FALSE, FALSE, sizeof (double));
+  guint a_size = g_array_get_element_size (a), b_size = g_array_get_element_size (b);
+
+  g_assert (a->len == b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      double ratio = *(const double *) (a->data + i * a_size + a_offset)
+                     / *(const double *) (b->data + i * b_size + b_offset);
+
+      g_array_append_val (ratios, ratio);
+    }
+  return bench_median (ratios);
 }
 
 static gsize
@@ -764,11 +827,13 @@ print_launches (const char *label,
                 GArray     *figures)
 {
   printf ("  %-26s median %7.1f ms to the first frame (main() at %.1f, startup done at %.1f, "
-          "activate done at %.1f); peak RSS %.1f MiB at the frame, %.1f MiB settled\n",
+          "activate done at %.1f), CPU %.1f ms; peak RSS %.1f MiB at the frame, %.1f MiB "
+          "settled\n",
           label, median_of (figures, G_STRUCT_OFFSET (LaunchFigures, frame_ms)),
           median_of (figures, G_STRUCT_OFFSET (LaunchFigures, main_ms)),
           median_of (figures, G_STRUCT_OFFSET (LaunchFigures, startup_ms)),
           median_of (figures, G_STRUCT_OFFSET (LaunchFigures, activate_ms)),
+          median_of (figures, G_STRUCT_OFFSET (LaunchFigures, cpu_ms)),
           max_hwm (figures, FALSE) / 1024.0, max_hwm (figures, TRUE) / 1024.0);
 }
 
@@ -801,8 +866,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) full = g_array_new (FALSE, TRUE, sizeof (LaunchFigures));
   g_autoptr(GArray) empty = g_array_new (FALSE, TRUE, sizeof (LaunchFigures));
-  g_autoptr(GArray) gloss_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) plain_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) article = g_array_new (FALSE, TRUE, sizeof (ArticleFigures));
   g_autofree char *full_name = NULL;
   g_autofree char *empty_name = NULL;
   g_autofree char *article_name = NULL;
@@ -817,6 +881,8 @@ main (int   argc,
   char size[32] = "", renderer[64] = "";
   const char *line;
   double full_median, empty_median, gloss_median, plain_median;
+  const gsize frame = G_STRUCT_OFFSET (LaunchFigures, frame_ms);
+  const gsize cpu = G_STRUCT_OFFSET (LaunchFigures, cpu_ms);
   GStatBuf st;
 
   /* The launch child is this program re-executed: straight to the
@@ -911,8 +977,8 @@ main (int   argc,
                r + 1, rounds, with_library.frame_ms, without.frame_ms);
     }
 
-  full_median = median_of (full, G_STRUCT_OFFSET (LaunchFigures, frame_ms));
-  empty_median = median_of (empty, G_STRUCT_OFFSET (LaunchFigures, frame_ms));
+  full_median = median_of (full, frame);
+  empty_median = median_of (empty, frame);
   printf ("launch to first frame (renderer %s, %d rounds, each after a spawn of this program):\n",
           g_array_index (full, LaunchFigures, 0).renderer, rounds);
   {
@@ -922,7 +988,10 @@ main (int   argc,
     print_launches (label, full);
   }
   print_launches ("empty library", empty);
-  printf ("launch ratio %.2f (library / empty; target <= 1.5)\n", full_median / empty_median);
+  printf ("launch ratio %.2f (library / empty, of the medians; target <= 1.5); median of the "
+          "rounds' own ratios %.2f; of CPU time %.2f\n", full_median / empty_median,
+          median_ratio (full, frame, empty, frame),
+          median_of (full, cpu) / median_of (empty, cpu));
   printf ("peak memory with the library open: %.1f MiB (VmHWM, settled %d ms after the first "
           "frame; target <= 200 MB)\n", max_hwm (full, TRUE) / 1024.0, settle_ms);
 
@@ -939,28 +1008,30 @@ main (int   argc,
     g_error ("The article run reported nothing: %s", output);
   for (line = find_line (output, ARTICLE_TAG); line != NULL; line = find_line (line, ARTICLE_TAG))
     {
-      double g, p;
+      ArticleFigures round;
 
-      if (sscanf (line, "%lf %lf", &g, &p) != 2)
+      if (sscanf (line, "%lf %lf %lf %lf", &round.gloss_ms, &round.plain_ms, &round.gloss_cpu_ms,
+                  &round.plain_cpu_ms) != 4)
         g_error ("The article run said: %s", output);
-      g_array_append_val (gloss_ms, g);
-      g_array_append_val (plain_ms, p);
+      g_array_append_val (article, round);
     }
-  if (gloss_ms->len != (guint) rounds)
-    g_error ("The article run reported %u rounds of %d: %s", gloss_ms->len, rounds, output);
+  if (article->len != (guint) rounds)
+    g_error ("The article run reported %u rounds of %d: %s", article->len, rounds, output);
 
-  gloss_median = bench_median (gloss_ms);
-  plain_median = bench_median (plain_ms);
+  gloss_median = median_of (article, G_STRUCT_OFFSET (ArticleFigures, gloss_ms));
+  plain_median = median_of (article, G_STRUCT_OFFSET (ArticleFigures, plain_ms));
   printf ("long article (%u words in %u blocks, %u highlights, windows %s, renderer %s), to the "
           "first painted frame:\n", words, blocks, highlights, size, renderer);
-  printf ("  GlossWindow, gloss_window_open_article  median %7.1f ms (min %.1f, max %.1f)\n",
-          gloss_median, g_array_index (gloss_ms, double, 0),
-          g_array_index (gloss_ms, double, gloss_ms->len - 1));
-  printf ("  bare GtkTextView, same plain text       median %7.1f ms (min %.1f, max %.1f)\n",
-          plain_median, g_array_index (plain_ms, double, 0),
-          g_array_index (plain_ms, double, plain_ms->len - 1));
-  printf ("article ratio %.2f (GlossWindow / GtkTextView; target <= 1.5)\n",
-          gloss_median / plain_median);
+  printf ("  GlossWindow, gloss_window_open_article  median %7.1f ms, CPU %.1f ms\n",
+          gloss_median, median_of (article, G_STRUCT_OFFSET (ArticleFigures, gloss_cpu_ms)));
+  printf ("  bare GtkTextView, same plain text       median %7.1f ms, CPU %.1f ms\n",
+          plain_median, median_of (article, G_STRUCT_OFFSET (ArticleFigures, plain_cpu_ms)));
+  printf ("article ratio %.2f (GlossWindow / GtkTextView, of the medians; target <= 1.5); median "
+          "of the rounds' own ratios %.2f; of CPU time %.2f\n", gloss_median / plain_median,
+          median_ratio (article, G_STRUCT_OFFSET (ArticleFigures, gloss_ms),
+                        article, G_STRUCT_OFFSET (ArticleFigures, plain_ms)),
+          median_of (article, G_STRUCT_OFFSET (ArticleFigures, gloss_cpu_ms))
+          / median_of (article, G_STRUCT_OFFSET (ArticleFigures, plain_cpu_ms)));
 
   if (fresh)
     bench_corpus_remove_tree (cache);
