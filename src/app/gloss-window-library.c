@@ -5,14 +5,13 @@
 
 #include <glib/gi18n.h>
 
-#include "gloss-library-row.h"
 #include "gloss-search-list.h"
 #include "gloss-window-private.h"
 
 /*
  * The window's side of the library: opening what the sidebar chooses,
  * landing on a search match, remembering where each article was left, and
- * the article actions (read/unread, archive, details, delete with Undo).
+ * "All annotations".  The article actions are in gloss-window-articles.c.
  */
 
 /* Scrolling settles before the position is written, not on every pixel. */
@@ -324,10 +323,73 @@ open_from_library (GlossWindow *self,
   return TRUE;
 }
 
+static gboolean
+showing_all_annotations (GlossWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "all-annotations") == 0;
+}
+
+/**
+ * _gloss_window_leave_all_annotations:
+ * @self: a #GlossWindow
+ *
+ * Back from every annotation of the library to the article shown (or the
+ * empty page), with its pane.
+ */
+void
+_gloss_window_leave_all_annotations (GlossWindow *self)
+{
+  gboolean has_article = shown_article_id (self) != 0 || gloss_window_get_article (self) != NULL;
+
+  if (!showing_all_annotations (self))
+    return;
+
+  gtk_stack_set_visible_child_name (self->stack, has_article ? "article" : "empty");
+  gtk_widget_set_visible (GTK_WIDGET (self->annotation_list), has_article);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pane_button), has_article);
+  _gloss_window_update_title (self);
+  if (has_article)
+    gtk_widget_grab_focus (GTK_WIDGET (self->reader_view));
+}
+
+static void
+all_annotations_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (showing_all_annotations (self))
+    {
+      _gloss_window_leave_all_annotations (self);
+      return;
+    }
+
+  /* Annotations change everywhere; the view is read afresh each time. */
+  gloss_all_annotations_view_reload (self->all_annotations_view);
+  gtk_stack_set_visible_child_name (self->stack, "all-annotations");
+  gtk_widget_set_visible (GTK_WIDGET (self->annotation_list), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->pane_button), FALSE);
+  adw_window_title_set_title (self->window_title, _("All Annotations"));
+  adw_window_title_set_subtitle (self->window_title, "");
+  gtk_window_set_title (GTK_WINDOW (self), _("All Annotations"));
+  gtk_widget_child_focus (GTK_WIDGET (self->all_annotations_view), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+all_annotations_activated_cb (GlossWindow *self,
+                              gint64       article_id,
+                              gint64       annotation_id)
+{
+  _gloss_window_open_annotation (self, article_id, annotation_id);
+}
+
 static void
 article_activated_cb (GlossWindow *self,
                       gint64       id)
 {
+  _gloss_window_leave_all_annotations (self);
+
   if (id == shown_article_id (self))
     return;
 
@@ -409,6 +471,7 @@ _gloss_window_open_annotation (GlossWindow *self,
   if (!open_from_library (self, article_id))
     return;
 
+  _gloss_window_leave_all_annotations (self);
   annotation = find_shown_annotation (self, annotation_id);
   if (annotation != NULL)
     gloss_reader_view_reveal_annotation (self->reader_view, annotation);
@@ -427,277 +490,9 @@ hit_activated_cb (GlossWindow          *self,
   if (!open_from_library (self, hit->article_id))
     return;
 
+  _gloss_window_leave_all_annotations (self);
   mark_match (self, hit);
   gtk_widget_grab_focus (GTK_WIDGET (self->reader_view));
-}
-
-/* Article actions take an article id; 0 means the article shown. */
-static gint64
-target_article (GlossWindow *self,
-                GVariant    *param)
-{
-  gint64 id = g_variant_get_int64 (param);
-
-  return id != 0 ? id : shown_article_id (self);
-}
-
-static void
-show_library_error (GlossWindow  *self,
-                    const GError *error)
-{
-  g_autofree char *message = NULL;
-
-  /* Translators: %s says why */
-  message = g_strdup_printf (_("Could not change the library: %s"), error->message);
-  _gloss_window_show_error_toast (self, message);
-}
-
-static GlossArticleSummary *
-get_summary (GlossWindow *self,
-             gint64       id)
-{
-  g_autoptr(GError) error = NULL;
-  GlossArticleSummary *summary;
-
-  if (self->store == NULL || id == 0)
-    return NULL;
-
-  summary = gloss_store_get_article_summary (self->store, id, &error);
-  if (summary == NULL)
-    show_library_error (self, error);
-  return summary;
-}
-
-static void
-toggle_unread_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  GlossWindow *self = GLOSS_WINDOW (widget);
-  g_autoptr(GlossArticleSummary) summary = get_summary (self, target_article (self, param));
-  g_autoptr(GError) error = NULL;
-
-  if (summary == NULL)
-    return;
-
-  if (!gloss_store_set_article_unread (self->store, summary->id, !summary->unread, &error))
-    show_library_error (self, error);
-  /* Under a filter for unread articles, the article leaves the list. */
-  gloss_library_sidebar_reload (self->library_sidebar);
-}
-
-static void
-toggle_archived_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
-{
-  GlossWindow *self = GLOSS_WINDOW (widget);
-  g_autoptr(GlossArticleSummary) summary = get_summary (self, target_article (self, param));
-  g_autoptr(GError) error = NULL;
-
-  if (summary == NULL)
-    return;
-
-  if (!gloss_store_set_article_archived (self->store, summary->id, !summary->archived, &error))
-    {
-      show_library_error (self, error);
-      return;
-    }
-
-  gloss_library_sidebar_reload (self->library_sidebar);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (summary->archived ? _("Article moved back to the library")
-                                                                : _("Article archived")));
-}
-
-static void
-add_detail (GString    *body,
-            const char *label,
-            const char *value)
-{
-  if (value == NULL || *value == '\0')
-    return;
-
-  /* Translators: one line of an article's details: "Label: value" */
-  g_string_append_printf (body, _("%s: %s"), label, value);
-  g_string_append_c (body, '\n');
-}
-
-static void
-article_details_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
-{
-  GlossWindow *self = GLOSS_WINDOW (widget);
-  g_autoptr(GlossArticleSummary) summary = get_summary (self, target_article (self, param));
-  g_autoptr(GString) body = g_string_new (NULL);
-  g_autofree char *imported = NULL;
-  g_autofree char *published = NULL;
-  g_autofree char *versions = NULL;
-  g_autofree char *words = NULL;
-  GtkWidget *dialog;
-
-  if (summary == NULL)
-    return;
-
-  imported = gloss_library_format_date (summary->imported_at);
-  published = gloss_library_format_date (summary->published);
-  versions = g_strdup_printf ("%u", MAX (summary->n_versions, 1));
-  words = g_strdup_printf ("%u", summary->n_words);
-
-  add_detail (body, _("File"), summary->source_name);
-  add_detail (body, _("Imported"), imported);
-  add_detail (body, _("Published"), published);
-  add_detail (body, _("By"), summary->byline);
-  add_detail (body, _("Site"), summary->site_name);
-  add_detail (body, _("Address"), summary->url);
-  add_detail (body, _("Versions"), versions);
-  add_detail (body, _("Words"), words);
-  if (body->len > 0)
-    g_string_truncate (body, body->len - 1);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   summary->title != NULL ? summary->title : _("Article Details"),
-                                   body->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Articles deleted that an Undo toast can still bring back, by toast id. */
-static void
-article_toast_dismissed_cb (AdwToast    *toast,
-                            GlossWindow *self)
-{
-  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "deleted-article"));
-
-  /* Toasts are dismissed as the window goes, after its table. */
-  if (self->deleted_articles != NULL)
-    g_hash_table_remove (self->deleted_articles, GUINT_TO_POINTER (id));
-}
-
-static void
-delete_article_now (GlossWindow *self,
-                    gint64       article_id,
-                    const char  *title)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  GlossDeletedArticle *deleted;
-  AdwToast *toast;
-  guint id;
-
-  if (article_id == shown_article_id (self))
-    _gloss_window_close_article (self);
-
-  deleted = gloss_store_delete_article (self->store, article_id, &error);
-  if (deleted == NULL)
-    {
-      show_library_error (self, error);
-      return;
-    }
-
-  gloss_library_sidebar_reload (self->library_sidebar);
-
-  id = ++self->last_deleted_id;
-  g_hash_table_insert (self->deleted_articles, GUINT_TO_POINTER (id), deleted);
-
-  /* Translators: %s is an article's title */
-  message = g_strdup_printf (_("“%s” deleted"), title);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-delete-article");
-  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (id));
-  g_object_set_data (G_OBJECT (toast), "deleted-article", GUINT_TO_POINTER (id));
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (article_toast_dismissed_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static void
-confirm_delete_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   GlossWindow      *self)
-{
-  gint64 article_id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "article-id");
-
-  if (g_str_equal (response, "delete") && self->store != NULL)
-    delete_article_now (self, article_id, g_object_get_data (G_OBJECT (dialog), "title"));
-}
-
-static void
-delete_article_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
-{
-  GlossWindow *self = GLOSS_WINDOW (widget);
-  g_autoptr(GlossArticleSummary) summary = get_summary (self, target_article (self, param));
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  const char *title;
-  guint n_annotations = 0;
-  GtkWidget *dialog;
-
-  if (summary == NULL)
-    return;
-
-  title = summary->title != NULL && *summary->title != '\0' ? summary->title : _("Untitled Article");
-  for (guint kind = 0; kind <= GLOSS_ANNOTATION_KIND_LAST; kind++)
-    n_annotations += summary->counts[kind];
-
-  /* Without annotations there is little to lose, and Undo is there. */
-  if (n_annotations == 0)
-    {
-      delete_article_now (self, summary->id, title);
-      return;
-    }
-
-  /* Translators: %s is an article's title */
-  heading = g_strdup_printf (_("Delete “%s”?"), title);
-  /* Translators: %u is a number of annotations */
-  body = g_strdup_printf (ngettext ("Its %u annotation will be deleted with it.",
-                                    "Its %u annotations will be deleted with it.", n_annotations),
-                          n_annotations);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "article-id", g_memdup2 (&summary->id, sizeof summary->id), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "title", g_strdup (title), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_delete_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-undo_delete_article_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *param)
-{
-  GlossWindow *self = GLOSS_WINDOW (widget);
-  guint id = g_variant_get_uint32 (param);
-  GlossDeletedArticle *deleted = g_hash_table_lookup (self->deleted_articles, GUINT_TO_POINTER (id));
-  g_autoptr(GError) error = NULL;
-  gint64 article_id;
-
-  if (deleted == NULL || self->store == NULL)
-    return;
-
-  article_id = gloss_deleted_article_get_id (deleted);
-  if (!gloss_store_restore_article (self->store, deleted, &error))
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s says why */
-      message = g_strdup_printf (_("Could not restore the article: %s"), error->message);
-      _gloss_window_show_error_toast (self, message);
-    }
-  g_hash_table_remove (self->deleted_articles, GUINT_TO_POINTER (id));
-
-  gloss_library_sidebar_reload (self->library_sidebar);
-  gloss_library_sidebar_select_article (self->library_sidebar, article_id);
 }
 
 static void
@@ -736,7 +531,11 @@ _gloss_window_update_library_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-archived", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-article", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.article-details", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.all-annotations", self->store != NULL);
   gloss_library_sidebar_set_store (self->library_sidebar, self->store);
+  gloss_all_annotations_view_set_store (self->all_annotations_view, self->store);
+  if (self->store == NULL)
+    _gloss_window_leave_all_annotations (self);
 }
 
 void
@@ -750,24 +549,20 @@ _gloss_window_class_library_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_library_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 
-  gtk_widget_class_install_action (widget_class, "win.toggle-unread", "x", toggle_unread_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-archived", "x", toggle_archived_action);
-  gtk_widget_class_install_action (widget_class, "win.article-details", "x", article_details_action);
-  gtk_widget_class_install_action (widget_class, "win.delete-article", "x", delete_article_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-delete-article", "u",
-                                   undo_delete_article_action);
+  gtk_widget_class_install_action (widget_class, "win.all-annotations", NULL, all_annotations_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.all-annotations", NULL);
 }
 
 void
 _gloss_window_library_init (GlossWindow *self)
 {
-  self->deleted_articles = g_hash_table_new_full (NULL, NULL, NULL,
-                                                  (GDestroyNotify) gloss_deleted_article_free);
-
   g_signal_connect_object (self->library_sidebar, "article-activated",
                            G_CALLBACK (article_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library_sidebar, "hit-activated",
                            G_CALLBACK (hit_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->all_annotations_view, "annotation-activated",
+                           G_CALLBACK (all_annotations_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
                            G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
   /* Closing the window: the last chance to read where the reader was. */
@@ -785,5 +580,4 @@ _gloss_window_library_dispose (GlossWindow *self)
   if (self->rescroll_tick_id != 0 && self->reader_view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->reader_view), self->rescroll_tick_id);
   self->rescroll_tick_id = 0;
-  g_clear_pointer (&self->deleted_articles, g_hash_table_unref);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "gloss-all-annotations-view.h"
 #include "gloss-annotation-editor.h"
 #include "gloss-annotation-list.h"
 #include "gloss-annotation-model.h"
@@ -30,6 +31,7 @@ struct _GlossWindow
   AdwFlap             *library_flap;
   GtkToggleButton     *library_button;
   GlossLibrarySidebar *library_sidebar;
+  GlossAllAnnotationsView *all_annotations_view;
   GtkRevealer         *import_revealer;
   GtkLabel            *import_label;
   GtkProgressBar      *import_progress;
@@ -52,9 +54,11 @@ struct _GlossWindow
   guint                loading_page_source;
   guint                loading : 1;
 
-  /* gloss-window-library.c: articles an Undo toast can bring back, by
-   * toast id; where the article shown was left */
+  /* gloss-window-articles.c: articles an Undo toast can bring back, by
+   * toast id */
   GHashTable          *deleted_articles;
+
+  /* gloss-window-library.c: where the article shown was left */
   GtkTextMark         *position_mark;
   double               position_yalign;
   guint                rescroll_tick_id;
@@ -97,11 +101,17 @@ void  _gloss_window_library_dispose         (GlossWindow      *self);
 void  _gloss_window_update_library_actions  (GlossWindow      *self);
 void  _gloss_window_library_article_shown   (GlossWindow      *self);
 void  _gloss_window_library_article_leaving (GlossWindow      *self);
+void  _gloss_window_leave_all_annotations   (GlossWindow      *self);
 void  _gloss_window_save_reading_position   (GlossWindow      *self);
 void  _gloss_window_open_annotation         (GlossWindow      *self,
                                              gint64            article_id,
                                              gint64            annotation_id);
 char *_gloss_window_format_reading_time     (GlossArticle     *article);
+
+/* gloss-window-articles.c: read/unread, archive, details, delete with Undo */
+void  _gloss_window_class_article_actions_init (GlossWindowClass *klass);
+void  _gloss_window_article_actions_init    (GlossWindow      *self);
+void  _gloss_window_article_actions_dispose (GlossWindow      *self);
 
 /* gloss-window-import.c: folders and many files into the library */
 void  _gloss_window_class_import_init       (GlossWindowClass *klass);
@@ -111,5 +121,6 @@ void  _gloss_window_import_files            (GlossWindow      *self,
 
 /* gloss-window.c */
 void  _gloss_window_close_article           (GlossWindow      *self);
+void  _gloss_window_update_title            (GlossWindow      *self);
 
 G_END_DECLS

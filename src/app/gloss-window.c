@@ -66,8 +66,8 @@ gloss_window_set_loading (GlossWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-static void
-gloss_window_update_title (GlossWindow *self)
+void
+_gloss_window_update_title (GlossWindow *self)
 {
   GlossArticle *article = gloss_reader_view_get_article (self->reader_view);
   g_autofree char *display_name = NULL;
@@ -137,7 +137,7 @@ gloss_window_show_article (GlossWindow          *self,
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
 
   gtk_stack_set_visible_child_name (self->stack, "article");
-  gloss_window_update_title (self);
+  _gloss_window_update_title (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->reader_view));
   _gloss_window_library_article_shown (self);
 
@@ -171,7 +171,7 @@ _gloss_window_close_article (GlossWindow *self)
   _gloss_window_update_mark_actions (self);
 
   gtk_stack_set_visible_child_name (self->stack, "empty");
-  gloss_window_update_title (self);
+  _gloss_window_update_title (self);
   gloss_library_sidebar_select_article (self->library_sidebar, 0);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARTICLE]);
@@ -231,7 +231,7 @@ gloss_window_show_error (GlossWindow  *self,
       adw_status_page_set_title (self->error_page, title);
       adw_status_page_set_description (self->error_page, description);
       gtk_stack_set_visible_child_name (self->stack, "error");
-      gloss_window_update_title (self);
+      _gloss_window_update_title (self);
     }
 }
 
@@ -456,6 +456,7 @@ gloss_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->loading_page_source, g_source_remove);
   _gloss_window_library_dispose (self);
+  _gloss_window_article_actions_dispose (self);
   _gloss_window_import_dispose (self);
 
   /* Whatever was typed in the editor is saved before the window goes. */
@@ -597,6 +598,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   g_type_ensure (GLOSS_TYPE_READER_VIEW);
   g_type_ensure (GLOSS_TYPE_ANNOTATION_LIST);
   g_type_ensure (GLOSS_TYPE_LIBRARY_SIDEBAR);
+  g_type_ensure (GLOSS_TYPE_ALL_ANNOTATIONS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossapp/Gloss/gloss-window.ui");
@@ -616,6 +618,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, library_flap);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, library_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, library_sidebar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, all_annotations_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, import_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, import_progress);
@@ -623,6 +626,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_class_actions_init (klass);
   _gloss_window_class_share_init (klass);
   _gloss_window_class_library_init (klass);
+  _gloss_window_class_article_actions_init (klass);
   _gloss_window_class_import_init (klass);
 }
 
@@ -637,8 +641,9 @@ gloss_window_init (GlossWindow *self)
   gloss_reader_view_add_popover (self->reader_view, GTK_POPOVER (self->editor));
 
   _gloss_window_actions_init (self);
+  _gloss_window_article_actions_init (self);
   _gloss_window_library_init (self);
-  gloss_window_update_title (self);
+  _gloss_window_update_title (self);
 }
 
 /**

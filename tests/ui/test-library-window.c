@@ -439,6 +439,50 @@ test_delete_and_undo (Library       *library,
   destroy_window (window);
 }
 
+/* "All annotations" lists the library's annotations; choosing one opens
+ * its article at it, and Ctrl+Shift+A goes back and forth. */
+static void
+test_all_annotations (Library       *library,
+                      gconstpointer  data)
+{
+  g_autoptr(GlossArticle) article = gloss_store_load_article (library->store, library->target_id, NULL);
+  g_autoptr(GlossAnchor) anchor = NULL;
+  g_autoptr(GlossAnnotation) denial = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+
+  anchor = gloss_anchor_new_for_quote (article, "there is no evidence that it poses any threat", 1, &error);
+  g_assert_no_error (error);
+  denial = gloss_annotation_new (GLOSS_ANNOTATION_DENIAL, anchor);
+  gloss_annotation_set_article_id (denial, library->target_id);
+  gloss_annotation_set_speaker (denial, "The company");
+  g_assert_true (gloss_store_add_annotation (library->store, denial, &error));
+
+  window = create_window (library);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.all-annotations", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "all-annotations");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "All Annotations");
+  while (gloss_all_annotations_view_get_loading (window->all_annotations_view))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (gloss_all_annotations_view_get_n_matches (window->all_annotations_view), ==, 1);
+
+  g_signal_emit_by_name (window->all_annotations_view, "annotation-activated",
+                         library->target_id, gloss_annotation_get_id (denial));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "article");
+  g_assert_cmpint (shown_id (window), ==, library->target_id);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->annotation_list)));
+  g_assert_nonnull (gloss_reader_view_get_flash_annotation (window->reader_view));
+  g_assert_cmpint (gloss_annotation_get_id (gloss_reader_view_get_flash_annotation (window->reader_view)),
+                   ==, gloss_annotation_get_id (denial));
+
+  /* Back and forth with the keyboard's action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.all-annotations", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.all-annotations", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "article");
+
+  destroy_window (window);
+}
+
 static void
 write_file (const char *dir,
             const char *name,
@@ -609,6 +653,7 @@ main (int   argc,
   ADD ("reading-position-restored", test_reading_position_restored);
   ADD ("filters", test_filters);
   ADD ("delete-and-undo", test_delete_and_undo);
+  ADD ("all-annotations", test_all_annotations);
   ADD ("drop-folder", test_drop_folder);
   ADD ("cancel-import", test_cancel_import);
 #undef ADD
