@@ -9,6 +9,7 @@ Usage: check-install.py SOURCE_ROOT BUILD_DIR MESON
 """
 import json
 import os
+import struct
 import subprocess
 import sys
 import tempfile
@@ -20,6 +21,31 @@ def build_options(build_dir, meson):
     out = subprocess.run([meson, 'introspect', '--buildoptions', build_dir],
                          capture_output=True, text=True, check=True).stdout
     return {o['name']: o['value'] for o in json.loads(out)}
+
+
+def mo_catalogue(path):
+    """The Language header of a compiled gettext catalogue and how many
+    translated strings it holds besides the header, or None when the file is
+    not a catalogue."""
+    with open(path, 'rb') as f:
+        data = f.read()
+    for order in '<>':
+        magic, revision, count, originals, translations = struct.unpack_from(order + '5I', data)
+        if magic == 0x950412de:
+            break
+    else:
+        return None
+    # Minor revision 1 keeps strings with <PRId64> and the like apart.
+    sysdep = struct.unpack_from(order + 'I', data, 36)[0] if revision & 0xffff else 0
+    for i in range(count):
+        id_length, _id_offset = struct.unpack_from(order + '2I', data, originals + 8 * i)
+        if id_length == 0:
+            length, offset = struct.unpack_from(order + '2I', data, translations + 8 * i)
+            header = data[offset:offset + length].decode('utf-8', 'replace')
+            for line in header.splitlines():
+                if line.startswith('Language:'):
+                    return line.split(':', 1)[1].strip(), count + sysdep - 1
+    return '', count + sysdep - 1
 
 
 def main():
@@ -46,10 +72,12 @@ def main():
             under('datadir', 'icons', 'hicolor', 'scalable', 'apps', APP_ID + '.svg'),
             under('datadir', 'icons', 'hicolor', 'symbolic', 'apps', APP_ID + '-symbolic.svg'),
         ]
+    catalogues = {}
     with open(os.path.join(source_root, 'po', 'LINGUAS'), encoding='utf-8') as f:
         for line in f:
             for lang in line.split('#')[0].split():
-                expected.append(under('localedir', lang, 'LC_MESSAGES', 'gloss.mo'))
+                catalogues[lang] = under('localedir', lang, 'LC_MESSAGES', 'gloss.mo')
+    expected += catalogues.values()
 
     with tempfile.TemporaryDirectory(prefix='gloss-install-') as destdir:
         env = {k: v for k, v in os.environ.items() if k != 'DESTDIR'}
@@ -71,6 +99,15 @@ def main():
         installed_cli = staged(under('bindir', 'gloss-cli'))
         sample = staged(under('datadir', 'gloss', 'samples', 'nato-huawei.txt'))
         errors = list(missing)
+        # Each installed catalogue is the compiled .po of its language, with
+        # strings in it, not an empty or misplaced file.
+        for lang, path in catalogues.items():
+            if path in missing:
+                continue
+            catalogue = mo_catalogue(staged(path))
+            print(f'installed {lang} catalogue: {catalogue}')
+            if catalogue is None or catalogue[0] != lang or catalogue[1] < 1:
+                errors.append(f'{path} is not the {lang} catalogue')
         if not missing:
             run_env = dict(env, GLOSS_DB=os.path.join(destdir, 'library.db'), LANGUAGE='C')
             version = subprocess.run([installed_cli, '--version'], capture_output=True,
