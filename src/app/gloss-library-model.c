@@ -163,6 +163,112 @@ gloss_library_model_load (GlossLibraryModel   *self,
   return TRUE;
 }
 
+typedef struct
+{
+  char *path;
+  GlossArticleFilter filter;
+  GlossArticleSort sort;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_free (data->path);
+  g_free (data);
+}
+
+/* On a worker, with a read-only connection of its own (SQLite connections
+ * stay on one thread): the listing, handed back whole. */
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(GlossStore) reader = NULL;
+  GPtrArray *summaries;
+  GError *error = NULL;
+
+  reader = gloss_store_open_full (data->path, GLOSS_STORE_OPEN_READ_ONLY, &error);
+  if (reader == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  summaries = gloss_store_list_articles_full (reader, data->filter, data->sort, &error);
+  if (summaries == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, summaries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * gloss_library_model_load_async:
+ * @self: a #GlossLibraryModel
+ * @store: the library (a file, not an in-memory library)
+ * @filter: which articles to list
+ * @sort: their order
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the listing is in the model
+ * @user_data: data for @callback
+ *
+ * Lists the articles of @store on a worker thread, so a large library
+ * does not hold up the window; the model changes only when it is done.
+ */
+void
+gloss_library_model_load_async (GlossLibraryModel   *self,
+                                GlossStore          *store,
+                                GlossArticleFilter   filter,
+                                GlossArticleSort     sort,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (GLOSS_IS_LIBRARY_MODEL (self));
+  g_return_if_fail (GLOSS_IS_STORE (store));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_library_model_load_async);
+  g_task_set_name (task, "[gloss] list the library");
+  data = g_new0 (LoadData, 1);
+  data->path = g_strdup (gloss_store_get_path (store));
+  data->filter = filter;
+  data->sort = sort;
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * gloss_library_model_load_finish:
+ * @self: a #GlossLibraryModel
+ * @result: the result
+ * @error: return location for a #GError
+ *
+ * Returns: whether the articles were listed; the model is unchanged if not
+ */
+gboolean
+gloss_library_model_load_finish (GlossLibraryModel  *self,
+                                 GAsyncResult       *result,
+                                 GError            **error)
+{
+  GPtrArray *summaries;
+
+  g_return_val_if_fail (GLOSS_IS_LIBRARY_MODEL (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  summaries = g_task_propagate_pointer (G_TASK (result), error);
+  if (summaries == NULL)
+    return FALSE;
+
+  gloss_library_model_replace_all (self, summaries);
+  return TRUE;
+}
+
 /**
  * gloss_library_model_clear:
  * @self: a #GlossLibraryModel

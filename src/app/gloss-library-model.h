@@ -17,6 +17,16 @@ gboolean           gloss_library_model_load            (GlossLibraryModel   *sel
                                                         GlossArticleFilter   filter,
                                                         GlossArticleSort     sort,
                                                         GError             **error);
+void               gloss_library_model_load_async      (GlossLibraryModel   *self,
+                                                        GlossStore          *store,
+                                                        GlossArticleFilter   filter,
+                                                        GlossArticleSort     sort,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean           gloss_library_model_load_finish     (GlossLibraryModel   *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
 void               gloss_library_model_clear           (GlossLibraryModel   *self);
 guint              gloss_library_model_find            (GlossLibraryModel   *self,
                                                         gint64               article_id);

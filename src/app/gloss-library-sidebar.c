@@ -40,6 +40,13 @@ struct _GlossLibrarySidebar
   GlossArticleFilter  filter;
   GlossArticleSort    sort;
 
+  /* The first listing of a library runs on a worker: while it does, the
+   * article to select waits here, and a reload asked for meanwhile is
+   * done once it ends. */
+  GCancellable       *loading;
+  gint64              wanted_id;
+  guint               reload_after_loading : 1;
+
   /* Set while the selection follows the window, so it opens nothing */
   guint               selecting : 1;
 };
@@ -131,6 +138,8 @@ gloss_library_sidebar_update_page (GlossLibrarySidebar *self)
         show_status (self, "edit-find-symbolic", _("No Results Found"),
                      _("Try other words, or fewer of them"));
     }
+  else if (self->loading != NULL)
+    gtk_stack_set_visible_child_name (self->stack, "articles");
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
     show_status (self, "x-office-document-symbolic", _(filters[filter_index].empty_title),
                  _(filters[filter_index].empty_description));
@@ -219,6 +228,19 @@ selection_changed_cb (GlossLibrarySidebar *self)
   id = get_item_id (self, gtk_single_selection_get_selected (self->selection));
   if (id != 0)
     g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, id);
+}
+
+/**
+ * gloss_library_sidebar_is_loading:
+ *
+ * Returns: whether the library is still being listed for the first time
+ */
+gboolean
+gloss_library_sidebar_is_loading (GlossLibrarySidebar *self)
+{
+  g_return_val_if_fail (GLOSS_IS_LIBRARY_SIDEBAR (self), FALSE);
+
+  return self->loading != NULL;
 }
 
 static void
@@ -429,6 +451,8 @@ gloss_library_sidebar_dispose (GObject *object)
 {
   GlossLibrarySidebar *self = GLOSS_LIBRARY_SIDEBAR (object);
 
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   gtk_widget_dispose_template (GTK_WIDGET (object), GLOSS_TYPE_LIBRARY_SIDEBAR);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -552,6 +576,33 @@ gloss_library_sidebar_new (void)
   return g_object_new (GLOSS_TYPE_LIBRARY_SIDEBAR, NULL);
 }
 
+static void
+first_listing_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GlossLibrarySidebar) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean listed;
+
+  listed = gloss_library_model_load_finish (GLOSS_LIBRARY_MODEL (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->loading);
+
+  if (self->reload_after_loading || !listed)
+    {
+      /* Something changed meanwhile, or the worker could not read: the
+       * window's own connection lists it again (and says why if it fails). */
+      gloss_library_sidebar_reload (self);
+      return;
+    }
+
+  gloss_library_sidebar_select_article (self, self->wanted_id);
+  gloss_library_sidebar_update_page (self);
+}
+
 /**
  * gloss_library_sidebar_set_store:
  * @self: a #GlossLibrarySidebar
@@ -567,7 +618,20 @@ gloss_library_sidebar_set_store (GlossLibrarySidebar *self,
   if (!g_set_object (&self->store, store))
     return;
 
-  gloss_library_sidebar_reload (self);
+  g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+
+  if (store == NULL)
+    {
+      gloss_library_sidebar_reload (self);
+      return;
+    }
+
+  /* Listing 10,000 articles takes a while; the window shows meanwhile. */
+  self->loading = g_cancellable_new ();
+  self->reload_after_loading = FALSE;
+  gloss_library_model_load_async (self->model, store, self->filter, self->sort, self->loading,
+                                  first_listing_cb, g_object_ref (self));
 }
 
 /**
@@ -585,7 +649,13 @@ gloss_library_sidebar_reload (GlossLibrarySidebar *self)
 
   g_return_if_fail (GLOSS_IS_LIBRARY_SIDEBAR (self));
 
-  selected = gloss_library_sidebar_get_selected_id (self);
+  if (self->loading != NULL)
+    {
+      self->reload_after_loading = TRUE;
+      return;
+    }
+
+  selected = self->wanted_id;
 
   if (self->store == NULL)
     gloss_library_model_clear (self->model);
@@ -646,6 +716,7 @@ gloss_library_sidebar_select_article (GlossLibrarySidebar *self,
 
   g_return_if_fail (GLOSS_IS_LIBRARY_SIDEBAR (self));
 
+  self->wanted_id = article_id;
   position = article_id != 0 ? gloss_library_model_find (self->model, article_id)
                              : GTK_INVALID_LIST_POSITION;
 

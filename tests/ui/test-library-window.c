@@ -193,6 +193,9 @@ create_window (Library *library)
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
+  /* The library is listed on a worker, after the window shows. */
+  while (gloss_library_sidebar_is_loading (window->library_sidebar))
+    g_main_context_iteration (NULL, TRUE);
   wait_for_paint (GTK_WIDGET (window));
 
   return window;
