@@ -408,7 +408,6 @@ struct _GlossAllAnnotationsView
   GtkStack *stack;
   GtkListView *list_view;
   AdwStatusPage *error_page;
-  GtkButton *clear_button;
 };
 
 G_DEFINE_FINAL_TYPE (GlossAllAnnotationsView, gloss_all_annotations_view, ADW_TYPE_BIN)
@@ -1045,7 +1044,6 @@ gloss_all_annotations_view_class_init (GlossAllAnnotationsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAllAnnotationsView, stack);
   gtk_widget_class_bind_template_child (widget_class, GlossAllAnnotationsView, list_view);
   gtk_widget_class_bind_template_child (widget_class, GlossAllAnnotationsView, error_page);
-  gtk_widget_class_bind_template_child (widget_class, GlossAllAnnotationsView, clear_button);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);

@@ -213,7 +213,9 @@ show_window (Fixture *fixture)
   while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->view)))
     g_main_context_iteration (NULL, TRUE);
   gloss_all_annotations_view_set_store (fixture->view, fixture->store);
-  g_assert_true (gloss_all_annotations_view_get_loading (fixture->view));
+  /* A library file is read in a worker, one in memory at once. */
+  g_assert_cmpint (gloss_all_annotations_view_get_loading (fixture->view), ==,
+                   !g_str_equal (gloss_store_get_path (fixture->store), ":memory:"));
   wait_for_results (fixture);
 }
 
@@ -605,6 +607,33 @@ test_keyboard (Fixture       *fixture,
   g_assert_cmpint (fixture->activated_article, ==, fixture->nato);
 }
 
+/* A library with no file (":memory:") has no second connection for the
+ * worker: the view asks the store itself, with the same results. */
+static void
+test_library_in_memory (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_clear_object (&fixture->store);
+  fixture->store = gloss_store_open (":memory:", &error);
+  g_assert_no_error (error);
+
+  fill_library (fixture);
+  show_window (fixture);
+  g_assert_cmpstr (gloss_all_annotations_view_get_page (fixture->view), ==, "list");
+  g_assert_cmpuint (gloss_all_annotations_view_get_n_matches (fixture->view), ==, 8);
+
+  press (find (fixture, is_toggle_labelled, gloss_annotation_kind_get_label (GLOSS_ANNOTATION_DENIAL)));
+  pick (GTK_DROP_DOWN (find (fixture, is_drop_down_with_first, "Any Speaker")), "Huawei (3)");
+  wait_for_results (fixture);
+  rows = shown_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpint (gloss_all_annotations_row_get_annotation_id (row_at (rows, 0)), ==, fixture->denial_spying);
+  g_assert_cmpint (gloss_all_annotations_row_get_annotation_id (row_at (rows, 1)), ==, fixture->denial_huawei);
+}
+
 static void
 test_no_display (void)
 {
@@ -638,6 +667,7 @@ main (int   argc,
   ADD ("empty-and-no-match", test_empty_and_no_match);
   ADD ("reload", test_reload);
   ADD ("keyboard", test_keyboard);
+  ADD ("library-in-memory", test_library_in_memory);
 
 #undef ADD
 
