@@ -11,6 +11,7 @@
 #include "gloss-all-annotations-row.h"
 #include "gloss-all-annotations-view.h"
 #include "gloss-annotation-style.h"
+#include "ui-test-log.h"
 
 /*
  * The "All annotations" view as a fact-checker uses it: a library of a few
@@ -645,6 +646,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  gloss_test_let_gtk_gizmo_warning_pass ();
   g_setenv ("GTK_A11Y", "test", TRUE);
 
   if (!gtk_init_check ())

@@ -9,6 +9,7 @@
 
 #include "gloss-annotation-style.h"
 #include "gloss-window-private.h"
+#include "ui-test-log.h"
 
 /*
  * Annotating as a user does: select words of the sample article, mark
@@ -899,6 +900,7 @@ main (int   argc,
   g_autoptr(GtkCssProvider) provider = NULL;
 
   g_test_init (&argc, &argv, NULL);
+  gloss_test_let_gtk_gizmo_warning_pass ();
 
   /* GTK's test accessibility backend: the rows' accessible names can be
    * read back, and no session bus is needed. */

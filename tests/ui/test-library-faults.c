@@ -9,6 +9,7 @@
 #include "gloss-application.h"
 #include "gloss-backups-window.h"
 #include "gloss-window-private.h"
+#include "ui-test-log.h"
 
 /*
  * When the library or a file goes wrong, through the real application:
@@ -517,6 +518,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  gloss_test_let_gtk_gizmo_warning_pass ();
   g_setenv ("GTK_A11Y", "test", TRUE);
 
   if (!gtk_init_check ())

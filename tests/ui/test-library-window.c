@@ -10,6 +10,7 @@
 #include "gloss-library-row.h"
 #include "gloss-search-list.h"
 #include "gloss-window-private.h"
+#include "ui-test-log.h"
 
 /*
  * The library as a user meets it: a few hundred articles in the sidebar,
@@ -630,6 +631,7 @@ main (int   argc,
   g_autoptr(GtkCssProvider) provider = NULL;
 
   g_test_init (&argc, &argv, NULL);
+  gloss_test_let_gtk_gizmo_warning_pass ();
 
   if (!gtk_init_check ())
     {

@@ -12,6 +12,7 @@
 #include "gloss-application.h"
 #include "gloss-preferences-window.h"
 #include "gloss-window.h"
+#include "ui-test-log.h"
 
 /*
  * Preferences through the real application: a settings key changed (by
@@ -889,6 +890,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  gloss_test_let_gtk_gizmo_warning_pass ();
 
   /* GTK's test accessibility backend: accessible names can be read back,
    * and no session bus is needed. */

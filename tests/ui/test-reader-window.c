@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "gloss-window-private.h"
+#include "ui-test-log.h"
 
 /*
  * The reader window, as a user meets it: real widgets on a real (Xvfb)
@@ -766,6 +767,7 @@ main (int   argc,
    * schemas, which GTK and libadwaita read.  Settings are in memory
    * (GSETTINGS_BACKEND) and these tests write no files. */
   g_test_init (&argc, &argv, NULL);
+  gloss_test_let_gtk_gizmo_warning_pass ();
 
   if (!gtk_init_check ())
     {

@@ -11,6 +11,7 @@
 #include "gloss-export-dialog.h"
 #include "gloss-print.h"
 #include "gloss-window-private.h"
+#include "ui-test-log.h"
 
 /*
  * Sharing the work, as a user does it from the window: the Export dialog
@@ -506,6 +507,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  gloss_test_let_gtk_gizmo_warning_pass ();
   g_setenv ("GTK_A11Y", "test", TRUE);
 
   if (!gtk_init_check ())
