@@ -263,6 +263,15 @@ test_lists_articles_lazily (Library       *library,
   g_assert_cmpuint (n_rows, <=, 250);
   g_assert_cmpuint (n_rows, <, N_ARTICLES);
 
+  /* With an article open, the library, the article and its annotations
+   * all fit side by side at this size: no pane folds away. */
+  g_assert_true (gloss_window_open_article (window, library->target_id, NULL));
+  wait_for_paint (GTK_WIDGET (window));
+  g_assert_false (adw_flap_get_folded (window->library_flap));
+  g_assert_false (adw_flap_get_folded (window->flap));
+  g_assert_true (adw_flap_get_reveal_flap (window->flap));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->annotation_list)));
+
   destroy_window (window);
 }
 
