@@ -69,11 +69,14 @@ class Tap:
         self.ok(what)
 
 
-def wait_for(what, func, timeout=TIMEOUT):
-    """Polls func until it returns something true; fails with @what."""
+def wait_for(what, func, timeout=TIMEOUT, process=None):
+    """Polls func until it returns something true; fails with @what, or at
+    once when @process has ended."""
     deadline = time.monotonic() + timeout
     last_error = None
     while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise Failed(f'gloss exited with status {process.returncode} while waiting for {what}')
         try:
             result = func()
             if result:
@@ -126,6 +129,9 @@ def main():
     # Its stdout would be read as TAP.
     app_process = subprocess.Popen([gloss, sample], env=env, stdout=sys.stderr)
 
+    def wait(what, func, timeout=TIMEOUT):
+        return wait_for(what, func, timeout, app_process)
+
     def key(keysym, modifiers=0):
         if modifiers:
             Atspi.generate_keyboard_event(modifiers, None, Atspi.KeySynthType.LOCKMODIFIERS)
@@ -147,8 +153,6 @@ def main():
         return None
 
     def find_app():
-        if app_process.poll() is not None:
-            raise Failed(f'gloss exited with status {app_process.returncode} at start-up')
         for app in pyatspi.Registry.getDesktop(0):
             if app is not None and app.get_process_id() == app_process.pid:
                 return app
@@ -171,12 +175,12 @@ def main():
         return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
 
     try:
-        app = wait_for('gloss on the accessibility bus', find_app)
+        app = wait('gloss on the accessibility bus', find_app)
         tap.ok('gloss is on the accessibility bus')
 
-        frame = wait_for('the main window named after the article',
-                         lambda: find(app, lambda a: a.getRole() == pyatspi.ROLE_FRAME
-                                      and a.name == HEADLINE))
+        frame = wait('the main window named after the article',
+                     lambda: find(app, lambda a: a.getRole() == pyatspi.ROLE_FRAME
+                                  and a.name == HEADLINE))
         tap.ok(f'the window is called “{HEADLINE}”')
 
         def article_text():
@@ -186,15 +190,17 @@ def main():
                 return view
             return None
 
-        view = wait_for('a text called “Article text” holding the article', article_text)
+        view = wait('a text called “Article text” holding the article', article_text)
         tap.ok('the article is a text called “Article text”')
         tap.check(view.getState().contains(pyatspi.STATE_READ_ONLY), 'the article is read-only')
         tap.check(bool(view.description), 'the article says how to mark words',
                   'no accessible description')
         try:
-            wait_for('the keyboard focus in the article',
-                     lambda: view.getState().contains(pyatspi.STATE_FOCUSED))
+            wait('the keyboard focus in the article',
+                 lambda: view.getState().contains(pyatspi.STATE_FOCUSED))
         except Failed:
+            if app_process.poll() is not None:
+                raise
             raise Failed(f'the keyboard focus is on {describe(focused(app))}, not in the article')
         tap.ok('the article has the keyboard focus')
 
@@ -205,7 +211,7 @@ def main():
 
         # Where a screen reader's find puts it.
         tap.check(text.setCaretOffset(start), 'the caret can be put at the denial')
-        wait_for('the caret at the denial', lambda: text.caretOffset == start)
+        wait('the caret at the denial', lambda: text.caretOffset == start)
 
         # Shift+Ctrl+Right, once per word of the denial.
         for _word in DENIAL.split():
@@ -218,7 +224,7 @@ def main():
             return bounds if tuple(bounds) == (start, end) else None
 
         try:
-            wait_for('the selection', selection, timeout=10)
+            wait('the selection', selection, timeout=10)
         except Failed:
             bounds = [tuple(text.getSelection(i)) for i in range(text.getNSelections())]
             raise Failed(f'Shift+Ctrl+Right selected {bounds}, not {(start, end)}: '
@@ -228,9 +234,9 @@ def main():
         key(ord('d'))
 
         row_name = f'Denial: {DENIAL}'
-        row = wait_for(f'a list item called “{row_name}”',
-                       lambda: find(frame, lambda a: a.getRole() == pyatspi.ROLE_LIST_ITEM
-                                    and a.name == row_name))
+        row = wait(f'a list item called “{row_name}”',
+                   lambda: find(frame, lambda a: a.getRole() == pyatspi.ROLE_LIST_ITEM
+                                and a.name == row_name))
         tap.ok(f'D made a row called “{row_name}”')
 
         annotation_list = row.parent
@@ -268,7 +274,7 @@ def main():
         tap.check(pane_button is not None, 'the header has a button “Show Annotations”')
         if not pressed(pane_button):
             key(KEY_F9)
-            wait_for('the annotations shown after F9', lambda: pressed(pane_button), timeout=10)
+            wait('the annotations shown after F9', lambda: pressed(pane_button), timeout=10)
             # The pane slides in.  Opening the editor while the article is
             # resized by that animation makes GTK warn that the reader is
             # painted without an allocation (a window bug of its own).
@@ -277,14 +283,14 @@ def main():
 
         # From the article, the keyboard reaches the row next.
         key(KEY_TAB)
-        wait_for('the row focused after Tab',
-                 lambda: row.getState().contains(pyatspi.STATE_FOCUSED), timeout=10)
+        wait('the row focused after Tab',
+             lambda: row.getState().contains(pyatspi.STATE_FOCUSED), timeout=10)
         tap.ok('Tab from the article goes to the row')
 
         key(KEY_RETURN)
-        editor = wait_for('the editor after Return on the row',
-                          lambda: find(frame, lambda a: a.name == 'Edit Annotation'
-                                       and a.getState().contains(pyatspi.STATE_VISIBLE)))
+        editor = wait('the editor after Return on the row',
+                      lambda: find(frame, lambda a: a.name == 'Edit Annotation'
+                                   and a.getState().contains(pyatspi.STATE_VISIBLE)))
         tap.check(row_name in editor.description, 'Return on the row opened its editor',
                   f'described as “{editor.description}”')
         denial_toggle = find(editor, lambda a: a.name == 'Denial'
@@ -297,14 +303,14 @@ def main():
                   'the editor has a text field called “Speaker”')
 
         key(KEY_ESCAPE)
-        wait_for('the focus back in the article after Escape',
-                 lambda: view.getState().contains(pyatspi.STATE_FOCUSED))
+        wait('the focus back in the article after Escape',
+             lambda: view.getState().contains(pyatspi.STATE_FOCUSED))
         tap.ok('Escape closes the editor and returns to the article')
 
         key(ord('?'), CONTROL | SHIFT)
-        shortcuts = wait_for('the shortcuts window after Ctrl+?',
-                             lambda: find(app, lambda a: a.getRole() == pyatspi.ROLE_FRAME
-                                          and a.name == 'Shortcuts'))
+        shortcuts = wait('the shortcuts window after Ctrl+?',
+                         lambda: find(app, lambda a: a.getRole() == pyatspi.ROLE_FRAME
+                                      and a.name == 'Shortcuts'))
         tap.check(find(shortcuts, lambda a: a.name == 'Mark the selection as a denial')
                   is not None, 'Ctrl+? lists “Mark the selection as a denial”')
         key(KEY_ESCAPE)
