@@ -550,13 +550,21 @@ _gloss_window_class_library_init (GlossWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.all-annotations", NULL, all_annotations_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.all-annotations", NULL);
 }
 
 void
 _gloss_window_library_init (GlossWindow *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  /* Ctrl+Shift+A is also the reader's "select none": caught before the
+   * focused text view sees it, so it works wherever the focus is. */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                      gtk_named_action_new ("win.all-annotations")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
   g_signal_connect_object (self->library_sidebar, "article-activated",
                            G_CALLBACK (article_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library_sidebar, "hit-activated",
