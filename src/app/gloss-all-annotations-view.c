@@ -438,11 +438,12 @@ static const GlossVerdict verdicts[] = {
   GLOSS_VERDICT_UNVERIFIABLE,
 };
 
+/* In the context "kinds heading": "Evidence" is a plural noun here. */
 static const char * const kind_plurals[] = {
-  [GLOSS_ANNOTATION_CLAIM] = N_("Claims"),
-  [GLOSS_ANNOTATION_DENIAL] = N_("Denials"),
-  [GLOSS_ANNOTATION_EVIDENCE] = N_("Evidence"),
-  [GLOSS_ANNOTATION_QUESTION] = N_("Questions"),
+  [GLOSS_ANNOTATION_CLAIM] = NC_("kinds heading", "Claims"),
+  [GLOSS_ANNOTATION_DENIAL] = NC_("kinds heading", "Denials"),
+  [GLOSS_ANNOTATION_EVIDENCE] = NC_("kinds heading", "Evidence"),
+  [GLOSS_ANNOTATION_QUESTION] = NC_("kinds heading", "Questions"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (kind_plurals) == GLOSS_ANNOTATION_KIND_LAST + 1);
@@ -867,7 +868,7 @@ add_kind_buttons (GlossAllAnnotationsView *self)
       /* Translators: what a toggle that limits the list to one kind of annotation does */
       gtk_widget_set_tooltip_text (button, _("Show only this kind; several can be on, none shows all"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(kind_plurals[kind]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, g_dpgettext2 (GETTEXT_PACKAGE, "kinds heading", kind_plurals[kind]),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       _("Show only this kind; several can be on, none shows all"),
                                       -1);

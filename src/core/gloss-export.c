@@ -518,14 +518,16 @@ gloss_export_kind_plural_label (GlossAnnotationKind kind)
 {
   switch (kind)
     {
+    /* A heading over several annotations of a kind: "Evidence" is a
+     * plural noun here, unlike the kind's own name. */
     case GLOSS_ANNOTATION_CLAIM:
-      return _("Claims");
+      return C_("kinds heading", "Claims");
     case GLOSS_ANNOTATION_DENIAL:
-      return _("Denials");
+      return C_("kinds heading", "Denials");
     case GLOSS_ANNOTATION_EVIDENCE:
-      return _("Evidence");
+      return C_("kinds heading", "Evidence");
     case GLOSS_ANNOTATION_QUESTION:
-      return _("Questions");
+      return C_("kinds heading", "Questions");
     default:
       g_return_val_if_reached (NULL);
     }
