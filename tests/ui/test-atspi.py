@@ -12,14 +12,19 @@ editor, Ctrl+? the shortcuts window, and Ctrl+Q quits.  Every step is a TAP
 line, and the first that fails ends the test.
 
 /usr/bin/python3 on purpose: pyatspi is Debian's (python3-pyatspi).  The
-test starts its own session bus (dbus-run-session), so the accessibility bus
-and registry are this test's alone and know the X display they synthesise
-keys on.  Without a display it skips, unless CI is set: then it fails.
+test runs again on an X server (Xvfb) and a session bus (dbus-run-session) of
+its own: the other ui tests share the display they are given, and a window
+of theirs presented meanwhile would take the keyboard, while the
+accessibility bus and registry, started by that session bus, must know the
+display they synthesise keys on.  Without Xvfb it skips, unless CI is set:
+then it fails.
 """
 
 import json
 import os
+import random
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -89,24 +94,77 @@ def wait_for(what, func, timeout=TIMEOUT, process=None):
     raise Failed(f'timed out waiting for {what}' + (f' ({last_error})' if last_error else ''))
 
 
+def start_xvfb():
+    """Starts Xvfb on a free display; returns it and the display's number.
+
+    Far from the low numbers that other servers on the machine take (a
+    number whose socket another server holds would not be refused by Xvfb's
+    own choice, -displayfd alone), and tried again on another when taken.
+    """
+    for _attempt in range(20):
+        number = random.randint(200, 4000)
+        if os.path.exists(f'/tmp/.X{number}-lock'):
+            continue
+        read_fd, write_fd = os.pipe()
+        xvfb = subprocess.Popen(['Xvfb', f':{number}', '-displayfd', str(write_fd),
+                                 '-screen', '0', '1280x800x24', '-nolisten', 'tcp',
+                                 # Not reset when its last client leaves:
+                                 # it would refuse the next one meanwhile.
+                                 '-noreset'],
+                                pass_fds=(write_fd,), stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        os.close(write_fd)
+        # Written once the server is ready; nothing when it gave up.
+        with os.fdopen(read_fd) as pipe:
+            ready = pipe.readline().strip()
+        if ready == str(number):
+            return xvfb, ready
+        xvfb.kill()
+        xvfb.wait()
+    return None, None
+
+
+def run_isolated():
+    """Runs this script again on an X server and a session bus of its own."""
+    for program, package in (('Xvfb', 'xvfb'), ('dbus-run-session', 'dbus')):
+        if shutil.which(program) is None:
+            skip_or_fail(f'{program} is missing (Debian package {package})')
+
+    # Ends the children too when meson's timeout stops the test.
+    signal.signal(signal.SIGTERM, lambda *_args: sys.exit(1))
+
+    xvfb, display = start_xvfb()
+    if xvfb is None:
+        print('not ok 1 - Xvfb did not start')
+        print('1..1')
+        return 1
+
+    env = dict(os.environ, DISPLAY=':' + display, **{SESSION_MARK: '1'})
+    env.pop('XAUTHORITY', None)
+    env.pop('WAYLAND_DISPLAY', None)
+    # libatspi warns about objects that vanish while it reads the tree;
+    # that is not the app's fault, so this process is not made to abort.
+    env.pop('G_DEBUG', None)
+    test = None
+    try:
+        test = subprocess.Popen(['dbus-run-session', '--', sys.executable, *sys.argv], env=env)
+        return test.wait()
+    finally:
+        if test is not None and test.poll() is None:
+            test.terminate()
+            test.wait()
+        xvfb.terminate()
+        xvfb.wait()
+
+
 def main():
     if len(sys.argv) != 4:
         print(__doc__, file=sys.stderr)
         return 2
     gloss, gloss_cli, sample = sys.argv[1:]
 
-    if not os.environ.get('DISPLAY'):
-        skip_or_fail('no display (run under xvfb-run)')
-    if shutil.which('dbus-run-session') is None:
-        skip_or_fail('dbus-run-session is missing (Debian package dbus)')
-
-    # A private session bus, started inside the display.
     if os.environ.get(SESSION_MARK) != '1':
-        env = dict(os.environ, **{SESSION_MARK: '1'})
-        # libatspi warns about objects that vanish while it reads the tree;
-        # that is not the app's fault, so this process is not made to abort.
-        env.pop('G_DEBUG', None)
-        os.execvpe('dbus-run-session', ['dbus-run-session', '--', sys.executable, *sys.argv], env)
+        return run_isolated()
 
     try:
         import gi
