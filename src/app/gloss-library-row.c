@@ -109,6 +109,8 @@ gloss_library_row_init (GlossLibraryRow *self)
       GtkWidget *label = gtk_label_new (NULL);
 
       gtk_widget_add_css_class (label, "kind-count");
+      /* "✕ 1" is for the eye; the row's description says "1 denial". */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       gtk_widget_add_css_class (label, gloss_annotation_kind_get_css_class (kind));
       gtk_box_append (GTK_BOX (self->counts_box), label);
       self->count_labels[kind] = GTK_LABEL (label);

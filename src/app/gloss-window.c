@@ -630,10 +630,25 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_class_import_init (klass);
 }
 
+/* GTK 4.8 names a labelled button by its raw label, underscore and all,
+ * and then by the label shown, so screen readers hear it twice; the label
+ * shown is enough. */
+static void
+reset_button_labels (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    reset_button_labels (child);
+}
+
 static void
 gloss_window_init (GlossWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  reset_button_labels (GTK_WIDGET (self));
 
   self->deleted = g_hash_table_new_full (NULL, NULL, NULL,
                                          (GDestroyNotify) gloss_deleted_annotation_free);
