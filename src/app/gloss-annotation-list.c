@@ -15,23 +15,42 @@
  * window to show its words; Return on a row opens its editor there, as a
  * click on the highlight does; Delete on a row deletes its annotation.  The
  * arrow keys move between the rows.
+ *
+ * A long article can carry a thousand annotations, and a row costs about
+ * half a millisecond to build and measure, so the pane does not bind its list
+ * boxes to the models: each section holds rows for a prefix of its items,
+ * in order.  A new model gets the rows for a screenful at once, for the
+ * frame that shows the article; the rest follow in idle batches below the
+ * redraw priority, a few milliseconds at a time, so the article paints and
+ * scrolls meanwhile.  Until the annotations in the article are all there,
+ * the orphans wait, so that they never show between them.  Whatever needs
+ * a row that is not built yet (selecting it, the keyboard in the pane)
+ * builds the rows up to it first.
  */
+
+/* A section of the pane: its list box holds rows for the first n_built
+ * items of its model. */
+typedef struct
+{
+  GtkListBox *list;
+  GtkFilterListModel *items;
+  guint n_built;
+} Section;
 
 struct _GlossAnnotationList
 {
   AdwBin parent_instance;
 
   GlossAnnotationModel *model;
-  GtkFilterListModel *anchored;
-  GtkFilterListModel *orphans;
+  Section anchored;
+  Section orphans;
   gboolean unavailable;
+  guint build_source;
 
   /* Template widgets */
   GtkLabel *count_label;
   GtkStack *stack;
-  GtkListBox *anchored_list;
   GtkLabel *orphan_heading;
-  GtkListBox *orphan_list;
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationList, gloss_annotation_list, ADW_TYPE_BIN)
@@ -46,6 +65,17 @@ static guint signals[N_SIGNALS];
 /* Wrapped quotes would ask for a line each; the pane keeps a column's
  * width and leaves the rest to the article. */
 #define NATURAL_WIDTH 340
+
+/* Rows built before the first frame: enough to fill the window's height
+ * with rows of a one-line quote.  The others are built in batches of
+ * about half a frame, below GTK's redraw, so frames and input go first,
+ * and at the priority of GtkTextView's own layout of the lines out of
+ * sight (GTK_TEXT_VIEW_PRIORITY_VALIDATE, private to GTK), so the two take
+ * turns: until the text view has measured a line it cannot scroll to it. */
+#define MIN_ROW_HEIGHT 56
+#define FALLBACK_HEIGHT 1200
+#define BUILD_BATCH_USEC 8000
+#define BUILD_PRIORITY (GDK_PRIORITY_REDRAW + 5)
 
 static void
 measure_cb (GtkWidget      *widget,
@@ -89,19 +119,52 @@ is_orphan (gpointer item,
   return (gloss_annotation_get_anchor (annotation)->state == GLOSS_ANCHOR_ORPHANED) == orphans;
 }
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+static guint
+section_get_n_items (const Section *section)
 {
-  return gloss_annotation_row_new (GLOSS_ANNOTATION (item));
+  return section->items != NULL ? g_list_model_get_n_items (G_LIST_MODEL (section->items)) : 0;
+}
+
+static gboolean
+section_is_complete (const Section *section)
+{
+  return section->n_built >= section_get_n_items (section);
+}
+
+/* Builds the rows for the items before @n_items that have none yet. */
+static void
+section_build (Section *section,
+               guint    n_items)
+{
+  n_items = MIN (n_items, section_get_n_items (section));
+
+  for (; section->n_built < n_items; section->n_built++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (section->items),
+                                                                    section->n_built);
+
+      gtk_list_box_insert (section->list, gloss_annotation_row_new (annotation),
+                           (int) section->n_built);
+    }
+}
+
+static void
+section_clear (Section *section)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (section->list, 0)) != NULL)
+    gtk_list_box_remove (section->list, GTK_WIDGET (row));
+  section->n_built = 0;
 }
 
 static void
 gloss_annotation_list_update (GlossAnnotationList *self)
 {
-  guint n_anchored = self->anchored != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->anchored)) : 0;
-  guint n_orphans = self->orphans != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->orphans)) : 0;
+  guint n_anchored = section_get_n_items (&self->anchored);
+  guint n_orphans = section_get_n_items (&self->orphans);
   guint total = n_anchored + n_orphans;
+  gboolean show_orphans = n_orphans > 0 && section_is_complete (&self->anchored);
 
   if (self->unavailable)
     gtk_stack_set_visible_child_name (self->stack, "unavailable");
@@ -110,9 +173,9 @@ gloss_annotation_list_update (GlossAnnotationList *self)
   else
     gtk_stack_set_visible_child_name (self->stack, "list");
 
-  gtk_widget_set_visible (GTK_WIDGET (self->anchored_list), n_anchored > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->orphan_heading), n_orphans > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->orphan_list), n_orphans > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->anchored.list), n_anchored > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->orphan_heading), show_orphans);
+  gtk_widget_set_visible (GTK_WIDGET (self->orphans.list), show_orphans);
 
   /* Hidden when empty: an empty label would still be read out. */
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), total > 0);
@@ -132,12 +195,177 @@ gloss_annotation_list_update (GlossAnnotationList *self)
     }
 }
 
+/* Builds every row there is still to build, the annotations in the
+ * article first. */
+static void
+build_all (GlossAnnotationList *self)
+{
+  gboolean orphans_waiting = !section_is_complete (&self->anchored);
+
+  g_clear_handle_id (&self->build_source, g_source_remove);
+  section_build (&self->anchored, G_MAXUINT);
+  section_build (&self->orphans, G_MAXUINT);
+  if (orphans_waiting)
+    gloss_annotation_list_update (self);
+}
+
+static gboolean
+build_batch_cb (gpointer user_data)
+{
+  GlossAnnotationList *self = user_data;
+  gint64 deadline = g_get_monotonic_time () + BUILD_BATCH_USEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      if (!section_is_complete (&self->anchored))
+        {
+          section_build (&self->anchored, self->anchored.n_built + 1);
+          if (section_is_complete (&self->anchored))
+            gloss_annotation_list_update (self);
+        }
+      else if (!section_is_complete (&self->orphans))
+        {
+          section_build (&self->orphans, self->orphans.n_built + 1);
+        }
+      else
+        {
+          self->build_source = 0;
+          return G_SOURCE_REMOVE;
+        }
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* How many rows fill the window's height, or a tall screen's before the
+ * window has one. */
+static guint
+screenful_rows (GlossAnnotationList *self)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (height <= 0 && root != NULL)
+    height = gtk_widget_get_height (root);
+  if (height <= 0)
+    height = FALLBACK_HEIGHT;
+
+  return (guint) (height / MIN_ROW_HEIGHT + 1);
+}
+
+/* The rows for a screenful now, the rest after the frame that shows
+ * them. */
+static void
+schedule_build (GlossAnnotationList *self)
+{
+  guint n_rows = screenful_rows (self);
+
+  section_build (&self->anchored, n_rows);
+  if (section_is_complete (&self->anchored))
+    section_build (&self->orphans, n_rows);
+
+  if ((section_is_complete (&self->anchored) && section_is_complete (&self->orphans))
+      || self->build_source != 0)
+    return;
+
+  self->build_source = g_idle_add_full (BUILD_PRIORITY, build_batch_cb, self, NULL);
+  g_source_set_name_by_id (self->build_source, "[gloss] annotation rows");
+}
+
+/* Rows are kept for a prefix of the items: changes past it wait for the
+ * batches; changes inside it, or at the end of a section with every row
+ * (an annotation marked, deleted, put back), show at once. */
+static void
+section_items_changed (GlossAnnotationList *self,
+                       Section             *section,
+                       guint                position,
+                       guint                removed,
+                       guint                added)
+{
+  guint n_items = section_get_n_items (section);
+  gboolean was_complete = section->n_built + added == n_items + removed;
+
+  if (position < section->n_built)
+    {
+      guint n_gone = MIN (removed, section->n_built - position);
+      guint n_after = section->n_built - position - n_gone;
+
+      for (guint i = 0; i < n_gone; i++)
+        gtk_list_box_remove (section->list,
+                             GTK_WIDGET (gtk_list_box_get_row_at_index (section->list,
+                                                                        (int) position)));
+      section->n_built = position;
+
+      /* Built in place, so the rows after them stay in order. */
+      if (n_after > 0)
+        {
+          for (guint i = 0; i < added; i++)
+            {
+              g_autoptr(GlossAnnotation) annotation =
+                g_list_model_get_item (G_LIST_MODEL (section->items), position + i);
+
+              gtk_list_box_insert (section->list, gloss_annotation_row_new (annotation),
+                                   (int) (position + i));
+            }
+          section->n_built = position + added + n_after;
+        }
+    }
+
+  /* A whole new set of items (another article, a reload) starts over
+   * with a screenful, and orphans wait for the rows above them. */
+  if (was_complete && position == section->n_built && added <= screenful_rows (self)
+      && (section == &self->anchored || section_is_complete (&self->anchored)))
+    section_build (section, position + added);
+
+  schedule_build (self);
+  gloss_annotation_list_update (self);
+}
+
+static void
+anchored_changed_cb (GListModel          *items,
+                     guint                position,
+                     guint                removed,
+                     guint                added,
+                     GlossAnnotationList *self)
+{
+  section_items_changed (self, &self->anchored, position, removed, added);
+}
+
+static void
+orphans_changed_cb (GListModel          *items,
+                    guint                position,
+                    guint                removed,
+                    guint                added,
+                    GlossAnnotationList *self)
+{
+  section_items_changed (self, &self->orphans, position, removed, added);
+}
+
+static GlossAnnotationRow *
+find_built_row (Section         *section,
+                GlossAnnotation *annotation)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (section->list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GLOSS_IS_ANNOTATION_ROW (child)
+          && gloss_annotation_row_get_annotation (GLOSS_ANNOTATION_ROW (child)) == annotation)
+        return GLOSS_ANNOTATION_ROW (child);
+    }
+
+  return NULL;
+}
+
 static void
 links_changed_cb (GlossAnnotationList *self,
                   GlossAnnotation     *annotation)
 {
-  GlossAnnotationRow *row = gloss_annotation_list_find_row (self, annotation);
+  GlossAnnotationRow *row = find_built_row (&self->anchored, annotation);
 
+  /* A row still to be built will show the links as they are. */
+  if (row == NULL)
+    row = find_built_row (&self->orphans, annotation);
   if (row != NULL)
     gloss_annotation_row_refresh (row);
 }
@@ -173,13 +401,21 @@ edit_focused_row_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* The keys move through every row (End goes to the last): once the
+ * focus is in the pane, whatever is left is built at once. */
+static void
+focus_enter_cb (GlossAnnotationList *self)
+{
+  build_all (self);
+}
+
 /* One selection across both sections. */
 static void
 row_selected_cb (GtkListBox          *list,
                  GtkListBoxRow       *row,
                  GlossAnnotationList *self)
 {
-  GtkListBox *other = list == self->anchored_list ? self->orphan_list : self->anchored_list;
+  GtkListBox *other = list == self->anchored.list ? self->orphans.list : self->anchored.list;
 
   if (row != NULL)
     gtk_list_box_unselect_all (other);
@@ -234,9 +470,11 @@ gloss_annotation_list_class_init (GlossAnnotationListClass *klass)
                                                "/io/github/glossapp/Gloss/gloss-annotation-list.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationList, count_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationList, stack);
-  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationList, anchored_list);
+  gtk_widget_class_bind_template_child_full (widget_class, "anchored_list", FALSE,
+                                             G_STRUCT_OFFSET (GlossAnnotationList, anchored.list));
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationList, orphan_heading);
-  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationList, orphan_list);
+  gtk_widget_class_bind_template_child_full (widget_class, "orphan_list", FALSE,
+                                             G_STRUCT_OFFSET (GlossAnnotationList, orphans.list));
 
   gtk_widget_class_install_action (widget_class, "list.delete-selected", NULL,
                                    delete_selected_action);
@@ -250,6 +488,7 @@ static void
 gloss_annotation_list_init (GlossAnnotationList *self)
 {
   GtkEventController *shortcuts;
+  GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -262,15 +501,28 @@ gloss_annotation_list_init (GlossAnnotationList *self)
                       gtk_callback_action_new (edit_focused_row_cb, NULL, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "enter", G_CALLBACK (focus_enter_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), focus);
+
   gtk_widget_set_layout_manager (GTK_WIDGET (self), gtk_custom_layout_new (NULL, measure_cb,
                                                                            allocate_cb));
 
-  g_signal_connect_swapped (self->anchored_list, "row-activated", G_CALLBACK (row_activated_cb), self);
-  g_signal_connect_swapped (self->orphan_list, "row-activated", G_CALLBACK (row_activated_cb), self);
-  g_signal_connect (self->anchored_list, "row-selected", G_CALLBACK (row_selected_cb), self);
-  g_signal_connect (self->orphan_list, "row-selected", G_CALLBACK (row_selected_cb), self);
+  g_signal_connect_swapped (self->anchored.list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  g_signal_connect_swapped (self->orphans.list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  g_signal_connect (self->anchored.list, "row-selected", G_CALLBACK (row_selected_cb), self);
+  g_signal_connect (self->orphans.list, "row-selected", G_CALLBACK (row_selected_cb), self);
 
   gloss_annotation_list_update (self);
+}
+
+static void
+section_set_items (Section            *section,
+                   GtkFilterListModel *items)
+{
+  g_clear_object (&section->items);
+  section->items = items;
+  section_clear (section);
 }
 
 /**
@@ -282,6 +534,9 @@ void
 gloss_annotation_list_set_model (GlossAnnotationList  *self,
                                  GlossAnnotationModel *model)
 {
+  GtkFilterListModel *anchored = NULL;
+  GtkFilterListModel *orphans = NULL;
+
   g_return_if_fail (GLOSS_IS_ANNOTATION_LIST (self));
   g_return_if_fail (model == NULL || GLOSS_IS_ANNOTATION_MODEL (model));
 
@@ -290,12 +545,11 @@ gloss_annotation_list_set_model (GlossAnnotationList  *self,
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, links_changed_cb, self);
-  if (self->anchored != NULL)
-    g_signal_handlers_disconnect_by_func (self->anchored, gloss_annotation_list_update, self);
-  if (self->orphans != NULL)
-    g_signal_handlers_disconnect_by_func (self->orphans, gloss_annotation_list_update, self);
-  g_clear_object (&self->anchored);
-  g_clear_object (&self->orphans);
+  if (self->anchored.items != NULL)
+    g_signal_handlers_disconnect_by_func (self->anchored.items, anchored_changed_cb, self);
+  if (self->orphans.items != NULL)
+    g_signal_handlers_disconnect_by_func (self->orphans.items, orphans_changed_cb, self);
+  g_clear_handle_id (&self->build_source, g_source_remove);
   g_set_object (&self->model, model);
 
   if (model != NULL)
@@ -303,19 +557,18 @@ gloss_annotation_list_set_model (GlossAnnotationList  *self,
       GtkCustomFilter *anchored_filter = gtk_custom_filter_new (is_orphan, GINT_TO_POINTER (FALSE), NULL);
       GtkCustomFilter *orphan_filter = gtk_custom_filter_new (is_orphan, GINT_TO_POINTER (TRUE), NULL);
 
-      self->anchored = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (model)),
-                                                  GTK_FILTER (anchored_filter));
-      self->orphans = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (model)),
-                                                 GTK_FILTER (orphan_filter));
-      g_signal_connect_swapped (self->anchored, "items-changed",
-                                G_CALLBACK (gloss_annotation_list_update), self);
-      g_signal_connect_swapped (self->orphans, "items-changed",
-                                G_CALLBACK (gloss_annotation_list_update), self);
+      anchored = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (model)),
+                                            GTK_FILTER (anchored_filter));
+      orphans = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (model)),
+                                           GTK_FILTER (orphan_filter));
+      g_signal_connect (anchored, "items-changed", G_CALLBACK (anchored_changed_cb), self);
+      g_signal_connect (orphans, "items-changed", G_CALLBACK (orphans_changed_cb), self);
       g_signal_connect_swapped (model, "links-changed", G_CALLBACK (links_changed_cb), self);
     }
 
-  gtk_list_box_bind_model (self->anchored_list, G_LIST_MODEL (self->anchored), create_row, NULL, NULL);
-  gtk_list_box_bind_model (self->orphan_list, G_LIST_MODEL (self->orphans), create_row, NULL, NULL);
+  section_set_items (&self->anchored, anchored);
+  section_set_items (&self->orphans, orphans);
+  schedule_build (self);
   gloss_annotation_list_update (self);
 }
 
@@ -336,24 +589,32 @@ gloss_annotation_list_set_unavailable (GlossAnnotationList *self,
   gloss_annotation_list_update (self);
 }
 
-static GlossAnnotationRow *
-find_row_in (GtkListBox      *list,
-             GlossAnnotation *annotation)
+/* Where @annotation is among the items of @section that have no row yet. */
+static gboolean
+section_find_unbuilt (Section         *section,
+                      GlossAnnotation *annotation,
+                      guint           *out_position)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
+  guint n_items = section_get_n_items (section);
+
+  for (guint i = section->n_built; i < n_items; i++)
     {
-      if (GLOSS_IS_ANNOTATION_ROW (child)
-          && gloss_annotation_row_get_annotation (GLOSS_ANNOTATION_ROW (child)) == annotation)
-        return GLOSS_ANNOTATION_ROW (child);
+      g_autoptr(GlossAnnotation) item = g_list_model_get_item (G_LIST_MODEL (section->items), i);
+
+      if (item == annotation)
+        {
+          *out_position = i;
+          return TRUE;
+        }
     }
 
-  return NULL;
+  return FALSE;
 }
 
 /**
  * gloss_annotation_list_find_row:
+ *
+ * Builds the row first if it was still to come.
  *
  * Returns: (transfer none) (nullable): the row showing @annotation
  */
@@ -362,15 +623,37 @@ gloss_annotation_list_find_row (GlossAnnotationList *self,
                                 GlossAnnotation     *annotation)
 {
   GlossAnnotationRow *row;
+  guint position;
 
   g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), NULL);
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), NULL);
 
-  row = find_row_in (self->anchored_list, annotation);
+  row = find_built_row (&self->anchored, annotation);
   if (row == NULL)
-    row = find_row_in (self->orphan_list, annotation);
+    row = find_built_row (&self->orphans, annotation);
+  if (row != NULL)
+    return row;
 
-  return row;
+  if (section_find_unbuilt (&self->anchored, annotation, &position))
+    {
+      section_build (&self->anchored, position + 1);
+      if (section_is_complete (&self->anchored))
+        gloss_annotation_list_update (self);
+      return GLOSS_ANNOTATION_ROW (gtk_list_box_get_row_at_index (self->anchored.list,
+                                                                  (int) position));
+    }
+
+  if (section_find_unbuilt (&self->orphans, annotation, &position))
+    {
+      /* Orphans show only below every other row. */
+      section_build (&self->anchored, G_MAXUINT);
+      section_build (&self->orphans, position + 1);
+      gloss_annotation_list_update (self);
+      return GLOSS_ANNOTATION_ROW (gtk_list_box_get_row_at_index (self->orphans.list,
+                                                                  (int) position));
+    }
+
+  return NULL;
 }
 
 /**
@@ -385,9 +668,9 @@ gloss_annotation_list_get_selected (GlossAnnotationList *self)
 
   g_return_val_if_fail (GLOSS_IS_ANNOTATION_LIST (self), NULL);
 
-  row = gtk_list_box_get_selected_row (self->anchored_list);
+  row = gtk_list_box_get_selected_row (self->anchored.list);
   if (row == NULL)
-    row = gtk_list_box_get_selected_row (self->orphan_list);
+    row = gtk_list_box_get_selected_row (self->orphans.list);
   if (row == NULL)
     return NULL;
 
@@ -406,8 +689,8 @@ gloss_annotation_list_select (GlossAnnotationList *self,
   row = annotation != NULL ? gloss_annotation_list_find_row (self, annotation) : NULL;
   if (row == NULL)
     {
-      gtk_list_box_unselect_all (self->anchored_list);
-      gtk_list_box_unselect_all (self->orphan_list);
+      gtk_list_box_unselect_all (self->anchored.list);
+      gtk_list_box_unselect_all (self->orphans.list);
       return;
     }
 

@@ -111,6 +111,25 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
                                   -1);
 }
 
+/* The marks' tooltips, given when asked: gtk_widget_set_tooltip_text()
+ * on a shown widget asks the display server where the pointer is, which
+ * a thousand rows at once would wait for. */
+static gboolean
+query_tooltip_cb (GtkWidget          *widget,
+                  int                 x,
+                  int                 y,
+                  gboolean            keyboard_mode,
+                  GtkTooltip         *tooltip,
+                  GlossAnnotationRow *self)
+{
+  if (widget == GTK_WIDGET (self->note_image))
+    gtk_tooltip_set_text (tooltip, _("Has a note"));
+  else
+    gtk_tooltip_set_text (tooltip, _("Linked to another annotation"));
+
+  return TRUE;
+}
+
 static void
 gloss_annotation_row_dispose (GObject *object)
 {
@@ -152,6 +171,7 @@ gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, verdict_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, quote_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, speaker_label);
+  gtk_widget_class_bind_template_callback (widget_class, query_tooltip_cb);
 }
 
 static void

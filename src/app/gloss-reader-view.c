@@ -95,10 +95,17 @@ struct _GlossReaderView
   int line_width;
   GtkCssProvider *font_provider;
 
-  /* Annotations shown, and those whose changes are followed */
+  /* Annotations shown, and those whose changes are followed, in the
+   * model's order */
   GListModel *annotations;
   GPtrArray *watched;
   GtkTextTag *kind_tags[GLOSS_ANNOTATION_KIND_LAST + 1];
+  gboolean tagged;
+
+  /* The highlights by the block they start in, for painting only those
+   * in sight; rebuilt when the annotations change */
+  GArray *spans;
+  gboolean spans_dirty;
 
   /* Other popovers pointing into the text, such as the editor */
   GPtrArray *popovers;
@@ -117,6 +124,17 @@ struct _GlossReaderView
 
   GtkAdjustment *vadjustment;
 };
+
+/* A highlight's blocks.  reach is the furthest end_block of this span
+ * and every span before it, so the spans reaching a block are found by
+ * bisection even though a long highlight can start far above it. */
+typedef struct
+{
+  GlossAnnotation *annotation;
+  guint start_block;
+  guint end_block;
+  guint reach;
+} Span;
 
 G_DEFINE_FINAL_TYPE (GlossReaderView, gloss_reader_view, GTK_TYPE_TEXT_VIEW)
 
@@ -487,6 +505,39 @@ snapshot_bullet (GlossReaderView   *self,
   gtk_snapshot_pop (snapshot);
 }
 
+static int
+compare_positions (guint block_a,
+                   guint offset_a,
+                   guint block_b,
+                   guint offset_b)
+{
+  if (block_a != block_b)
+    return block_a < block_b ? -1 : 1;
+  return offset_a < offset_b ? -1 : (offset_a > offset_b ? 1 : 0);
+}
+
+/* Whether @anchor's range is in the article shown, checked without
+ * walking the buffer for it. */
+static gboolean
+anchor_is_shown (GlossReaderView   *self,
+                 const GlossAnchor *anchor)
+{
+  guint n_blocks = self->article != NULL ? gloss_article_get_n_blocks (self->article) : 0;
+  const GlossBlock *first, *last;
+
+  if (anchor->state == GLOSS_ANCHOR_ORPHANED
+      || anchor->start_block >= n_blocks || anchor->end_block >= n_blocks)
+    return FALSE;
+
+  first = gloss_article_get_block (self->article, anchor->start_block);
+  last = gloss_article_get_block (self->article, anchor->end_block);
+
+  return anchor->start_offset <= (guint) gloss_block_get_length (first)
+         && anchor->end_offset <= (guint) gloss_block_get_length (last)
+         && compare_positions (anchor->start_block, anchor->start_offset,
+                               anchor->end_block, anchor->end_offset) < 0;
+}
+
 /* The anchor's range in the buffer, or FALSE for an orphan or a range the
  * article shown does not have. */
 static gboolean
@@ -497,14 +548,12 @@ get_annotation_bounds (GlossReaderView *self,
 {
   const GlossAnchor *anchor = gloss_annotation_get_anchor (annotation);
 
-  if (anchor->state == GLOSS_ANCHOR_ORPHANED)
+  if (!anchor_is_shown (self, anchor))
     return FALSE;
 
-  return gloss_reader_view_get_iter_for_block (self, anchor->start_block, anchor->start_offset,
-                                               start)
-         && gloss_reader_view_get_iter_for_block (self, anchor->end_block, anchor->end_offset,
-                                                  end)
-         && gtk_text_iter_compare (start, end) < 0;
+  gloss_reader_view_get_iter_for_block (self, anchor->start_block, anchor->start_offset, start);
+  gloss_reader_view_get_iter_for_block (self, anchor->end_block, anchor->end_offset, end);
+  return TRUE;
 }
 
 typedef void (*RangeRectFunc) (GlossReaderView       *self,
@@ -583,6 +632,92 @@ fill_rect_cb (GlossReaderView       *self,
   gtk_snapshot_pop (data->snapshot);
 }
 
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const Span *x = a;
+  const Span *y = b;
+
+  return x->start_block < y->start_block ? -1 : (x->start_block > y->start_block ? 1 : 0);
+}
+
+/* Sorted stably: highlights starting in one block keep the model's order,
+ * which is the order they are painted in. */
+static void
+ensure_spans (GlossReaderView *self)
+{
+  guint reach = 0;
+
+  if (!self->spans_dirty)
+    return;
+
+  self->spans_dirty = FALSE;
+  g_array_set_size (self->spans, 0);
+  for (guint i = 0; i < self->watched->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (self->watched, i);
+      const GlossAnchor *anchor = gloss_annotation_get_anchor (annotation);
+      Span span = { annotation, anchor->start_block, anchor->end_block, 0 };
+
+      if (anchor->state != GLOSS_ANCHOR_ORPHANED)
+        g_array_append_val (self->spans, span);
+    }
+  g_array_sort (self->spans, compare_spans);
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      Span *span = &g_array_index (self->spans, Span, i);
+
+      reach = MAX (reach, span->end_block);
+      span->reach = reach;
+    }
+}
+
+/* The spans that can touch blocks @first to @last are those from
+ * *@out_begin up to, not including, *@out_end. */
+static void
+find_spans (GlossReaderView *self,
+            guint            first,
+            guint            last,
+            guint           *out_begin,
+            guint           *out_end)
+{
+  guint low = 0;
+  guint high;
+
+  ensure_spans (self);
+
+  /* The first that reaches @first; reach never decreases. */
+  high = self->spans->len;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (self->spans, Span, middle).reach < first)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  *out_begin = low;
+
+  /* The first that starts past @last; those before *@out_begin start
+   * before @first. */
+  high = self->spans->len;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (self->spans, Span, middle).start_block <= last)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  *out_end = low;
+}
+
+/* Only the highlights touching the visible lines are looked at: a
+ * thousand of them cost nothing while scrolling. */
 static void
 snapshot_highlights (GlossReaderView   *self,
                      GtkSnapshot       *snapshot,
@@ -590,32 +725,37 @@ snapshot_highlights (GlossReaderView   *self,
                      const GtkTextIter *visible_end)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  guint n_items;
+  int first_line = gtk_text_iter_get_line (visible_start) - N_LEADING_LINES;
+  int last_line = gtk_text_iter_get_line (visible_end) - N_LEADING_LINES;
+  guint first_block = (guint) MAX (first_line, 0);
+  guint begin, end;
 
-  if (self->annotations == NULL)
+  if (self->annotations == NULL || last_line < 0)
     return;
 
-  n_items = g_list_model_get_n_items (self->annotations);
-  for (guint i = 0; i < n_items; i++)
+  find_spans (self, first_block, (guint) last_line, &begin, &end);
+  for (guint i = begin; i < end; i++)
     {
-      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (self->annotations, i);
+      const Span *span = &g_array_index (self->spans, Span, i);
+      GlossAnnotation *annotation = span->annotation;
       GlossAnnotationKind kind = gloss_annotation_get_kind (annotation);
-      GtkTextIter start, end;
+      GtkTextIter start, stop;
       FillData data = { snapshot };
 
-      if (!get_annotation_bounds (self, annotation, &start, &end)
-          || gtk_text_iter_compare (&end, visible_start) < 0
+      if (span->end_block < first_block
+          || !get_annotation_bounds (self, annotation, &start, &stop)
+          || gtk_text_iter_compare (&stop, visible_start) < 0
           || gtk_text_iter_compare (&start, visible_end) > 0)
         continue;
 
       gloss_annotation_kind_get_colors (kind, dark, NULL, &data.color);
-      foreach_range_rect (self, &start, &end, fill_rect_cb, &data);
+      foreach_range_rect (self, &start, &stop, fill_rect_cb, &data);
 
       if (annotation == self->flash_annotation && self->flash_level > 0)
         {
           gloss_annotation_kind_get_colors (kind, dark, &data.color, NULL);
           data.color.alpha = 0.45f * (float) self->flash_level;
-          foreach_range_rect (self, &start, &end, fill_rect_cb, &data);
+          foreach_range_rect (self, &start, &stop, fill_rect_cb, &data);
         }
     }
 }
@@ -667,68 +807,140 @@ gloss_reader_view_snapshot_layer (GtkTextView      *view,
   snapshot_highlights (self, snapshot, &visible_start, &visible_end);
 }
 
+typedef struct
+{
+  GlossAnnotationKind kind;
+  guint start_block;
+  guint start_offset;
+  guint end_block;
+  guint end_offset;
+} TagRange;
+
+static int
+compare_tag_ranges (gconstpointer a,
+                    gconstpointer b)
+{
+  const TagRange *x = a;
+  const TagRange *y = b;
+
+  if (x->kind != y->kind)
+    return x->kind < y->kind ? -1 : 1;
+  return compare_positions (x->start_block, x->start_offset, y->start_block, y->start_offset);
+}
+
+/* Tags every highlight's words with its kind's tag, in one pass: the
+ * ranges of a kind are merged first, so overlapping highlights cost one
+ * application, and the tags are only cleared when some were set. */
 static void
 gloss_reader_view_refresh_tags (GlossReaderView *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (TagRange));
   GtkTextIter start, end;
-  guint n_items;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  for (GlossAnnotationKind kind = 0; kind <= GLOSS_ANNOTATION_KIND_LAST; kind++)
-    gtk_text_buffer_remove_tag (buffer, self->kind_tags[kind], &start, &end);
-
-  n_items = self->annotations != NULL ? g_list_model_get_n_items (self->annotations) : 0;
-  for (guint i = 0; i < n_items; i++)
+  if (self->tagged)
     {
-      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (self->annotations, i);
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      for (GlossAnnotationKind kind = 0; kind <= GLOSS_ANNOTATION_KIND_LAST; kind++)
+        gtk_text_buffer_remove_tag (buffer, self->kind_tags[kind], &start, &end);
+      self->tagged = FALSE;
+    }
 
-      if (get_annotation_bounds (self, annotation, &start, &end))
-        gtk_text_buffer_apply_tag (buffer,
-                                   self->kind_tags[gloss_annotation_get_kind (annotation)],
-                                   &start, &end);
+  for (guint i = 0; i < self->watched->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (self->watched, i);
+      const GlossAnchor *anchor = gloss_annotation_get_anchor (annotation);
+      TagRange range = {
+        gloss_annotation_get_kind (annotation),
+        anchor->start_block, anchor->start_offset, anchor->end_block, anchor->end_offset
+      };
+
+      if (anchor_is_shown (self, anchor))
+        g_array_append_val (ranges, range);
+    }
+  g_array_sort (ranges, compare_tag_ranges);
+
+  for (guint i = 0; i < ranges->len;)
+    {
+      TagRange merged = g_array_index (ranges, TagRange, i);
+
+      for (i++; i < ranges->len; i++)
+        {
+          const TagRange *next = &g_array_index (ranges, TagRange, i);
+
+          if (next->kind != merged.kind
+              || compare_positions (next->start_block, next->start_offset,
+                                    merged.end_block, merged.end_offset) > 0)
+            break;
+          if (compare_positions (next->end_block, next->end_offset,
+                                 merged.end_block, merged.end_offset) > 0)
+            {
+              merged.end_block = next->end_block;
+              merged.end_offset = next->end_offset;
+            }
+        }
+
+      gloss_reader_view_get_iter_for_block (self, merged.start_block, merged.start_offset, &start);
+      gloss_reader_view_get_iter_for_block (self, merged.end_block, merged.end_offset, &end);
+      gtk_text_buffer_apply_tag (buffer, self->kind_tags[merged.kind], &start, &end);
+      self->tagged = TRUE;
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Only the kind and the words change how a highlight looks; notes and
+ * speakers do not. */
 static void
 annotation_changed_cb (GlossReaderView *self)
 {
+  self->spans_dirty = TRUE;
   gloss_reader_view_refresh_tags (self);
 }
 
 static void
-unwatch_annotations (GlossReaderView *self)
+watch_annotation (GlossReaderView *self,
+                  GlossAnnotation *annotation,
+                  guint            index)
 {
-  for (guint i = 0; i < self->watched->len; i++)
-    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->watched, i),
-                                          annotation_changed_cb, self);
-  g_ptr_array_set_size (self->watched, 0);
+  g_signal_connect_swapped (annotation, "notify::kind", G_CALLBACK (annotation_changed_cb), self);
+  g_signal_connect_swapped (annotation, "notify::anchor", G_CALLBACK (annotation_changed_cb),
+                            self);
+  g_ptr_array_insert (self->watched, (int) index, g_object_ref (annotation));
 }
 
-/* Only the kind and the words change how a highlight looks; notes and
- * speakers do not. */
 static void
-annotations_changed_cb (GlossReaderView *self)
+unwatch_annotations (GlossReaderView *self,
+                     guint            index,
+                     guint            count)
 {
-  guint n_items = g_list_model_get_n_items (self->annotations);
+  for (guint i = index; i < index + count; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->watched, i),
+                                          annotation_changed_cb, self);
+  g_ptr_array_remove_range (self->watched, index, count);
+}
 
-  unwatch_annotations (self);
-  for (guint i = 0; i < n_items; i++)
+/* The followed annotations mirror the model, changed where it changed. */
+static void
+annotations_changed_cb (GListModel      *annotations,
+                        guint            position,
+                        guint            removed,
+                        guint            added,
+                        GlossReaderView *self)
+{
+  unwatch_annotations (self, position, removed);
+  for (guint i = 0; i < added; i++)
     {
-      GlossAnnotation *annotation = g_list_model_get_item (self->annotations, i);
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (annotations, position + i);
 
-      g_signal_connect_swapped (annotation, "notify::kind", G_CALLBACK (annotation_changed_cb), self);
-      g_signal_connect_swapped (annotation, "notify::anchor", G_CALLBACK (annotation_changed_cb),
-                                self);
-      g_ptr_array_add (self->watched, annotation);
+      watch_annotation (self, annotation, position + i);
     }
 
   if (self->flash_annotation != NULL
       && !g_ptr_array_find (self->watched, self->flash_annotation, NULL))
     g_clear_object (&self->flash_annotation);
 
+  self->spans_dirty = TRUE;
   gloss_reader_view_refresh_tags (self);
 }
 
@@ -1034,7 +1246,7 @@ gloss_reader_view_measure (GtkWidget      *widget,
    * width, so asking for them would keep a maximised window from shrinking. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      int computed = 2 * self->side_margin;
+      int computed = 2 * MAX (self->side_margin, 0);
       int narrow = 2 * NARROW_SIDE_MARGIN;
 
       *minimum = MAX (0, *minimum - computed) + narrow;
@@ -1116,6 +1328,7 @@ gloss_reader_view_finalize (GObject *object)
   GlossReaderView *self = (GlossReaderView *) object;
 
   g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_pointer (&self->spans, g_array_unref);
   g_clear_pointer (&self->popovers, g_ptr_array_unref);
   g_clear_pointer (&self->font_family, g_free);
   g_clear_object (&self->font_provider);
@@ -1306,7 +1519,8 @@ gloss_reader_view_init (GlossReaderView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->watched = g_ptr_array_new ();
+  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   self->popovers = g_ptr_array_new_with_free_func (g_object_unref);
 
   /* Above the application's style sheet, whose rule for the reader only
@@ -1352,8 +1566,9 @@ gloss_reader_view_init (GlossReaderView *self)
   adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->flash_animation), ADW_EASE_IN_CUBIC);
   g_signal_connect_swapped (self->flash_animation, "done", G_CALLBACK (flash_done_cb), self);
 
+  /* Set by the first allocation, before any text is laid out at a width:
+   * margins changed later lay the whole article out again. */
   self->side_margin = -1;
-  gloss_reader_view_update_margins (self, 0);
 
   g_signal_connect_object (style_manager, "notify::dark",
                            G_CALLBACK (gloss_reader_view_update_colors), self,
@@ -1553,15 +1768,15 @@ gloss_reader_view_set_annotations (GlossReaderView *self,
 
   if (self->annotations != NULL)
     g_signal_handlers_disconnect_by_func (self->annotations, annotations_changed_cb, self);
-  unwatch_annotations (self);
+  unwatch_annotations (self, 0, self->watched->len);
+  self->spans_dirty = TRUE;
   g_clear_object (&self->flash_annotation);
   g_set_object (&self->annotations, annotations);
 
   if (annotations != NULL)
     {
-      g_signal_connect_swapped (annotations, "items-changed", G_CALLBACK (annotations_changed_cb),
-                                self);
-      annotations_changed_cb (self);
+      g_signal_connect (annotations, "items-changed", G_CALLBACK (annotations_changed_cb), self);
+      annotations_changed_cb (annotations, 0, 0, g_list_model_get_n_items (annotations), self);
     }
   else if (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self)) != NULL)
     {
@@ -1655,20 +1870,21 @@ find_annotation_at_iter (GlossReaderView   *self,
                          const GtkTextIter *iter)
 {
   GlossAnnotation *found = NULL;
-  guint n_items;
+  guint block;
+  guint begin, end;
 
-  if (self->annotations == NULL)
+  if (self->annotations == NULL || !gloss_reader_view_get_block_for_iter (self, iter, &block, NULL))
     return NULL;
 
-  /* The last one starting before the position is the one painted on top. */
-  n_items = g_list_model_get_n_items (self->annotations);
-  for (guint i = 0; i < n_items; i++)
+  /* The last one holding the position is the one painted on top. */
+  find_spans (self, block, block, &begin, &end);
+  for (guint i = begin; i < end; i++)
     {
-      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (self->annotations, i);
-      GtkTextIter start, end;
+      GlossAnnotation *annotation = g_array_index (self->spans, Span, i).annotation;
+      GtkTextIter start, stop;
 
-      if (get_annotation_bounds (self, annotation, &start, &end)
-          && gtk_text_iter_in_range (iter, &start, &end))
+      if (get_annotation_bounds (self, annotation, &start, &stop)
+          && gtk_text_iter_in_range (iter, &start, &stop))
         found = annotation;
     }
 
