@@ -537,10 +537,18 @@ progress_from_worker (guint     n_done,
   g_set_object (&progress->current, current);
   if (!progress->queued)
     {
+      /* A source, not g_main_context_invoke(): when no thread owns the
+       * caller's context at this instant, invoke would run the callback
+       * here, on the worker, with the mutex held (a deadlock) and the
+       * caller's widgets touched from the wrong thread. */
+      g_autoptr(GSource) source = g_idle_source_new ();
+
       progress->queued = TRUE;
-      g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT, progress_dispatch,
-                                  g_atomic_rc_box_acquire (progress),
-                                  (GDestroyNotify) progress_release);
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, progress_dispatch, g_atomic_rc_box_acquire (progress),
+                             (GDestroyNotify) progress_release);
+      g_source_set_static_name (source, "[gloss] import progress");
+      g_source_attach (source, progress->context);
     }
   g_mutex_unlock (&progress->mutex);
 }
