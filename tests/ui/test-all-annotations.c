@@ -6,12 +6,11 @@
 #include <string.h>
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "gloss-all-annotations-row.h"
 #include "gloss-all-annotations-view.h"
 #include "gloss-annotation-style.h"
-#include "ui-test-log.h"
+#include "ui-fixture.h"
 
 /*
  * The "All annotations" view as a fact-checker uses it: a library of a few
@@ -42,53 +41,6 @@ typedef struct
 } Fixture;
 
 static void
-set_true (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-static gint64
-import_file (GlossStore *store,
-             const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  gint64 id;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  id = gloss_store_import (store, bytes, path, NULL, NULL, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static gint64
-annotate (GlossStore          *store,
-          gint64               article_id,
-          GlossAnnotationKind  kind,
-          const char          *quote,
-          const char          *speaker)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GlossArticle) article = gloss_store_load_article (store, article_id, &error);
-  g_autoptr(GlossAnchor) anchor = NULL;
-  g_autoptr(GlossAnnotation) annotation = NULL;
-
-  g_assert_no_error (error);
-  anchor = gloss_anchor_new_for_quote (article, quote, 1, &error);
-  g_assert_no_error (error);
-  annotation = gloss_annotation_new (kind, anchor);
-  gloss_annotation_set_article_id (annotation, article_id);
-  gloss_annotation_set_speaker (annotation, speaker);
-  g_assert_true (gloss_store_add_annotation (store, annotation, &error));
-  g_assert_no_error (error);
-  return gloss_annotation_get_id (annotation);
-}
-
-static void
 activated_cb (GlossAllAnnotationsView *view,
               gint64                   article_id,
               gint64                   annotation_id,
@@ -103,13 +55,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("gloss-ui-all-annotations-XXXXXX", NULL);
-  path = g_build_filename (fixture->dir, "library.db", NULL);
-  fixture->store = gloss_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->dir = ui_library_dir_new (&path);
+  fixture->store = ui_store_open (path);
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 700);
@@ -125,77 +74,36 @@ fill_library (Fixture *fixture)
 {
   GlossStore *store = fixture->store;
 
-  fixture->huawei = import_file (store, GLOSS_TEST_DATA "/library/import/huawei.html");
-  fixture->cafe = import_file (store, GLOSS_TEST_DATA "/library/import/sub/cafe.htm");
-  fixture->nato = import_file (store, GLOSS_TEST_DATA "/nato-huawei.txt");
+  fixture->huawei = ui_import_file (store, GLOSS_TEST_DATA "/library/import/huawei.html");
+  fixture->cafe = ui_import_file (store, GLOSS_TEST_DATA "/library/import/sub/cafe.htm");
+  fixture->nato = ui_import_file (store, GLOSS_TEST_DATA "/nato-huawei.txt");
 
-  fixture->denial_huawei = annotate (store, fixture->huawei, GLOSS_ANNOTATION_DENIAL,
-                                     DENIAL_HUAWEI, "Huawei");
-  annotate (store, fixture->huawei, GLOSS_ANNOTATION_CLAIM,
-            "weighing how to respond to security concerns", "Jens Stoltenberg");
-  annotate (store, fixture->huawei, GLOSS_ANNOTATION_EVIDENCE,
-            "The United States is lobbying European allies", NULL);
-  annotate (store, fixture->cafe, GLOSS_ANNOTATION_QUESTION, "chercher un repreneur", "Le maire");
-  fixture->denial_spying = annotate (store, fixture->nato, GLOSS_ANNOTATION_DENIAL,
-                                     DENIAL_SPYING, "huawei");
-  annotate (store, fixture->nato, GLOSS_ANNOTATION_CLAIM,
-            "some of NATO’s 29 allies are uneasy", "Jens Stoltenberg");
-  annotate (store, fixture->nato, GLOSS_ANNOTATION_DENIAL,
-            "He refused to speculate about what it might do", "Jens Stoltenberg");
-  annotate (store, fixture->nato, GLOSS_ANNOTATION_QUESTION,
-            "open for dialogue with anyone", "HUAWEI");
-}
-
-static void
-destroy_window (GtkWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (window);
-  while (window != NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  fixture->denial_huawei = ui_store_annotate (store, fixture->huawei, GLOSS_ANNOTATION_DENIAL,
+                                                DENIAL_HUAWEI, "Huawei");
+  ui_store_annotate (store, fixture->huawei, GLOSS_ANNOTATION_CLAIM,
+                     "weighing how to respond to security concerns", "Jens Stoltenberg");
+  ui_store_annotate (store, fixture->huawei, GLOSS_ANNOTATION_EVIDENCE,
+                     "The United States is lobbying European allies", NULL);
+  ui_store_annotate (store, fixture->cafe, GLOSS_ANNOTATION_QUESTION,
+                     "chercher un repreneur", "Le maire");
+  fixture->denial_spying = ui_store_annotate (store, fixture->nato, GLOSS_ANNOTATION_DENIAL,
+                                                DENIAL_SPYING, "huawei");
+  ui_store_annotate (store, fixture->nato, GLOSS_ANNOTATION_CLAIM,
+                     "some of NATO’s 29 allies are uneasy", "Jens Stoltenberg");
+  ui_store_annotate (store, fixture->nato, GLOSS_ANNOTATION_DENIAL,
+                     "He refused to speculate about what it might do", "Jens Stoltenberg");
+  ui_store_annotate (store, fixture->nato, GLOSS_ANNOTATION_QUESTION,
+                     "open for dialogue with anyone", "HUAWEI");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  destroy_window (fixture->window);
+  ui_destroy_window (fixture->window);
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  ui_remove_tree (fixture->dir);
   g_free (fixture->dir);
-}
-
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean painted = FALSE;
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
 }
 
 /* The query runs in a worker; then the list lays out its rows. */
@@ -204,15 +112,14 @@ wait_for_results (Fixture *fixture)
 {
   while (gloss_all_annotations_view_get_loading (fixture->view))
     g_main_context_iteration (NULL, TRUE);
-  wait_for_paint (GTK_WIDGET (fixture->window));
+  ui_wait_for_paint (GTK_WIDGET (fixture->window));
 }
 
 static void
 show_window (Fixture *fixture)
 {
   gtk_window_present (fixture->window);
-  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->view)))
-    g_main_context_iteration (NULL, TRUE);
+  ui_wait_until_mapped (GTK_WIDGET (fixture->view));
   gloss_all_annotations_view_set_store (fixture->view, fixture->store);
   /* A library file is read in a worker, one in memory at once. */
   g_assert_cmpint (gloss_all_annotations_view_get_loading (fixture->view), ==,
@@ -350,11 +257,10 @@ static void
 press (GtkWidget *button)
 {
   gboolean clicked = FALSE;
-  gulong handler = g_signal_connect_swapped (button, "clicked", G_CALLBACK (set_true), &clicked);
+  gulong handler = g_signal_connect_swapped (button, "clicked", G_CALLBACK (ui_set_true), &clicked);
 
   g_assert_true (gtk_widget_activate (button));
-  while (!clicked)
-    g_main_context_iteration (NULL, TRUE);
+  ui_iterate_until (&clicked);
   g_signal_handler_disconnect (button, handler);
 }
 
@@ -383,11 +289,10 @@ type_search (Fixture    *fixture,
 {
   GtkWidget *entry = find (fixture, is_search_entry, NULL);
   gboolean changed = FALSE;
-  gulong handler = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (set_true), &changed);
+  gulong handler = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (ui_set_true), &changed);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  while (!changed)
-    g_main_context_iteration (NULL, TRUE);
+  ui_iterate_until (&changed);
   g_signal_handler_disconnect (entry, handler);
   wait_for_results (fixture);
 }
@@ -519,8 +424,8 @@ test_reload (Fixture       *fixture,
   g_assert_cmpuint (gloss_all_annotations_view_get_n_matches (fixture->view), ==, 3);
 
   /* Annotations made elsewhere show on reload, under the same filters. */
-  later = annotate (fixture->store, fixture->cafe, GLOSS_ANNOTATION_CLAIM,
-                    "ferme ses portes", "Huawei ");
+  later = ui_store_annotate (fixture->store, fixture->cafe, GLOSS_ANNOTATION_CLAIM,
+                             "ferme ses portes", "Huawei ");
   gloss_all_annotations_view_reload (fixture->view);
   wait_for_results (fixture);
   g_assert_cmpstr (string_at (gtk_drop_down_get_model (speakers),
@@ -635,32 +540,12 @@ test_library_in_memory (Fixture       *fixture,
   g_assert_cmpint (gloss_all_annotations_row_get_annotation_id (row_at (rows, 1)), ==, fixture->denial_huawei);
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("no display (run under xvfb-run)");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  gloss_test_let_gtk_gizmo_warning_pass ();
-  g_setenv ("GTK_A11Y", "test", TRUE);
-
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("CI") != NULL)
-        {
-          g_printerr ("no display, and CI is set: the ui suite must run under xvfb-run\n");
-          return 1;
-        }
-      g_test_add_func ("/ui/all-annotations/no-display", test_no_display);
-      return g_test_run ();
-    }
-
-  adw_init ();
+  if (!ui_test_init (&argc, &argv, "/ui/all-annotations", UI_TEST_ACCESSIBLE | UI_TEST_ADWAITA))
+    return g_test_run ();
 
 #define ADD(path, func) \
   g_test_add ("/ui/all-annotations/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

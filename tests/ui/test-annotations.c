@@ -4,12 +4,11 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <gtk/gtktestatcontext.h>
 
 #include "gloss-annotation-style.h"
 #include "gloss-window-private.h"
-#include "ui-test-log.h"
+#include "ui-fixture.h"
 
 /*
  * Annotating as a user does: select words of the sample article, mark
@@ -22,124 +21,18 @@
                     "challenges of working with Huawei"
 #define DENIAL_QUOTE "there is no evidence that Huawei poses any threat to cybersecurity"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  char *sample;
-} Library;
-
-static void
-library_setup (Library       *library,
-               gconstpointer  data)
-{
-  library->dir = g_dir_make_tmp ("gloss-ui-annotations-XXXXXX", NULL);
-  g_assert_nonnull (library->dir);
-  library->path = g_build_filename (library->dir, "library.db", NULL);
-  library->sample = g_build_filename (GLOSS_TEST_DATA, "nato-huawei.txt", NULL);
-}
-
-static void
-library_teardown (Library       *library,
-                  gconstpointer  data)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (library->path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (library->dir);
-  g_free (library->dir);
-  g_free (library->path);
-  g_free (library->sample);
-}
-
-static GlossStore *
-open_store (Library *library)
-{
-  g_autoptr(GError) error = NULL;
-  GlossStore *store = gloss_store_open (library->path, &error);
-
-  g_assert_no_error (error);
-  return store;
-}
-
-static void
-set_true (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-static GlossWindow *
-create_window (GlossStore *store)
-{
-  GlossWindow *window = gloss_window_new (NULL, store);
-
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-
-  return window;
-}
-
-static void
-destroy_window (GlossWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-wait_for_paint (GlossWindow *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  gboolean painted = FALSE;
-  gulong handler;
-
-  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_main_loop_for (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* A window on @library showing the sample article. */
 static GlossWindow *
-open_sample (Library *library)
+open_sample (UiLibrary *library)
 {
-  g_autoptr(GlossStore) store = open_store (library);
-  g_autoptr(GFile) file = g_file_new_for_path (library->sample);
-  GlossWindow *window = create_window (store);
+  g_autoptr(GlossStore) store = ui_store_open (library->path);
+  GlossWindow *window = ui_window_new (NULL, store);
 
-  gloss_window_open_file (window, file);
-  while (gloss_window_get_loading (window))
-    g_main_context_iteration (NULL, TRUE);
+  ui_open_file (window, library->sample);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "article");
   g_assert_cmpint (gloss_article_get_id (gloss_window_get_article (window)), >, 0);
-  wait_for_paint (window);
+  ui_wait_for_paint (GTK_WIDGET (window));
 
   return window;
 }
@@ -152,8 +45,7 @@ edit_annotation (GlossWindow *window,
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-annotation", "x",
                                              annotation_id));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window->editor)))
-    g_main_context_iteration (NULL, TRUE);
+  ui_wait_until_mapped (GTK_WIDGET (window->editor));
 }
 
 /* Where @quote is in @block, in code points, as the store counts. */
@@ -221,10 +113,10 @@ mark_quote (GlossWindow *window,
 
 /* The article's annotations as another connection reads them. */
 static GPtrArray *
-stored_annotations (Library     *library,
+stored_annotations (UiLibrary   *library,
                     GlossWindow *window)
 {
-  g_autoptr(GlossStore) store = open_store (library);
+  g_autoptr(GlossStore) store = ui_store_open (library->path);
   g_autoptr(GError) error = NULL;
   GPtrArray *annotations;
 
@@ -233,30 +125,6 @@ stored_annotations (Library     *library,
                                               &error);
   g_assert_no_error (error);
   return annotations;
-}
-
-/* Whether the kind's tag covers exactly [start, end) of @block. */
-static void
-assert_tag_covers (GlossWindow         *window,
-                   GlossAnnotationKind  kind,
-                   guint                block,
-                   guint                start,
-                   guint                end)
-{
-  GtkTextTag *tag = gloss_reader_view_get_annotation_tag (window->reader_view, kind);
-  GlossArticle *article = gloss_window_get_article (window);
-  glong length = gloss_block_get_length (gloss_article_get_block (article, block));
-
-  for (glong offset = 0; offset < length; offset++)
-    {
-      GtkTextIter iter;
-
-      g_assert_true (gloss_reader_view_get_iter_for_block (window->reader_view, block, offset,
-                                                           &iter));
-      if (gtk_text_iter_has_tag (&iter, tag) != (offset >= start && offset < end))
-        g_error ("block %u offset %ld: tag %s", block, offset,
-                 gtk_text_iter_has_tag (&iter, tag) ? "present" : "missing");
-    }
 }
 
 /* Renders the reader and counts pixels of the kind's fill over the
@@ -269,23 +137,13 @@ count_fill_pixels (GlossWindow         *window,
   GtkWidget *view = GTK_WIDGET (window->reader_view);
   int width = gtk_widget_get_width (view);
   int height = gtk_widget_get_height (view);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree guchar *pixels = NULL;
   GdkRGBA fill;
   double expected[3];
   gsize stride;
   guint count = 0;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  stride = (gsize) gdk_texture_get_width (texture) * 4;
-  pixels = g_malloc (stride * (gsize) gdk_texture_get_height (texture));
-  gdk_texture_download (texture, pixels, stride);
+  pixels = ui_render_widget (view, &stride);
 
   /* The light style's page is white: the fill blends over it. */
   gloss_annotation_kind_get_colors (kind, FALSE, NULL, &fill);
@@ -326,7 +184,7 @@ scroll_to_block (GlossWindow *window,
       g_assert_true (gloss_reader_view_get_iter_for_block (window->reader_view, block, 0, &iter));
       gtk_text_view_get_iter_location (GTK_TEXT_VIEW (window->reader_view), &iter, &location);
       gtk_adjustment_set_value (vadjustment, location.y - gtk_adjustment_get_page_size (vadjustment) / 2);
-      wait_for_paint (window);
+      ui_wait_for_paint (GTK_WIDGET (window));
       still = location.y == previous_y ? still + 1 : 0;
     }
 }
@@ -354,7 +212,7 @@ check_denial_shown (GlossWindow *window,
   GdkRectangle rect, plain;
 
   g_assert_nonnull (denial);
-  assert_tag_covers (window, GLOSS_ANNOTATION_DENIAL, 6, start, end);
+  ui_assert_tag_covers (window, GLOSS_ANNOTATION_DENIAL, 6, start, end);
 
   scroll_to_block (window, 6);
   g_assert_true (gloss_reader_view_get_annotation_rect (window->reader_view, denial, &rect));
@@ -388,7 +246,7 @@ check_denial_shown (GlossWindow *window,
 }
 
 static void
-test_mark_denial (Library       *library,
+test_mark_denial (UiLibrary     *library,
                   gconstpointer  data)
 {
   GlossWindow *window = open_sample (library);
@@ -419,12 +277,12 @@ test_mark_denial (Library       *library,
   g_assert_cmpstr (anchor->exact, ==, DENIAL_QUOTE);
 
   check_denial_shown (window, start, end);
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* Closed and opened again on the same library: the same words. */
 static void
-test_restart (Library       *library,
+test_restart (UiLibrary     *library,
               gconstpointer  data)
 {
   GlossWindow *window = open_sample (library);
@@ -433,14 +291,14 @@ test_restart (Library       *library,
 
   find_quote (window, 6, DENIAL_QUOTE, &start, &end);
   mark_quote (window, 6, DENIAL_QUOTE, "denial");
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 
   window = open_sample (library);
   g_assert_cmpint (gloss_article_get_id (gloss_window_get_article (window)), ==, article_id);
   g_assert_cmpuint (g_list_model_get_n_items (gloss_window_get_annotations (window)), ==, 1);
   check_denial_shown (window, start, end);
 
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* The reader's own key binding for @keyval, activated as a key press is. */
@@ -448,36 +306,11 @@ static gboolean
 press_key (GlossWindow *window,
            guint        keyval)
 {
-  GtkWidget *view = GTK_WIDGET (window->reader_view);
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger)
-              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, view,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-
-  g_error ("the reader has no binding for %s", gdk_keyval_name (keyval));
-  return FALSE;
+  return ui_press_key (GTK_WIDGET (window->reader_view), keyval);
 }
 
 static void
-test_keys (Library       *library,
+test_keys (UiLibrary     *library,
            gconstpointer  data)
 {
   static const struct {
@@ -536,12 +369,12 @@ test_keys (Library       *library,
       g_assert_cmpstr (gloss_annotation_get_anchor (annotation)->exact, ==, marks[i].quote);
     }
 
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* A selection reaching up into the headline is cut at the body. */
 static void
-test_selection_clipped (Library       *library,
+test_selection_clipped (UiLibrary     *library,
                         gconstpointer  data)
 {
   GlossWindow *window = open_sample (library);
@@ -564,7 +397,7 @@ test_selection_clipped (Library       *library,
   g_assert_cmpuint (anchor->end_offset, ==, 13);
   g_assert_cmpstr (anchor->exact, ==, "BRUSSELS (AP)");
 
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 static GtkWidget *
@@ -579,7 +412,7 @@ editor_child (GlossWindow *window,
 }
 
 static void
-test_editor (Library       *library,
+test_editor (UiLibrary     *library,
              gconstpointer  data)
 {
   GlossWindow *window = open_sample (library);
@@ -587,7 +420,7 @@ test_editor (Library       *library,
   GlossAnnotation *denial = mark_quote (window, 6, DENIAL_QUOTE, "denial");
   gint64 claim_id = gloss_annotation_get_id (claim);
   gint64 denial_id = gloss_annotation_get_id (denial);
-  g_autoptr(GlossStore) store = open_store (library);
+  g_autoptr(GlossStore) store = ui_store_open (library->path);
   g_autoptr(GlossAnnotation) stored = NULL;
   g_autoptr(GError) error = NULL;
   const GlossAnnotationLink *link;
@@ -609,7 +442,7 @@ test_editor (Library       *library,
   g_assert_no_error (error);
   g_assert_cmpint (gloss_annotation_get_verdict (stored), ==, GLOSS_VERDICT_MOSTLY_TRUE);
   g_clear_object (&stored);
-  run_main_loop_for (800);
+  ui_run_main_loop_for (800);
   stored = gloss_store_load_annotation (store, claim_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (gloss_annotation_get_speaker (stored), ==, "NATO allies");
@@ -659,16 +492,16 @@ test_editor (Library       *library,
     guint start, end;
 
     find_quote (window, 1, CLAIM_QUOTE, &start, &end);
-    assert_tag_covers (window, GLOSS_ANNOTATION_QUESTION, 1, start, end);
-    assert_tag_covers (window, GLOSS_ANNOTATION_CLAIM, 1, 0, 0);
+    ui_assert_tag_covers (window, GLOSS_ANNOTATION_QUESTION, 1, start, end);
+    ui_assert_tag_covers (window, GLOSS_ANNOTATION_CLAIM, 1, 0, 0);
   }
   gtk_popover_popdown (GTK_POPOVER (window->editor));
 
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 static void
-test_delete_undo (Library       *library,
+test_delete_undo (UiLibrary     *library,
                   gconstpointer  data)
 {
   GlossWindow *window = open_sample (library);
@@ -703,7 +536,7 @@ test_delete_undo (Library       *library,
   g_assert_cmpuint (gloss_annotation_get_n_links (g_ptr_array_index (stored, 0)), ==, 0);
   g_clear_pointer (&stored, g_ptr_array_unref);
   g_assert_cmpuint (g_list_model_get_n_items (gloss_window_get_annotations (window)), ==, 1);
-  assert_tag_covers (window, GLOSS_ANNOTATION_CLAIM, 1, 0, 0);
+  ui_assert_tag_covers (window, GLOSS_ANNOTATION_CLAIM, 1, 0, 0);
   g_assert_cmpuint (g_hash_table_size (window->deleted), ==, 1);
 
   /* Undo, as the toast's button does. */
@@ -739,7 +572,7 @@ test_delete_undo (Library       *library,
         }
     }
 
-  assert_tag_covers (window, GLOSS_ANNOTATION_CLAIM, 1, start, end);
+  ui_assert_tag_covers (window, GLOSS_ANNOTATION_CLAIM, 1, start, end);
   g_assert_nonnull (gloss_annotation_list_find_row (window->annotation_list,
                                                    gloss_annotation_model_find_at (window->annotations,
                                                                                    1, start)));
@@ -754,12 +587,12 @@ test_delete_undo (Library       *library,
   g_assert_cmpint (gloss_annotation_get_kind (g_ptr_array_index (stored, 0)), ==,
                    GLOSS_ANNOTATION_CLAIM);
 
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* Activating a row shows its words: scrolled to, cursor there, glowing. */
 static void
-test_row_reveals (Library       *library,
+test_row_reveals (UiLibrary     *library,
                   gconstpointer  data)
 {
   GlossWindow *window = open_sample (library);
@@ -775,19 +608,19 @@ test_row_reveals (Library       *library,
   g_assert_cmpuint (offset, ==, start);
 
   for (int i = 0; i < 3; i++)
-    wait_for_paint (window);
+    ui_wait_for_paint (GTK_WIDGET (window));
   {
     GdkRectangle rect;
 
     g_assert_true (gloss_reader_view_get_annotation_rect (window->reader_view, denial, &rect));
   }
 
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* gloss-cli and the window write the same library at once. */
 static void
-test_gui_and_cli (Library       *library,
+test_gui_and_cli (UiLibrary     *library,
                   gconstpointer  data)
 {
   static const char * const gui_quotes[] = {
@@ -843,20 +676,17 @@ test_gui_and_cli (Library       *library,
   stored = stored_annotations (library, window);
   g_assert_cmpuint (stored->len, ==, n_cli + G_N_ELEMENTS (gui_quotes) + 1);
 
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* Without a library the article is read, and nothing pretends to save. */
 static void
-test_no_library (Library       *library,
+test_no_library (UiLibrary     *library,
                  gconstpointer  data)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (library->sample);
-  GlossWindow *window = create_window (NULL);
+  GlossWindow *window = ui_window_new (NULL, NULL);
 
-  gloss_window_open_file (window, file);
-  while (gloss_window_get_loading (window))
-    g_main_context_iteration (NULL, TRUE);
+  ui_open_file (window, library->sample);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "article");
   g_assert_cmpuint (gloss_article_get_n_blocks (gloss_window_get_article (window)), ==, 7);
@@ -867,14 +697,14 @@ test_no_library (Library       *library,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "s", "denial");
   g_assert_cmpuint (g_list_model_get_n_items (gloss_window_get_annotations (window)), ==, 0);
 
-  wait_for_paint (window);
-  destroy_window (window);
+  ui_wait_for_paint (GTK_WIDGET (window));
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* A damaged library is refused by the store; the application then runs
  * its windows without one (gloss-application.c). */
 static void
-test_damaged_library (Library       *library,
+test_damaged_library (UiLibrary     *library,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -887,45 +717,18 @@ test_damaged_library (Library       *library,
   g_assert_nonnull (error);
 }
 
-static void
-test_no_display (void)
-{
-  g_test_skip ("no display (run under xvfb-run)");
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  g_test_init (&argc, &argv, NULL);
-  gloss_test_let_gtk_gizmo_warning_pass ();
-
-  /* GTK's test accessibility backend: the rows' accessible names can be
-   * read back, and no session bus is needed. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("CI") != NULL)
-        {
-          g_printerr ("no display, and CI is set: the ui suite must run under xvfb-run\n");
-          return 1;
-        }
-      g_test_add_func ("/ui/annotations/no-display", test_no_display);
-      return g_test_run ();
-    }
-
-  adw_init ();
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/glossapp/Gloss/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  /* The rows' accessible names are read back. */
+  if (!ui_test_init (&argc, &argv, "/ui/annotations",
+                     UI_TEST_ACCESSIBLE | UI_TEST_ADWAITA | UI_TEST_APP_STYLE))
+    return g_test_run ();
 
 #define ADD(path, func) \
-  g_test_add ("/ui/annotations/" path, Library, NULL, library_setup, func, library_teardown)
+  g_test_add ("/ui/annotations/" path, UiLibrary, NULL, ui_library_set_up, func, \
+              ui_library_tear_down)
 
   ADD ("mark-denial", test_mark_denial);
   ADD ("restart", test_restart);

@@ -9,7 +9,7 @@
 #include "gloss-application.h"
 #include "gloss-backups-window.h"
 #include "gloss-window-private.h"
-#include "ui-test-log.h"
+#include "ui-fixture.h"
 
 /*
  * When the library or a file goes wrong, through the real application:
@@ -22,126 +22,7 @@
 #define CLAIM_QUOTE "some of NATO’s 29 allies are uneasy about the potential security " \
                     "challenges of working with Huawei"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  char *sample;
-} Library;
-
 static GlossApplication *application;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-library_setup (Library       *library,
-               gconstpointer  data)
-{
-  library->dir = g_dir_make_tmp ("gloss-ui-faults-XXXXXX", NULL);
-  g_assert_nonnull (library->dir);
-  library->path = g_build_filename (library->dir, "library.db", NULL);
-  library->sample = g_build_filename (GLOSS_TEST_DATA, "nato-huawei.txt", NULL);
-}
-
-static void
-library_teardown (Library       *library,
-                  gconstpointer  data)
-{
-  remove_tree (library->dir);
-  g_free (library->dir);
-  g_free (library->path);
-  g_free (library->sample);
-}
-
-static void
-destroy_window (GtkWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (window);
-  while (window != NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GlossWindow *
-create_window (GtkApplication *app,
-               GlossStore     *store)
-{
-  GlossWindow *window = gloss_window_new (app, store);
-
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-
-  return window;
-}
-
-static void
-open_and_wait (GlossWindow *window,
-               const char  *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  gloss_window_open_file (window, file);
-  while (gloss_window_get_loading (window))
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  while (TRUE)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type)
-              && gtk_widget_get_visible (GTK_WIDGET (window)))
-            return window;
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-}
-
-static void
-annotate (GlossWindow         *window,
-          guint                block,
-          const char          *quote,
-          GlossAnnotationKind  kind)
-{
-  GlossArticle *article = gloss_window_get_article (window);
-  const char *text = gloss_block_get_text (gloss_article_get_block (article, block));
-  const char *found = strstr (text, quote);
-  g_autoptr(GlossAnchor) anchor = NULL;
-  g_autoptr(GError) error = NULL;
-  glong start;
-
-  g_assert_nonnull (found);
-  start = g_utf8_pointer_to_offset (text, found);
-  anchor = gloss_anchor_new_for_range (article, block, start, block,
-                                       start + g_utf8_strlen (quote, -1), &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (gloss_annotation_model_add (window->annotations, kind, anchor, &error));
-  g_assert_no_error (error);
-}
 
 /* Annotations in the library file, read through a connection of its own
  * as a restarted Gloss would. */
@@ -149,11 +30,10 @@ static guint
 count_stored_annotations (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossStore) store = gloss_store_open (path, &error);
+  g_autoptr(GlossStore) store = ui_store_open (path);
   g_autoptr(GPtrArray) ids = NULL;
   guint n = 0;
 
-  g_assert_no_error (error);
   ids = gloss_store_list_article_ids (store, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < ids->len; i++)
@@ -182,7 +62,7 @@ find_damaged_copy (const char *dir)
 }
 
 static void
-test_damaged_library (Library       *library,
+test_damaged_library (UiLibrary     *library,
                       gconstpointer  data)
 {
   g_autoptr(GString) garbage = g_string_new (NULL);
@@ -197,17 +77,17 @@ test_damaged_library (Library       *library,
     g_string_append (garbage, "Not a Gloss library; the disk ate it. ");
   g_assert_true (g_file_set_contents (library->path, garbage->str, garbage->len, NULL));
 
-  window = create_window (GTK_APPLICATION (application), NULL);
+  window = ui_window_new (GTK_APPLICATION (application), NULL);
   gloss_application_open_library (application, library->path);
   g_assert_null (gloss_application_get_store (application));
 
   /* The article can still be read meanwhile. */
-  open_and_wait (window, library->sample);
+  ui_open_file (window, library->sample);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "article");
   g_assert_null (gloss_window_get_store (window));
   g_assert_cmpint (gloss_article_get_id (gloss_window_get_article (window)), ==, 0);
 
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "The Library Is Damaged");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
@@ -225,7 +105,7 @@ test_damaged_library (Library       *library,
   }
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "fresh");
-  destroy_window (dialog);
+  ui_destroy_window (dialog);
 
   /* A fresh library, and the damaged one kept beside it byte for byte. */
   g_assert_nonnull (gloss_application_get_store (application));
@@ -240,20 +120,20 @@ test_damaged_library (Library       *library,
   while (gloss_window_get_loading (window)
          || gloss_article_get_id (gloss_window_get_article (window)) == 0)
     g_main_context_iteration (NULL, TRUE);
-  annotate (window, 6, DENIAL_QUOTE, GLOSS_ANNOTATION_DENIAL);
+  ui_annotate (window, 6, DENIAL_QUOTE, GLOSS_ANNOTATION_DENIAL);
 
-  destroy_window (GTK_WINDOW (window));
+  ui_destroy_window (GTK_WINDOW (window));
   g_assert_cmpuint (count_stored_annotations (library->path), ==, 1);
 }
 
 static GlossBackupsWindow *
 find_backups_window (void)
 {
-  return GLOSS_BACKUPS_WINDOW (wait_for_toplevel (GLOSS_TYPE_BACKUPS_WINDOW));
+  return GLOSS_BACKUPS_WINDOW (ui_wait_for_toplevel (GLOSS_TYPE_BACKUPS_WINDOW));
 }
 
 static void
-test_backups (Library       *library,
+test_backups (UiLibrary     *library,
               gconstpointer  data)
 {
   g_autoptr(GPtrArray) backups = NULL;
@@ -265,9 +145,9 @@ test_backups (Library       *library,
 
   gloss_application_open_library (application, library->path);
   g_assert_nonnull (gloss_application_get_store (application));
-  window = create_window (GTK_APPLICATION (application), gloss_application_get_store (application));
-  open_and_wait (window, library->sample);
-  annotate (window, 6, DENIAL_QUOTE, GLOSS_ANNOTATION_DENIAL);
+  window = ui_window_new (GTK_APPLICATION (application), gloss_application_get_store (application));
+  ui_open_file (window, library->sample);
+  ui_annotate (window, 6, DENIAL_QUOTE, GLOSS_ANNOTATION_DENIAL);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.backups", NULL));
   backups_window = find_backups_window ();
@@ -283,16 +163,16 @@ test_backups (Library       *library,
   backup = g_strdup (g_ptr_array_index (backups, 0));
 
   /* Made after the backup: gone once it is restored. */
-  annotate (window, 1, CLAIM_QUOTE, GLOSS_ANNOTATION_CLAIM);
+  ui_annotate (window, 1, CLAIM_QUOTE, GLOSS_ANNOTATION_CLAIM);
   g_assert_cmpuint (count_stored_annotations (library->path), ==, 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (backups_window), "backups.restore",
                                              "s", backup));
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Restore This Backup?");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  destroy_window (dialog);
+  ui_destroy_window (dialog);
 
   g_assert_nonnull (gloss_application_get_store (application));
   g_assert_cmpuint (count_stored_annotations (library->path), ==, 1);
@@ -311,13 +191,13 @@ test_backups (Library       *library,
     g_assert_cmpstr (gloss_annotation_get_anchor (annotation)->exact, ==, DENIAL_QUOTE);
   }
 
-  destroy_window (GTK_WINDOW (backups_window));
-  destroy_window (GTK_WINDOW (window));
+  ui_destroy_window (GTK_WINDOW (backups_window));
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* A damaged library can be replaced by a backup from the same question. */
 static void
-test_damaged_restore (Library       *library,
+test_damaged_restore (UiLibrary     *library,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -328,13 +208,13 @@ test_damaged_restore (Library       *library,
 
   /* A good library with one annotation, backed up, then damaged. */
   gloss_application_open_library (application, library->path);
-  window = create_window (GTK_APPLICATION (application), gloss_application_get_store (application));
-  open_and_wait (window, library->sample);
-  annotate (window, 6, DENIAL_QUOTE, GLOSS_ANNOTATION_DENIAL);
+  window = ui_window_new (GTK_APPLICATION (application), gloss_application_get_store (application));
+  ui_open_file (window, library->sample);
+  ui_annotate (window, 6, DENIAL_QUOTE, GLOSS_ANNOTATION_DENIAL);
   g_assert_true (gloss_store_backup_automatically (gloss_application_get_store (application),
                                                    "manual", &error));
   g_assert_no_error (error);
-  destroy_window (GTK_WINDOW (window));
+  ui_destroy_window (GTK_WINDOW (window));
 
   gloss_application_open_library (application, g_getenv ("GLOSS_DB"));
   g_assert_true (g_file_set_contents (library->path, "garbage, garbage, garbage", -1, NULL));
@@ -346,21 +226,21 @@ test_damaged_restore (Library       *library,
     g_unlink (shm);
   }
 
-  window = create_window (GTK_APPLICATION (application), NULL);
+  window = ui_window_new (GTK_APPLICATION (application), NULL);
   gloss_application_open_library (application, library->path);
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "restore"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  destroy_window (dialog);
+  ui_destroy_window (dialog);
 
   backups_window = find_backups_window ();
   backups = gloss_store_list_backups (library->path, &error);
   g_assert_no_error (error);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (backups_window), "backups.restore",
                                              "s", g_ptr_array_index (backups, 0)));
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
-  destroy_window (dialog);
+  ui_destroy_window (dialog);
 
   g_assert_nonnull (gloss_application_get_store (application));
   g_assert_cmpuint (count_stored_annotations (library->path), ==, 1);
@@ -371,14 +251,14 @@ test_damaged_restore (Library       *library,
     g_assert_nonnull (aside);
   }
 
-  destroy_window (GTK_WINDOW (backups_window));
-  destroy_window (GTK_WINDOW (window));
+  ui_destroy_window (GTK_WINDOW (backups_window));
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* A library with articles and no recent backup gets one at start-up, made
  * in a worker thread on a connection of its own. */
 static void
-test_daily_backup (Library       *library,
+test_daily_backup (UiLibrary     *library,
                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
@@ -387,33 +267,15 @@ test_daily_backup (Library       *library,
   g_autofree char *previous = g_strdup (g_getenv ("GLOSS_DB"));
 
   {
-    g_autoptr(GlossStore) store = gloss_store_open (library->path, &error);
-    g_autofree char *sample = NULL;
-    gsize length;
-    GlossExtractOptions options;
+    g_autoptr(GlossStore) store = ui_store_open (library->path);
 
-    g_assert_no_error (error);
-    g_assert_true (g_file_get_contents (library->sample, &sample, &length, NULL));
-    gloss_extract_options_init (&options);
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&sample), length);
-
-      g_assert_cmpint (gloss_store_import (store, bytes, "nato-huawei.txt", &options, NULL,
-                                           &error), >, 0);
-      g_assert_no_error (error);
-    }
+    ui_import_file (store, library->sample);
   }
 
+  /* Started up on this library; an id of its own beside the first (CI
+   * runs under dbus-run-session). */
   g_setenv ("GLOSS_DB", library->path, TRUE);
-  second = gloss_application_new ();
-  g_application_set_flags (G_APPLICATION (second),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  /* With a session bus (CI runs under dbus-run-session) a second
-   * application of the same id in one process cannot export its actions at
-   * the same object path: give it an id of its own. */
-  g_application_set_application_id (G_APPLICATION (second), "io.github.glossapp.Gloss.Second");
-  g_application_register (G_APPLICATION (second), NULL, &error);
-  g_assert_no_error (error);
+  second = ui_application_new ("io.github.glossapp.Gloss.Second");
   g_setenv ("GLOSS_DB", previous, TRUE);
 
   do
@@ -440,11 +302,10 @@ write_file (const char *path,
 
 /* Hostile files end on the error page with a message, never a crash. */
 static void
-test_hostile_files (Library       *library,
+test_hostile_files (UiLibrary     *library,
                     gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GlossStore) store = gloss_store_open (library->path, &error);
+  g_autoptr(GlossStore) store = ui_store_open (library->path);
   g_autoptr(GString) contents = g_string_new (NULL);
   g_autofree char *empty = g_build_filename (library->dir, "empty.html", NULL);
   g_autofree char *binary = g_build_filename (library->dir, "binary.txt", NULL);
@@ -453,11 +314,10 @@ test_hostile_files (Library       *library,
   GlossWindow *window;
   const char *description;
 
-  g_assert_no_error (error);
-  window = create_window (NULL, store);
+  window = ui_window_new (NULL, store);
 
   write_file (empty, contents);
-  open_and_wait (window, empty);
+  ui_open_file (window, empty);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "error");
   g_assert_cmpstr (adw_status_page_get_title (window->error_page), ==,
                    "Could Not Open “empty.html”");
@@ -467,7 +327,7 @@ test_hostile_files (Library       *library,
   for (guint i = 0; i < 4096; i++)
     g_string_append_c (contents, (char) (i * 7919 % 256));
   write_file (binary, contents);
-  open_and_wait (window, binary);
+  ui_open_file (window, binary);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "error");
   g_assert_cmpuint (strlen (adw_status_page_get_description (window->error_page)), >, 0);
 
@@ -478,7 +338,7 @@ test_hostile_files (Library       *library,
     g_string_append (contents, "<p>a</p>");
   g_string_append (contents, "</article></body></html>");
   write_file (million, contents);
-  open_and_wait (window, million);
+  ui_open_file (window, million);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "error");
   description = adw_status_page_get_description (window->error_page);
   g_assert_nonnull (strstr (description, "more than 50000 paragraphs"));
@@ -493,19 +353,13 @@ test_hostile_files (Library       *library,
     g_string_append (contents, "</span></div>");
   g_string_append (contents, "</body></html>");
   write_file (nested, contents);
-  open_and_wait (window, nested);
+  ui_open_file (window, nested);
   if (g_strcmp0 (gtk_stack_get_visible_child_name (window->stack), "error") == 0)
     g_assert_cmpuint (strlen (adw_status_page_get_description (window->error_page)), >, 0);
   else
     g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "article");
 
-  destroy_window (GTK_WINDOW (window));
-}
-
-static void
-test_no_display (void)
-{
-  g_test_skip ("no display (run under xvfb-run)");
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 int
@@ -514,37 +368,20 @@ main (int   argc,
 {
   g_autofree char *home = NULL;
   g_autofree char *default_library = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-  gloss_test_let_gtk_gizmo_warning_pass ();
-  g_setenv ("GTK_A11Y", "test", TRUE);
-
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("CI") != NULL)
-        {
-          g_printerr ("no display, and CI is set: the ui suite must run under xvfb-run\n");
-          return 1;
-        }
-      g_test_add_func ("/ui/faults/no-display", test_no_display);
-      return g_test_run ();
-    }
+  /* The application sets up libadwaita and its style itself. */
+  if (!ui_test_init (&argc, &argv, "/ui/faults", UI_TEST_ACCESSIBLE))
+    return g_test_run ();
 
   /* The application opens its default library at start-up: one of its own. */
-  home = g_dir_make_tmp ("gloss-ui-faults-home-XXXXXX", NULL);
-  default_library = g_build_filename (home, "library.db", NULL);
-  g_setenv ("GLOSS_DB", default_library, TRUE);
+  home = ui_use_own_library ();
+  default_library = g_strdup (g_getenv ("GLOSS_DB"));
 
-  application = gloss_application_new ();
-  g_application_set_flags (G_APPLICATION (application),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-  g_assert_no_error (error);
+  application = ui_application_new (NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/ui/faults/" path, Library, NULL, library_setup, func, library_teardown)
+  g_test_add ("/ui/faults/" path, UiLibrary, NULL, ui_library_set_up, func, ui_library_tear_down)
 
   ADD ("damaged-library", test_damaged_library);
   ADD ("backups", test_backups);
@@ -559,7 +396,7 @@ main (int   argc,
   /* Back to the default library, so the test's folders can go. */
   gloss_application_open_library (application, default_library);
   g_clear_object (&application);
-  remove_tree (home);
+  ui_remove_tree (home);
 
   return status;
 }

@@ -10,7 +10,7 @@
 #include "gloss-library-row.h"
 #include "gloss-search-list.h"
 #include "gloss-window-private.h"
-#include "ui-test-log.h"
+#include "ui-fixture.h"
 
 /*
  * The library as a user meets it: a few hundred articles in the sidebar,
@@ -80,109 +80,36 @@ make_target_article (void)
   return g_string_free (text, FALSE);
 }
 
-static gint64
-import_text (GlossStore *store,
-             char       *text,
-             const char *name)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_take (text, strlen (text));
-  g_autoptr(GError) error = NULL;
-  GlossExtractOptions options;
-  gint64 id;
-
-  gloss_extract_options_init (&options);
-  id = gloss_store_import (store, bytes, name, &options, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
 static void
 library_setup (Library       *library,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  library->dir = g_dir_make_tmp ("gloss-ui-library-XXXXXX", NULL);
-  g_assert_nonnull (library->dir);
-  library->path = g_build_filename (library->dir, "library.db", NULL);
-  library->store = gloss_store_open (library->path, &error);
-  g_assert_no_error (error);
+  library->dir = ui_library_dir_new (&library->path);
+  library->store = ui_store_open (library->path);
 
   for (guint i = 0; i < N_ARTICLES; i++)
     {
       g_autofree char *name = g_strdup_printf ("item-%03u.txt", i);
+      g_autofree char *text = make_article (i);
 
       if (i == N_ARTICLES / 2)
-        library->target_id = import_text (library->store, make_target_article (), "allies.txt");
-      import_text (library->store, make_article (i), name);
+        {
+          g_autofree char *target = make_target_article ();
+
+          library->target_id = ui_import_text (library->store, target, "allies.txt");
+        }
+      ui_import_text (library->store, text, name);
     }
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-
-  while (children != NULL)
-    {
-      GFile *child = NULL;
-
-      if (!g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) || child == NULL)
-        break;
-      remove_tree (child);
-    }
-  g_file_delete (file, NULL, NULL);
 }
 
 static void
 library_teardown (Library       *library,
                   gconstpointer  data)
 {
-  g_autoptr(GFile) dir = g_file_new_for_path (library->dir);
-
   g_clear_object (&library->store);
-  remove_tree (dir);
+  ui_remove_tree (library->dir);
   g_free (library->dir);
   g_free (library->path);
-}
-
-static void
-set_true (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean painted = FALSE;
-  gulong handler;
-
-  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
-  gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_main_loop_for (guint milliseconds)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (milliseconds, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 static GlossWindow *
@@ -191,24 +118,13 @@ create_window (Library *library)
   GlossWindow *window = gloss_window_new (NULL, library->store);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
+  ui_present (GTK_WINDOW (window));
   /* The library is listed on a worker, after the window shows. */
   while (gloss_library_sidebar_is_loading (window->library_sidebar))
     g_main_context_iteration (NULL, TRUE);
-  wait_for_paint (GTK_WIDGET (window));
+  ui_wait_for_paint (GTK_WIDGET (window));
 
   return window;
-}
-
-static void
-destroy_window (GlossWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 /* Until GTK has measured the article's lines: their heights are only
@@ -223,7 +139,7 @@ wait_for_layout (GlossWindow *window)
 
   for (guint i = 0; i < 600 && still < 5; i++)
     {
-      wait_for_paint (GTK_WIDGET (window));
+      ui_wait_for_paint (GTK_WIDGET (window));
       still = gtk_adjustment_get_upper (vadjustment) == upper ? still + 1 : 0;
       upper = gtk_adjustment_get_upper (vadjustment);
     }
@@ -233,7 +149,7 @@ wait_for_layout (GlossWindow *window)
 static void
 wait_for_scrolled (GlossWindow *window)
 {
-  wait_for_paint (GTK_WIDGET (window));
+  ui_wait_for_paint (GTK_WIDGET (window));
   while (window->rescroll_tick_id != 0)
     g_main_context_iteration (NULL, TRUE);
   wait_for_layout (window);
@@ -284,13 +200,13 @@ test_lists_articles_lazily (Library       *library,
   /* With an article open, the library, the article and its annotations
    * all fit side by side at this size: no pane folds away. */
   g_assert_true (gloss_window_open_article (window, library->target_id, NULL));
-  wait_for_paint (GTK_WIDGET (window));
+  ui_wait_for_paint (GTK_WIDGET (window));
   g_assert_false (adw_flap_get_folded (window->library_flap));
   g_assert_false (adw_flap_get_folded (window->flap));
   g_assert_true (adw_flap_get_reveal_flap (window->flap));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window->annotation_list)));
 
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* Typing words into the search field and pressing Return opens the best
@@ -319,7 +235,7 @@ test_search_opens_at_match (Library       *library,
   while (gloss_search_list_get_n_hits (results) == 0)
     g_main_context_iteration (NULL, TRUE);
   gtk_editable_set_text (entry, "no evidence cyber");
-  run_main_loop_for (400);
+  ui_run_main_loop_for (400);
   g_assert_cmpuint (gloss_search_list_get_n_hits (results), >=, 1);
 
   g_signal_emit_by_name (entry, "activate");
@@ -350,7 +266,7 @@ test_search_opens_at_match (Library       *library,
     g_assert_false (summary->unread);
   }
 
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* The paragraph at the top of the view, where a reader's eyes are. */
@@ -395,7 +311,7 @@ test_reading_position_restored (Library       *library,
   g_signal_emit_by_name (window->library_sidebar, "article-activated", gloss_library_item_get_id (other));
   g_assert_cmpint (shown_id (window), ==, gloss_library_item_get_id (other));
   g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, gtk_adjustment_get_lower (vadjustment));
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 
   /* A new window, the article chosen from its list: back where it was left. */
   window = create_window (library);
@@ -406,7 +322,7 @@ test_reading_position_restored (Library       *library,
   g_assert_cmpuint (top_block (window), >=, left_at - 1);
   g_assert_cmpuint (top_block (window), <=, left_at + 1);
 
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* Filters narrow the list; an archived article leaves the main list. */
@@ -437,7 +353,7 @@ test_filters (Library       *library,
                                      gloss_library_item_get_summary (last)->title), <=, 0);
   }
 
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* Delete from the list, without annotations no question asked; Undo
@@ -466,7 +382,7 @@ test_delete_and_undo (Library       *library,
   found = gloss_store_search (library->store, "cybersecurity", 10, NULL);
   g_assert_cmpuint (found->articles->len, ==, 1);
 
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* "All annotations" lists the library's annotations; choosing one opens
@@ -475,18 +391,11 @@ static void
 test_all_annotations (Library       *library,
                       gconstpointer  data)
 {
-  g_autoptr(GlossArticle) article = gloss_store_load_article (library->store, library->target_id, NULL);
-  g_autoptr(GlossAnchor) anchor = NULL;
-  g_autoptr(GlossAnnotation) denial = NULL;
-  g_autoptr(GError) error = NULL;
+  gint64 denial_id;
   GlossWindow *window;
 
-  anchor = gloss_anchor_new_for_quote (article, "there is no evidence that it poses any threat", 1, &error);
-  g_assert_no_error (error);
-  denial = gloss_annotation_new (GLOSS_ANNOTATION_DENIAL, anchor);
-  gloss_annotation_set_article_id (denial, library->target_id);
-  gloss_annotation_set_speaker (denial, "The company");
-  g_assert_true (gloss_store_add_annotation (library->store, denial, &error));
+  denial_id = ui_store_annotate (library->store, library->target_id, GLOSS_ANNOTATION_DENIAL,
+                                 "there is no evidence that it poses any threat", "The company");
 
   window = create_window (library);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.all-annotations", NULL));
@@ -497,20 +406,20 @@ test_all_annotations (Library       *library,
   g_assert_cmpuint (gloss_all_annotations_view_get_n_matches (window->all_annotations_view), ==, 1);
 
   g_signal_emit_by_name (window->all_annotations_view, "annotation-activated",
-                         library->target_id, gloss_annotation_get_id (denial));
+                         library->target_id, denial_id);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "article");
   g_assert_cmpint (shown_id (window), ==, library->target_id);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->annotation_list)));
   g_assert_nonnull (gloss_reader_view_get_flash_annotation (window->reader_view));
   g_assert_cmpint (gloss_annotation_get_id (gloss_reader_view_get_flash_annotation (window->reader_view)),
-                   ==, gloss_annotation_get_id (denial));
+                   ==, denial_id);
 
   /* Back and forth with the keyboard's action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.all-annotations", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.all-annotations", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "article");
 
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -524,37 +433,6 @@ write_file (const char *dir,
 
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
-}
-
-static GtkDropTarget *
-find_drop_target (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_TARGET (controller))
-        return GTK_DROP_TARGET (controller);
-    }
-
-  return NULL;
-}
-
-static void
-drop_files (GlossWindow *window,
-            GFile       *file)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-  GSList *files = g_slist_prepend (NULL, file);
-  gboolean accepted = FALSE;
-
-  g_value_init (&value, GDK_TYPE_FILE_LIST);
-  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
-  g_slist_free (files);
-  g_signal_emit_by_name (find_drop_target (GTK_WIDGET (window)), "drop", &value, 10.0, 10.0, &accepted);
-  g_assert_true (accepted);
 }
 
 /* A folder dropped on the window: its articles go into the library, a
@@ -582,7 +460,7 @@ test_drop_folder (Library       *library,
   write_file (folder, "empty.html", "", 0);
   write_file (folder, "archive.txt", binary, sizeof binary);
 
-  drop_files (window, folder_file);
+  g_assert_true (ui_drop_file (GTK_WIDGET (window), folder_file));
   g_assert_true (gtk_revealer_get_reveal_child (window->import_revealer));
   while (window->import_summary == NULL)
     g_main_context_iteration (NULL, TRUE);
@@ -599,7 +477,7 @@ test_drop_folder (Library       *library,
 
   g_assert_cmpuint (g_list_model_get_n_items (articles), ==, N_ARTICLES + 3);
   gtk_window_destroy (GTK_WINDOW (window->import_summary));
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* Cancelling keeps what was committed and leaves the library whole. */
@@ -623,7 +501,7 @@ test_cancel_import (Library       *library,
     }
 
   /* Cancelled once the bar has moved, as a user would. */
-  drop_files (window, folder_file);
+  g_assert_true (ui_drop_file (GTK_WIDGET (window), folder_file));
   while (gtk_progress_bar_get_fraction (window->import_progress) == 0.0)
     g_main_context_iteration (NULL, TRUE);
   g_assert_null (window->import_summary);
@@ -641,41 +519,15 @@ test_cancel_import (Library       *library,
                     ==, listed->len);
 
   gtk_window_destroy (GTK_WINDOW (window->import_summary));
-  destroy_window (window);
-}
-
-static void
-test_no_display (void)
-{
-  g_test_skip ("no display");
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  g_test_init (&argc, &argv, NULL);
-  gloss_test_let_gtk_gizmo_warning_pass ();
-
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("CI") != NULL)
-        {
-          g_printerr ("no display, and CI is set: the ui suite must run under xvfb-run\n");
-          return 1;
-        }
-      g_test_add_func ("/ui/library/no-display", test_no_display);
-      return g_test_run ();
-    }
-
-  adw_init ();
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/glossapp/Gloss/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  if (!ui_test_init (&argc, &argv, "/ui/library", UI_TEST_ADWAITA | UI_TEST_APP_STYLE))
+    return g_test_run ();
 
 #define ADD(path, func) \
   g_test_add ("/ui/library/" path, Library, NULL, library_setup, func, library_teardown)

@@ -6,13 +6,12 @@
 #include <math.h>
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "gloss-annotation-style.h"
 #include "gloss-application.h"
 #include "gloss-preferences-window.h"
 #include "gloss-window.h"
-#include "ui-test-log.h"
+#include "ui-fixture.h"
 
 /*
  * Preferences through the real application: a settings key changed (by
@@ -38,34 +37,12 @@ typedef struct
 static GlossApplication *application;
 
 static void
-set_true (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-static void
-iterate_until (gboolean *done)
-{
-  while (!*done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-destroy_window (GtkWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (window);
-  while (window != NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
 destroy_all_windows (void)
 {
   GList *windows;
 
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (application))) != NULL)
-    destroy_window (windows->data);
+    ui_destroy_window (windows->data);
 }
 
 /* Every key back to its default, and no window left: each test starts as
@@ -93,22 +70,6 @@ fixture_teardown (Fixture       *fixture,
   g_clear_object (&fixture->settings);
 }
 
-/* Waits on the frame clock: returns once @widget's window has been painted
- * after this call, with styles and layout brought up to date. */
-static void
-wait_for_paint (GtkWidget *widget)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gboolean painted = FALSE;
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
-  gtk_widget_queue_draw (widget);
-  iterate_until (&painted);
-  g_signal_handler_disconnect (clock, handler);
-}
-
 /* Gloss started without files, as from the application grid. */
 static GlossWindow *
 activate (void)
@@ -118,9 +79,8 @@ activate (void)
   g_application_activate (G_APPLICATION (application));
   window = gtk_application_get_active_window (GTK_APPLICATION (application));
   g_assert_true (GLOSS_IS_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-  wait_for_paint (GTK_WIDGET (window));
+  ui_wait_until_mapped (GTK_WIDGET (window));
+  ui_wait_for_paint (GTK_WIDGET (window));
 
   return GLOSS_WINDOW (window);
 }
@@ -129,40 +89,10 @@ static void
 open_sample (GlossWindow *window)
 {
   g_autofree char *path = g_build_filename (GLOSS_TEST_DATA, "nato-huawei.txt", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  gloss_window_open_file (window, file);
-  while (gloss_window_get_loading (window))
-    g_main_context_iteration (NULL, TRUE);
+  ui_open_file (window, path);
   g_assert_nonnull (gloss_window_get_article (window));
-  wait_for_paint (GTK_WIDGET (window));
-}
-
-/* The reader as painted, in Cairo's ARGB32 (blue, green, red, alpha). */
-static guchar *
-render_reader (GlossWindow *window,
-               gsize       *out_stride)
-{
-  GtkWidget *view = GTK_WIDGET (gloss_window_get_reader_view (window));
-  int width = gtk_widget_get_width (view);
-  int height = gtk_widget_get_height (view);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (view);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  guchar *pixels;
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  *out_stride = (gsize) gdk_texture_get_width (texture) * 4;
-  pixels = g_malloc (*out_stride * (gsize) gdk_texture_get_height (texture));
-  gdk_texture_download (texture, pixels, *out_stride);
-
-  return pixels;
+  ui_wait_for_paint (GTK_WIDGET (window));
 }
 
 /* The page's colour: a pixel in the reader's side margin, where no text
@@ -178,7 +108,7 @@ page_color (GlossWindow *window)
   gsize stride;
 
   g_assert_cmpint (x, >, 0);
-  pixels = render_reader (window, &stride);
+  pixels = ui_render_widget (GTK_WIDGET (view), &stride);
   pixel = pixels + (gsize) y * stride + (gsize) x * 4;
 
   return (GdkRGBA) { pixel[2] / 255.0f, pixel[1] / 255.0f, pixel[0] / 255.0f, 1.0f };
@@ -296,7 +226,7 @@ test_style (Fixture       *fixture,
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "sepia"));
 
   g_settings_set_string (fixture->settings, "style", "dark");
-  wait_for_paint (GTK_WIDGET (window));
+  ui_wait_for_paint (GTK_WIDGET (window));
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==,
                    ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (style_manager));
@@ -304,7 +234,7 @@ test_style (Fixture       *fixture,
   g_assert_cmpfloat (luminance (&dark_page), <, 0.05);
 
   g_settings_set_string (fixture->settings, "style", "light");
-  wait_for_paint (GTK_WIDGET (window));
+  ui_wait_for_paint (GTK_WIDGET (window));
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==,
                    ADW_COLOR_SCHEME_FORCE_LIGHT);
   g_assert_false (adw_style_manager_get_dark (style_manager));
@@ -314,7 +244,7 @@ test_style (Fixture       *fixture,
 
   /* Sepia: the light style, with the article in dark ink on warm paper. */
   g_settings_set_string (fixture->settings, "style", "sepia");
-  wait_for_paint (GTK_WIDGET (window));
+  ui_wait_for_paint (GTK_WIDGET (window));
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==,
                    ADW_COLOR_SCHEME_FORCE_LIGHT);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (window), "sepia"));
@@ -352,11 +282,11 @@ test_style (Fixture       *fixture,
   /* A window made while sepia is on gets it too. */
   second = GLOSS_WINDOW (gloss_window_new (GTK_APPLICATION (application), NULL));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (second), "sepia"));
-  destroy_window (GTK_WINDOW (second));
+  ui_destroy_window (GTK_WINDOW (second));
 
   /* Back to the system's style: the paper goes with it. */
   g_settings_set_string (fixture->settings, "style", "system");
-  wait_for_paint (GTK_WIDGET (window));
+  ui_wait_for_paint (GTK_WIDGET (window));
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==,
                    ADW_COLOR_SCHEME_DEFAULT);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (window), "sepia"));
@@ -461,7 +391,7 @@ test_reader_text (Fixture       *fixture,
 
   /* A face of the user's choosing, different from the default. */
   g_settings_set_string (fixture->settings, "font", "DejaVu Sans Mono");
-  wait_for_paint (GTK_WIDGET (window));
+  ui_wait_for_paint (GTK_WIDGET (window));
   g_assert_cmpstr (gloss_reader_view_get_font_family (view), ==, "DejaVu Sans Mono");
   g_clear_pointer (&family, g_free);
   family = dup_resolved_family (GTK_WIDGET (view));
@@ -469,7 +399,7 @@ test_reader_text (Fixture       *fixture,
 
   /* Back to the default with an empty key. */
   g_settings_set_string (fixture->settings, "font", "");
-  wait_for_paint (GTK_WIDGET (window));
+  ui_wait_for_paint (GTK_WIDGET (window));
   g_assert_null (gloss_reader_view_get_font_family (view));
   g_clear_pointer (&family, g_free);
   family = dup_resolved_family (GTK_WIDGET (view));
@@ -477,7 +407,7 @@ test_reader_text (Fixture       *fixture,
 
   /* Twice the size: the body and, scaled from it, the headline double. */
   g_settings_set_int (fixture->settings, "font-size", 28);
-  wait_for_paint (GTK_WIDGET (window));
+  ui_wait_for_paint (GTK_WIDGET (window));
   g_assert_cmpint (gloss_reader_view_get_font_size (view), ==, 28);
   g_assert_cmpfloat_with_epsilon (font_size_points (GTK_WIDGET (view)), 28, 0.05);
   body_28 = line_height (view, (int) leading);
@@ -489,7 +419,7 @@ test_reader_text (Fixture       *fixture,
   g_assert_cmpfloat ((double) headline_28 / headline_14, >, 1.8);
   g_assert_cmpfloat ((double) headline_28 / headline_14, <, 2.2);
   g_settings_reset (fixture->settings, "font-size");
-  wait_for_paint (GTK_WIDGET (window));
+  ui_wait_for_paint (GTK_WIDGET (window));
   g_assert_cmpint (line_height (view, (int) leading), ==, body_14);
 
   /* The measure: the longest paragraph's lines fill the column and end
@@ -498,8 +428,8 @@ test_reader_text (Fixture       *fixture,
   g_assert_cmpint (view_width, >=, 480 + 2 * 24 + 60);
 
   g_settings_set_int (fixture->settings, "line-width", 480);
-  wait_for_paint (GTK_WIDGET (window));
-  wait_for_paint (GTK_WIDGET (window));
+  ui_wait_for_paint (GTK_WIDGET (window));
+  ui_wait_for_paint (GTK_WIDGET (window));
   g_assert_cmpint (gloss_reader_view_get_line_width (view), ==, 480);
   g_assert_cmpint (gtk_text_view_get_left_margin (GTK_TEXT_VIEW (view)), ==,
                    (view_width - 480) / 2);
@@ -508,8 +438,8 @@ test_reader_text (Fixture       *fixture,
   g_assert_cmpint (narrow, >, 480 * 8 / 10);
 
   g_settings_set_int (fixture->settings, "line-width", 1000);
-  wait_for_paint (GTK_WIDGET (window));
-  wait_for_paint (GTK_WIDGET (window));
+  ui_wait_for_paint (GTK_WIDGET (window));
+  ui_wait_for_paint (GTK_WIDGET (window));
   wide = widest_display_line (view, 0);
   g_test_message ("reader %d px wide: lines up to %d px at 480, %d px at 1000", view_width,
                   narrow, wide);
@@ -531,22 +461,6 @@ template_child (GlossPreferencesWindow *preferences,
   return GTK_WIDGET (child);
 }
 
-static GlossPreferencesWindow *
-find_preferences_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GLOSS_IS_PREFERENCES_WINDOW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GLOSS_PREFERENCES_WINDOW (window);
-    }
-
-  return NULL;
-}
-
 static char *
 dup_button_family (GtkWidget *font_button)
 {
@@ -554,38 +468,6 @@ dup_button_family (GtkWidget *font_button)
     gtk_font_chooser_get_font_desc (GTK_FONT_CHOOSER (font_button));
 
   return g_strdup (pango_font_description_get_family (description));
-}
-
-/* Presses a key the way the window's shortcuts see it: through the
- * shortcut bound to it. */
-static gboolean
-press_key (GtkWidget *widget,
-           guint      keyval)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger)
-              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-
-  return FALSE;
 }
 
 /* The Preferences window shows the keys, follows them, and writes them. */
@@ -608,13 +490,13 @@ test_preferences_window (Fixture       *fixture,
                                                   "app.preferences");
   g_assert_cmpstrv (accels, ((const char *[]) { "<Control>comma", NULL }));
   g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
-  preferences = find_preferences_window ();
+  preferences = GLOSS_PREFERENCES_WINDOW (ui_find_toplevel (GLOSS_TYPE_PREFERENCES_WINDOW));
   g_assert_nonnull (preferences);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (preferences)));
   g_assert_true (gloss_preferences_window_get_settings (preferences) ==
                  gloss_application_get_settings (application));
-  wait_for_paint (GTK_WIDGET (preferences));
+  ui_wait_for_paint (GTK_WIDGET (preferences));
 
   system = template_child (preferences, "style_system");
   light = template_child (preferences, "style_light");
@@ -709,7 +591,7 @@ test_preferences_window (Fixture       *fixture,
 
   /* Escape closes it; the keys stay as set. */
   g_object_add_weak_pointer (G_OBJECT (preferences), (gpointer *) &preferences);
-  g_assert_true (press_key (GTK_WIDGET (preferences), GDK_KEY_Escape));
+  g_assert_true (ui_press_key (GTK_WIDGET (preferences), GDK_KEY_Escape));
   while (preferences != NULL)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (g_settings_get_int (fixture->settings, "font-size"), ==, 18);
@@ -731,7 +613,7 @@ test_window_size (Fixture       *fixture,
 
   /* Resized and closed: the size is kept... */
   gtk_window_set_default_size (GTK_WINDOW (window), 1010, 650);
-  wait_for_paint (GTK_WIDGET (window));
+  ui_wait_for_paint (GTK_WIDGET (window));
   /* The default size is the surface's, with the frame drawn around the
    * window's content. */
   width = gtk_widget_get_width (GTK_WIDGET (window));
@@ -739,10 +621,7 @@ test_window_size (Fixture       *fixture,
   g_assert_cmpint (width, >, 900);
   g_assert_cmpint (width, <=, 1010);
   g_assert_cmpint (height, <=, 650);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_close (GTK_WINDOW (window));
-  while (window != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  ui_close_window (GTK_WINDOW (window));
   g_assert_cmpint (g_settings_get_int (fixture->settings, "window-width"), ==, 1010);
   g_assert_cmpint (g_settings_get_int (fixture->settings, "window-height"), ==, 650);
   g_assert_false (g_settings_get_boolean (fixture->settings, "window-maximized"));
@@ -751,15 +630,12 @@ test_window_size (Fixture       *fixture,
   window = activate ();
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, width);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), ==, height);
-  destroy_window (GTK_WINDOW (window));
+  ui_destroy_window (GTK_WINDOW (window));
 
   /* A window asked to be smaller than the schema allows still saves. */
   window = activate ();
   gtk_window_set_default_size (GTK_WINDOW (window), 100, 80);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_close (GTK_WINDOW (window));
-  while (window != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  ui_close_window (GTK_WINDOW (window));
   g_assert_cmpint (g_settings_get_int (fixture->settings, "window-width"), ==, 360);
   g_assert_cmpint (g_settings_get_int (fixture->settings, "window-height"), ==, 294);
 
@@ -770,51 +646,10 @@ test_window_size (Fixture       *fixture,
   g_settings_set_boolean (fixture->settings, "window-maximized", TRUE);
   window = activate ();
   g_assert_true (gtk_window_is_maximized (GTK_WINDOW (window)));
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_close (GTK_WINDOW (window));
-  while (window != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  ui_close_window (GTK_WINDOW (window));
   g_assert_true (g_settings_get_boolean (fixture->settings, "window-maximized"));
   g_assert_cmpint (g_settings_get_int (fixture->settings, "window-width"), ==, 990);
   g_assert_cmpint (g_settings_get_int (fixture->settings, "window-height"), ==, 640);
-}
-
-static gint64
-import_sample (void)
-{
-  g_autofree char *path = g_build_filename (GLOSS_TEST_DATA, "nato-huawei.txt", NULL);
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  GlossExtractOptions options;
-  gsize length;
-  gint64 id;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  gloss_extract_options_init (&options);
-  id = gloss_store_import (gloss_application_get_store (application), bytes, "nato-huawei.txt",
-                           &options, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-
-  return id;
-}
-
-static gboolean
-any_dialog_shown (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 /* Gloss started without files shows the article it showed last. */
@@ -822,7 +657,8 @@ static void
 test_last_article (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gint64 id = import_sample ();
+  g_autofree char *sample = g_build_filename (GLOSS_TEST_DATA, "nato-huawei.txt", NULL);
+  gint64 id = ui_import_file (gloss_application_get_store (application), sample);
   GlossWindow *window;
   g_autoptr(GError) error = NULL;
 
@@ -835,49 +671,22 @@ test_last_article (Fixture       *fixture,
   g_assert_cmpint (g_settings_get_int64 (fixture->settings, "last-article"), ==, id);
 
   /* Closing the window does not forget it. */
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_close (GTK_WINDOW (window));
-  while (window != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  ui_close_window (GTK_WINDOW (window));
   g_assert_cmpint (g_settings_get_int64 (fixture->settings, "last-article"), ==, id);
 
   window = activate ();
   g_assert_nonnull (gloss_window_get_article (window));
   g_assert_cmpint (gloss_article_get_id (gloss_window_get_article (window)), ==, id);
   g_assert_cmpstr (gloss_article_get_title (gloss_window_get_article (window)), ==, SAMPLE_TITLE);
-  destroy_window (GTK_WINDOW (window));
+  ui_destroy_window (GTK_WINDOW (window));
 
   /* An article no longer in the library: an empty window, no message, and
    * the key let go. */
   g_settings_set_int64 (fixture->settings, "last-article", id + 1000);
   window = activate ();
   g_assert_true (gloss_window_is_empty (window));
-  g_assert_false (any_dialog_shown ());
+  g_assert_null (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpint (g_settings_get_int64 (fixture->settings, "last-article"), ==, 0);
-}
-
-static void
-test_no_display (void)
-{
-  g_test_skip ("no display (run under xvfb-run)");
-}
-
-static void
-remove_library (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_library (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 int
@@ -885,41 +694,19 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *home = NULL;
-  g_autofree char *library = NULL;
-  g_autoptr(GError) error = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-  gloss_test_let_gtk_gizmo_warning_pass ();
-
-  /* GTK's test accessibility backend: accessible names can be read back,
-   * and no session bus is needed. */
-  g_setenv ("GTK_A11Y", "test", TRUE);
-
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("CI") != NULL)
-        {
-          g_printerr ("no display, and CI is set: the ui suite must run under xvfb-run\n");
-          return 1;
-        }
-      g_test_add_func ("/ui/preferences/no-display", test_no_display);
-      return g_test_run ();
-    }
+  /* The controls' accessible names are read back; the application sets up
+   * libadwaita and its style itself. */
+  if (!ui_test_init (&argc, &argv, "/ui/preferences", UI_TEST_ACCESSIBLE))
+    return g_test_run ();
 
   /* Settings in memory only (tests/meson.build), never the user's. */
   g_assert_cmpstr (g_getenv ("GSETTINGS_BACKEND"), ==, "memory");
 
-  home = g_dir_make_tmp ("gloss-ui-preferences-XXXXXX", NULL);
-  g_assert_nonnull (home);
-  library = g_build_filename (home, "library.db", NULL);
-  g_setenv ("GLOSS_DB", library, TRUE);
+  home = ui_use_own_library ();
 
-  application = gloss_application_new ();
-  g_application_set_flags (G_APPLICATION (application),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
-  g_assert_no_error (error);
+  application = ui_application_new (NULL);
 
 #define ADD(path, func) \
   g_test_add ("/ui/preferences/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -936,7 +723,7 @@ main (int   argc,
 
   destroy_all_windows ();
   g_clear_object (&application);
-  remove_library (home);
+  ui_remove_tree (home);
 
   return status;
 }

@@ -12,7 +12,7 @@
 #include <sqlite3.h>
 
 #include "gloss-window-private.h"
-#include "ui-test-log.h"
+#include "ui-fixture.h"
 
 /*
  * The reader window, as a user meets it: real widgets on a real (Xvfb)
@@ -28,19 +28,6 @@ data_path (const char *name)
   return g_build_filename (GLOSS_TEST_DATA, name, NULL);
 }
 
-static void
-iterate_until (gboolean *done)
-{
-  while (!*done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-set_true (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
 /* Each test binary works on a library of its own in a temporary folder. */
 static char *
 dup_library_path (void)
@@ -52,43 +39,9 @@ static GlossWindow *
 create_window (void)
 {
   g_autofree char *path = dup_library_path ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GlossStore) store = gloss_store_open (path, &error);
-  GlossWindow *window;
+  g_autoptr(GlossStore) store = ui_store_open (path);
 
-  g_assert_no_error (error);
-  window = gloss_window_new (NULL, store);
-
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-
-  return window;
-}
-
-static void
-destroy_window (GlossWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (window != NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Waits on the frame clock rather than sleeping: returns once the window
- * has been painted after this call. */
-static void
-wait_for_paint (GlossWindow *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
-  gboolean painted = FALSE;
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (set_true), &painted);
-  gtk_widget_queue_draw (GTK_WIDGET (window));
-  iterate_until (&painted);
-  g_signal_handler_disconnect (clock, handler);
+  return ui_window_new (NULL, store);
 }
 
 static void
@@ -100,8 +53,7 @@ open_and_wait (GlossWindow *window,
   gloss_window_open_file (window, file);
   g_assert_true (gloss_window_get_loading (window));
 
-  while (gloss_window_get_loading (window))
-    g_main_context_iteration (NULL, TRUE);
+  ui_wait_while_loading (window);
 
   g_assert_false (gtk_spinner_get_spinning (window->spinner));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), !=, "loading");
@@ -200,8 +152,8 @@ test_empty_window (void)
   g_assert_null (gloss_window_get_article (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Gloss");
 
-  wait_for_paint (window);
-  destroy_window (window);
+  ui_wait_for_paint (GTK_WIDGET (window));
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -253,8 +205,8 @@ test_sample_article (void)
     if (strstr (all, boilerplate[i]) != NULL)
       g_error ("boilerplate “%s” is in the reader: %s", boilerplate[i], all);
 
-  wait_for_paint (window);
-  destroy_window (window);
+  ui_wait_for_paint (GTK_WIDGET (window));
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -332,7 +284,7 @@ test_mapping_round_trip (void)
   gloss_reader_view_set_article (window->reader_view, every_kind);
   check_round_trip (window->reader_view, every_kind);
 
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -409,8 +361,8 @@ test_block_tags (void)
     g_assert_nonnull (strstr (family, "monospace"));
   }
 
-  wait_for_paint (window);
-  destroy_window (window);
+  ui_wait_for_paint (GTK_WIDGET (window));
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 static int
@@ -463,8 +415,8 @@ test_html_fixture_tags (void)
   g_assert_null (strstr (all, "All rights reserved"));
   g_assert_null (strstr (all, "Home"));
 
-  wait_for_paint (window);
-  destroy_window (window);
+  ui_wait_for_paint (GTK_WIDGET (window));
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* The message the core gives for @path, so the test does not depend on its
@@ -505,8 +457,8 @@ check_unreadable (const char *name)
   g_assert_null (gloss_window_get_article (window));
   g_assert_true (gloss_window_is_empty (window));
 
-  wait_for_paint (window);
-  destroy_window (window);
+  ui_wait_for_paint (GTK_WIDGET (window));
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -546,8 +498,8 @@ test_error_keeps_article (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    gloss_article_get_title (article));
 
-  wait_for_paint (window);
-  destroy_window (window);
+  ui_wait_for_paint (GTK_WIDGET (window));
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -565,7 +517,7 @@ test_open_supersedes (void)
 
   /* Closing a window while it is still opening a file is safe. */
   gloss_window_open_file (window, first);
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* A slow open shows the spinner.  The file opens only once the library
@@ -596,18 +548,17 @@ test_loading_page (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "loading");
   g_assert_true (gloss_window_get_loading (window));
-  wait_for_paint (window);
+  ui_wait_for_paint (GTK_WIDGET (window));
 
   g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
-  while (gloss_window_get_loading (window))
-    g_main_context_iteration (NULL, TRUE);
+  ui_wait_while_loading (window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "article");
   g_assert_false (gtk_spinner_get_spinning (window->spinner));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, SAMPLE_TITLE);
 
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* A FIFO would block a reader forever: it is refused with a message. */
@@ -624,31 +575,14 @@ test_unreadable_fifo (void)
 
   window = create_window ();
   gloss_window_open_file (window, file);
-  while (gloss_window_get_loading (window))
-    g_main_context_iteration (NULL, TRUE);
+  ui_wait_while_loading (window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "error");
   g_assert_nonnull (strstr (adw_status_page_get_description (window->error_page),
                             "not a regular file"));
 
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
   g_assert_cmpint (g_unlink (fifo_path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
-static GtkDropTarget *
-find_drop_target (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_TARGET (controller))
-        return GTK_DROP_TARGET (controller);
-    }
-
-  return NULL;
 }
 
 /* Files dropped on the window: the first one is opened in it. */
@@ -657,33 +591,24 @@ test_drop_files (void)
 {
   g_autofree char *path = data_path ("nato-huawei.txt");
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_auto(GValue) value = G_VALUE_INIT;
   GlossWindow *window = create_window ();
   GtkDropTarget *target;
-  GSList *files = g_slist_prepend (NULL, file);
-  gboolean accepted = FALSE;
   const GType *types;
   gsize n_types = 0;
 
-  target = find_drop_target (GTK_WIDGET (window));
+  target = ui_find_drop_target (GTK_WIDGET (window));
   g_assert_nonnull (target);
   types = gdk_content_formats_get_gtypes (gtk_drop_target_get_formats (target), &n_types);
   g_assert_cmpuint (n_types, ==, 1);
   g_assert_true (types[0] == GDK_TYPE_FILE_LIST);
 
-  g_value_init (&value, GDK_TYPE_FILE_LIST);
-  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
-  g_slist_free (files);
-
-  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
-  g_assert_true (accepted);
+  g_assert_true (ui_drop_file (GTK_WIDGET (window), file));
   g_assert_true (gloss_window_get_loading (window));
-  while (gloss_window_get_loading (window))
-    g_main_context_iteration (NULL, TRUE);
+  ui_wait_while_loading (window);
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, SAMPLE_TITLE);
 
-  destroy_window (window);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* Something is drawn: the reader's paint holds ink, not just background. */
@@ -692,109 +617,41 @@ test_paint (void)
 {
   g_autofree char *path = data_path ("nato-huawei.txt");
   GlossWindow *window = create_window ();
-  GtkWidget *view;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  GtkWidget *view = GTK_WIDGET (window->reader_view);
   g_autofree guchar *pixels = NULL;
-  GskRenderer *renderer;
   int width, height;
   gsize stride, ink = 0;
 
   open_and_wait (window, path);
-  wait_for_paint (window);
+  ui_wait_for_paint (GTK_WIDGET (window));
 
-  view = GTK_WIDGET (window->reader_view);
+  pixels = ui_render_widget (view, &stride);
   width = gtk_widget_get_width (view);
   height = gtk_widget_get_height (view);
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
 
-  paintable = gtk_widget_paintable_new (view);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  stride = (gsize) gdk_texture_get_width (texture) * 4;
-  pixels = g_malloc (stride * (gsize) gdk_texture_get_height (texture));
-  gdk_texture_download (texture, pixels, stride);
-
-  for (gsize i = 0; i < stride * (gsize) gdk_texture_get_height (texture); i += 4)
+  for (gsize i = 0; i < stride * (gsize) height; i += 4)
     if (pixels[i + 3] > 0 && pixels[i] < 128 && pixels[i + 1] < 128 && pixels[i + 2] < 128)
       ink++;
 
   g_test_message ("%" G_GSIZE_FORMAT " dark pixels of %d", ink, width * height);
   g_assert_cmpuint (ink, >, 1000);
 
-  destroy_window (window);
-}
-
-static void
-test_no_display (void)
-{
-  g_test_skip ("no display (run under xvfb-run)");
-}
-
-static void
-remove_library (const char *dir)
-{
-  static const char * const names[] = { "library.db", "library.db-wal", "library.db-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *path = g_build_filename (dir, names[i], NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) provider = NULL;
   g_autofree char *library_dir = NULL;
-  g_autofree char *library_path = NULL;
   int status;
 
-  /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the system's GSettings
-   * schemas, which GTK and libadwaita read.  Settings are in memory
-   * (GSETTINGS_BACKEND) and these tests write no files. */
-  g_test_init (&argc, &argv, NULL);
-  gloss_test_let_gtk_gizmo_warning_pass ();
-
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("CI") != NULL)
-        {
-          g_printerr ("no display, and CI is set: the ui suite must run under xvfb-run\n");
-          return 1;
-        }
-      g_test_add_func ("/ui/reader/no-display", test_no_display);
-      return g_test_run ();
-    }
-
-  adw_init ();
+  if (!ui_test_init (&argc, &argv, "/ui/reader", UI_TEST_ADWAITA | UI_TEST_APP_STYLE))
+    return g_test_run ();
 
   /* Opening an article imports it, so the tests get a library of their
    * own, removed afterwards. */
-  library_dir = g_dir_make_tmp ("gloss-ui-reader-XXXXXX", NULL);
-  g_assert_nonnull (library_dir);
-  library_path = g_build_filename (library_dir, "library.db", NULL);
-  g_setenv ("GLOSS_DB", library_path, TRUE);
-
-  /* What AdwApplication would load from the resources. */
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/glossapp/Gloss/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  library_dir = ui_use_own_library ();
 
   g_test_add_func ("/ui/reader/empty-window", test_empty_window);
   g_test_add_func ("/ui/reader/sample-article", test_sample_article);
@@ -812,7 +669,7 @@ main (int   argc,
   g_test_add_func ("/ui/reader/paint", test_paint);
 
   status = g_test_run ();
-  remove_library (library_dir);
+  ui_remove_tree (library_dir);
 
   return status;
 }

@@ -6,12 +6,11 @@
 #include <string.h>
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 
 #include "gloss-export-dialog.h"
 #include "gloss-print.h"
 #include "gloss-window-private.h"
-#include "ui-test-log.h"
+#include "ui-fixture.h"
 
 /*
  * Sharing the work, as a user does it from the window: the Export dialog
@@ -24,132 +23,15 @@
 #define CLAIM_QUOTE "some of NATO’s 29 allies are uneasy about the potential security " \
                     "challenges of working with Huawei"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  char *sample;
-} Library;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-library_setup (Library       *library,
-               gconstpointer  data)
-{
-  library->dir = g_dir_make_tmp ("gloss-ui-share-XXXXXX", NULL);
-  g_assert_nonnull (library->dir);
-  library->path = g_build_filename (library->dir, "library.db", NULL);
-  library->sample = g_build_filename (GLOSS_TEST_DATA, "nato-huawei.txt", NULL);
-}
-
-static void
-library_teardown (Library       *library,
-                  gconstpointer  data)
-{
-  remove_tree (library->dir);
-  g_free (library->dir);
-  g_free (library->path);
-  g_free (library->sample);
-}
-
 static GlossWindow *
 open_window (const char *library_path,
              const char *file_path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GlossStore) store = gloss_store_open (library_path, &error);
-  g_autoptr(GFile) file = g_file_new_for_path (file_path);
-  GlossWindow *window;
+  g_autoptr(GlossStore) store = ui_store_open (library_path);
+  GlossWindow *window = ui_window_new (NULL, store);
 
-  g_assert_no_error (error);
-  window = gloss_window_new (NULL, store);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-
-  gloss_window_open_file (window, file);
-  while (gloss_window_get_loading (window))
-    g_main_context_iteration (NULL, TRUE);
+  ui_open_file (window, file_path);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "article");
-
-  return window;
-}
-
-static void
-destroy_window (GtkWindow *window)
-{
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  gtk_window_destroy (window);
-  while (window != NULL)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static GlossAnnotation *
-annotate (GlossWindow         *window,
-          guint                block,
-          const char          *quote,
-          GlossAnnotationKind  kind)
-{
-  GlossArticle *article = gloss_window_get_article (window);
-  const char *text = gloss_block_get_text (gloss_article_get_block (article, block));
-  const char *found = strstr (text, quote);
-  g_autoptr(GlossAnchor) anchor = NULL;
-  g_autoptr(GError) error = NULL;
-  GlossAnnotation *annotation;
-  glong start;
-
-  g_assert_nonnull (found);
-  start = g_utf8_pointer_to_offset (text, found);
-  anchor = gloss_anchor_new_for_range (article, block, start, block,
-                                       start + g_utf8_strlen (quote, -1), &error);
-  g_assert_no_error (error);
-  annotation = gloss_annotation_model_add (window->annotations, kind, anchor, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (annotation);
-
-  return annotation;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  GtkWindow *window;
-
-  while ((window = find_toplevel (type)) == NULL)
-    g_main_context_iteration (NULL, TRUE);
 
   return window;
 }
@@ -190,7 +72,7 @@ get_toast_title (GlossWindow *window)
 }
 
 static void
-test_export_formats (Library       *library,
+test_export_formats (UiLibrary     *library,
                      gconstpointer  data)
 {
   static const struct
@@ -210,8 +92,8 @@ test_export_formats (Library       *library,
   g_autoptr(GError) error = NULL;
   GlossAnnotation *claim;
 
-  annotate (window, 6, DENIAL_QUOTE, GLOSS_ANNOTATION_DENIAL);
-  claim = annotate (window, 1, CLAIM_QUOTE, GLOSS_ANNOTATION_CLAIM);
+  ui_annotate (window, 6, DENIAL_QUOTE, GLOSS_ANNOTATION_DENIAL);
+  claim = ui_annotate (window, 1, CLAIM_QUOTE, GLOSS_ANNOTATION_CLAIM);
   gloss_annotation_set_verdict (claim, GLOSS_VERDICT_MOSTLY_TRUE);
   g_assert_true (gloss_annotation_model_save (window->annotations, claim, &error));
   g_assert_no_error (error);
@@ -254,13 +136,13 @@ test_export_formats (Library       *library,
       g_assert_nonnull (strstr (get_toast_title (window), name));
     }
 
-  destroy_window (GTK_WINDOW (window));
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* A destination that cannot be written: the dialog says so and stays;
  * nothing is left behind. */
 static void
-test_export_error (Library       *library,
+test_export_error (UiLibrary     *library,
                    gconstpointer  data)
 {
   GlossWindow *window = open_window (library->path, library->sample);
@@ -274,8 +156,8 @@ test_export_error (Library       *library,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  destroy_window (GTK_WINDOW (dialog));
-  destroy_window (GTK_WINDOW (window));
+  ui_destroy_window (GTK_WINDOW (dialog));
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 static char *
@@ -319,7 +201,7 @@ count_pages (const char *pdf)
 }
 
 static void
-test_print_pdf (Library       *library,
+test_print_pdf (UiLibrary     *library,
                 gconstpointer  data)
 {
   GlossWindow *window = open_window (library->path, library->sample);
@@ -327,7 +209,7 @@ test_print_pdf (Library       *library,
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
 
-  annotate (window, 6, DENIAL_QUOTE, GLOSS_ANNOTATION_DENIAL);
+  ui_annotate (window, 6, DENIAL_QUOTE, GLOSS_ANNOTATION_DENIAL);
 
   g_assert_cmpint (_gloss_window_print (window, GTK_PRINT_OPERATION_ACTION_EXPORT, pdf, &error),
                    ==, GTK_PRINT_OPERATION_RESULT_APPLY);
@@ -343,12 +225,12 @@ test_print_pdf (Library       *library,
       g_assert_nonnull (strstr (text, "Huawei rejects accusations"));
     }
 
-  destroy_window (GTK_WINDOW (window));
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* A long article breaks across pages, between lines, keeping every one. */
 static void
-test_print_pages (Library       *library,
+test_print_pages (UiLibrary     *library,
                   gconstpointer  data)
 {
   g_autofree char *source = g_build_filename (library->dir, "long.txt", NULL);
@@ -378,7 +260,7 @@ test_print_pages (Library       *library,
       g_assert_nonnull (strstr (text, "Paragraph number 120 says"));
     }
 
-  destroy_window (GTK_WINDOW (window));
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -394,7 +276,7 @@ wait_for_toast (GlossWindow *window,
 /* Annotations exported from one library land on the same words in
  * another; a second import adds nothing. */
 static void
-test_import_annotations (Library       *library,
+test_import_annotations (UiLibrary     *library,
                          gconstpointer  data)
 {
   g_autofree char *other = g_build_filename (library->dir, "other.db", NULL);
@@ -406,14 +288,14 @@ test_import_annotations (Library       *library,
   GlossWindow *window;
 
   window = open_window (other, library->sample);
-  annotate (window, 6, DENIAL_QUOTE, GLOSS_ANNOTATION_DENIAL);
+  ui_annotate (window, 6, DENIAL_QUOTE, GLOSS_ANNOTATION_DENIAL);
   id = gloss_article_get_id (gloss_window_get_article (window));
   bytes = gloss_export_to_bytes (gloss_window_get_store (window), &id, 1,
                                  GLOSS_EXPORT_WEB_ANNOTATION, GLOSS_EXPORT_ORDER_POSITION, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (exported, g_bytes_get_data (bytes, NULL),
                                       g_bytes_get_size (bytes), NULL));
-  destroy_window (GTK_WINDOW (window));
+  ui_destroy_window (GTK_WINDOW (window));
 
   window = open_window (library->path, library->sample);
   g_assert_cmpuint (g_list_model_get_n_items (gloss_window_get_annotations (window)), ==, 0);
@@ -436,13 +318,13 @@ test_import_annotations (Library       *library,
                    "0 annotations imported: 0 anchored, 0 moved, 0 orphaned (1 already there)");
   g_assert_cmpuint (g_list_model_get_n_items (gloss_window_get_annotations (window)), ==, 1);
 
-  destroy_window (GTK_WINDOW (window));
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 /* Annotations of a page the library does not have: the user is asked,
  * and they go onto the open article (as orphans, their words not in it). */
 static void
-test_import_ask_article (Library       *library,
+test_import_ask_article (UiLibrary     *library,
                          gconstpointer  data)
 {
   static const char hypothesis[] =
@@ -462,69 +344,49 @@ test_import_ask_article (Library       *library,
 
   /* Cancelled: nothing is added. */
   _gloss_window_import_annotations (window, file);
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  destroy_window (dialog);
+  ui_destroy_window (dialog);
   g_assert_cmpuint (g_list_model_get_n_items (gloss_window_get_annotations (window)), ==, 0);
 
   _gloss_window_import_annotations (window, file);
-  dialog = wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "this");
-  destroy_window (dialog);
+  ui_destroy_window (dialog);
   wait_for_toast (window, "1 annotation imported");
   g_assert_cmpstr (get_toast_title (window), ==,
                    "1 annotation imported: 0 anchored, 0 moved, 1 orphaned");
   g_assert_cmpuint (g_list_model_get_n_items (gloss_window_get_annotations (window)), ==, 1);
 
-  destroy_window (GTK_WINDOW (window));
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 static void
-test_shortcuts (Library       *library,
+test_shortcuts (UiLibrary     *library,
                 gconstpointer  data)
 {
   GlossWindow *window = open_window (library->path, library->sample);
   GlossExportDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  dialog = GLOSS_EXPORT_DIALOG (wait_for_toplevel (GLOSS_TYPE_EXPORT_DIALOG));
+  dialog = GLOSS_EXPORT_DIALOG (ui_wait_for_toplevel (GLOSS_TYPE_EXPORT_DIALOG));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
-  destroy_window (GTK_WINDOW (dialog));
+  ui_destroy_window (GTK_WINDOW (dialog));
 
-  destroy_window (GTK_WINDOW (window));
-}
-
-static void
-test_no_display (void)
-{
-  g_test_skip ("no display (run under xvfb-run)");
+  ui_destroy_window (GTK_WINDOW (window));
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  gloss_test_let_gtk_gizmo_warning_pass ();
-  g_setenv ("GTK_A11Y", "test", TRUE);
-
-  if (!gtk_init_check ())
-    {
-      if (g_getenv ("CI") != NULL)
-        {
-          g_printerr ("no display, and CI is set: the ui suite must run under xvfb-run\n");
-          return 1;
-        }
-      g_test_add_func ("/ui/share/no-display", test_no_display);
-      return g_test_run ();
-    }
-
-  adw_init ();
+  if (!ui_test_init (&argc, &argv, "/ui/share", UI_TEST_ACCESSIBLE | UI_TEST_ADWAITA))
+    return g_test_run ();
 
 #define ADD(path, func) \
-  g_test_add ("/ui/share/" path, Library, NULL, library_setup, func, library_teardown)
+  g_test_add ("/ui/share/" path, UiLibrary, NULL, ui_library_set_up, func, ui_library_tear_down)
 
   ADD ("export-formats", test_export_formats);
   ADD ("export-error", test_export_error);
