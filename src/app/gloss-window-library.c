@@ -134,10 +134,14 @@ scrolled_cb (GlossWindow *self)
  * follow the allocated width, the annotation pane comes in, and GTK
  * measures lines in idle time; each moves the lines below.  Scrolling is
  * repeated every frame until the view's size and the target's place have held still
- * for a few frames (at most about a second), or the position drifts
- * from what was asked. */
-#define STILL_FRAMES 3
-#define MAX_SETTLE_FRAMES 60
+ * for a few frames, and for at least 0.4 s (GTK measures lines in idle time,
+ * which a busy machine may not give it between frames), at most 2 s; or the
+ * position drifts from what was asked. */
+#define STILL_FRAMES 5
+#define MIN_SETTLE_TIME (400 * G_TIME_SPAN_MILLISECOND)
+#define MAX_SETTLE_TIME (2 * G_TIME_SPAN_SECOND)
+
+static gboolean settled_idle_cb (gpointer user_data);
 
 static gboolean
 rescroll_tick_cb (GtkWidget     *widget,
@@ -151,6 +155,7 @@ rescroll_tick_cb (GtkWidget     *widget,
   double upper = gtk_adjustment_get_upper (vadjustment);
   GdkRectangle location;
   GtkTextIter iter;
+  GTimeSpan elapsed;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->position_mark);
   gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->reader_view), &iter, &location);
@@ -168,10 +173,44 @@ rescroll_tick_cb (GtkWidget     *widget,
   gtk_adjustment_set_value (vadjustment, location.y - self->position_yalign
                                            * gtk_adjustment_get_page_size (vadjustment));
 
-  if (self->still_frames < STILL_FRAMES && ++self->rescroll_frames < MAX_SETTLE_FRAMES)
+  elapsed = g_get_monotonic_time () - self->settle_started;
+  if (elapsed < MAX_SETTLE_TIME
+      && (elapsed < MIN_SETTLE_TIME || self->still_frames < STILL_FRAMES))
     return G_SOURCE_CONTINUE;
 
+  /* Still is not yet measured: the last word comes from an idle at a
+   * priority below GTK's own line measuring, which runs only once that
+   * is done. */
   self->rescroll_tick_id = 0;
+  if (elapsed < MAX_SETTLE_TIME)
+    self->settle_idle_id = g_idle_add_full (G_PRIORITY_LOW, settled_idle_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+settled_idle_cb (gpointer user_data)
+{
+  GlossWindow *self = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->reader_view));
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GdkRectangle location;
+  GtkTextIter iter;
+
+  self->settle_idle_id = 0;
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->position_mark);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->reader_view), &iter, &location);
+
+  /* Moved since: measuring the lines above shifted it; settle again. */
+  if (location.y != self->settle_y)
+    {
+      self->still_frames = 0;
+      self->settle_y = location.y;
+      gtk_adjustment_set_value (vadjustment, location.y - self->position_yalign
+                                               * gtk_adjustment_get_page_size (vadjustment));
+      self->rescroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->reader_view),
+                                                             rescroll_tick_cb, self, NULL);
+    }
+
   return G_SOURCE_REMOVE;
 }
 
@@ -196,7 +235,8 @@ scroll_to_position (GlossWindow *self,
                                 0.0, TRUE, 0.0, yalign);
 
   self->position_yalign = yalign;
-  self->rescroll_frames = 0;
+  g_clear_handle_id (&self->settle_idle_id, g_source_remove);
+  self->settle_started = g_get_monotonic_time ();
   self->still_frames = 0;
   self->settle_width = -1;
   if (self->rescroll_tick_id == 0)
@@ -585,6 +625,7 @@ _gloss_window_library_dispose (GlossWindow *self)
     _gloss_window_library_article_leaving (self);
   g_clear_handle_id (&self->save_position_source, g_source_remove);
   g_clear_handle_id (&self->refresh_row_source, g_source_remove);
+  g_clear_handle_id (&self->settle_idle_id, g_source_remove);
   if (self->rescroll_tick_id != 0 && self->reader_view != NULL)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self->reader_view), self->rescroll_tick_id);
   self->rescroll_tick_id = 0;

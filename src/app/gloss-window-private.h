@@ -62,7 +62,8 @@ struct _GlossWindow
   GtkTextMark         *position_mark;
   double               position_yalign;
   guint                rescroll_tick_id;
-  guint                rescroll_frames;
+  gint64               settle_started;
+  guint                settle_idle_id;
   guint                still_frames;
   int                  settle_width;
   double               settle_upper;
