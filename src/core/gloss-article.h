@@ -71,9 +71,13 @@ void              gloss_article_set_source_kind  (GlossArticle *self,
 gboolean          gloss_article_append_block     (GlossArticle   *self,
                                                   GlossBlockKind  kind,
                                                   const char     *text);
+gboolean          gloss_article_append_stored_block (GlossArticle   *self,
+                                                     GlossBlockKind  kind,
+                                                     const char     *text);
 guint             gloss_article_get_n_blocks     (GlossArticle *self);
 const GlossBlock *gloss_article_get_block        (GlossArticle *self,
                                                   guint         index);
 char             *gloss_article_dup_body_text    (GlossArticle *self);
+guint             gloss_article_count_words      (GlossArticle *self);
 
 G_END_DECLS

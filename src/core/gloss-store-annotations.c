@@ -24,14 +24,15 @@ load_links (GlossStore       *self,
             GlossAnnotation  *annotation,
             GError          **error)
 {
-  g_autoptr(sqlite3_stmt) statement = NULL;
+  sqlite3_stmt *statement;
   int rc;
 
-  statement = gloss_store_prepare (self,
-                                   "SELECT l.relation, l.to_annotation, t.uuid "
-                                   "FROM annotation_links l JOIN annotations t ON t.id = l.to_annotation "
-                                   "WHERE l.from_annotation = ?1 ORDER BY t.start_block, t.start_offset",
-                                   error);
+  /* Run once per annotation listed, so kept prepared by the store. */
+  statement = gloss_store_prepare_cached (self,
+                                          "SELECT l.relation, l.to_annotation, t.uuid "
+                                          "FROM annotation_links l JOIN annotations t ON t.id = l.to_annotation "
+                                          "WHERE l.from_annotation = ?1 ORDER BY t.start_block, t.start_offset",
+                                          error);
   if (statement == NULL)
     return FALSE;
 
@@ -48,9 +49,11 @@ load_links (GlossStore       *self,
   if (rc != SQLITE_DONE)
     {
       gloss_store_set_error (self, error, rc, _("reading the annotation’s links"));
+      sqlite3_reset (statement);
       return FALSE;
     }
 
+  sqlite3_reset (statement);
   return TRUE;
 }
 

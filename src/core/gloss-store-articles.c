@@ -153,24 +153,6 @@ gloss_store_prepare_import (GlossStore                 *self,
   return g_steal_pointer (&prepared);
 }
 
-static guint
-count_words (const char *text)
-{
-  guint n_words = 0;
-  gboolean in_word = FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      gboolean space = *p == ' ' || *p == '\n' || *p == '\t';
-
-      if (!space && !in_word)
-        n_words++;
-      in_word = !space;
-    }
-
-  return n_words;
-}
-
 gboolean
 gloss_store_index_article (GlossStore    *self,
                            gint64         article_id,
@@ -184,7 +166,6 @@ gloss_store_index_article (GlossStore    *self,
   g_autoptr(sqlite3_stmt) insert = NULL;
   GlossArticle *article = article_or_null;
   guint n_blocks;
-  guint n_words = 0;
 
   if (article == NULL)
     {
@@ -204,7 +185,6 @@ gloss_store_index_article (GlossStore    *self,
       if (i > 0)
         g_string_append_c (body, '\x1e');
       g_string_append (body, text);
-      n_words += count_words (text);
     }
 
   counts = gloss_store_prepare (self,
@@ -213,7 +193,7 @@ gloss_store_index_article (GlossStore    *self,
   if (counts == NULL)
     return FALSE;
   sqlite3_bind_int (counts, 1, n_blocks);
-  sqlite3_bind_int (counts, 2, n_words);
+  sqlite3_bind_int (counts, 2, gloss_article_count_words (article));
   sqlite3_bind_int64 (counts, 3, article_id);
   if (!gloss_store_step_done (self, counts, _("indexing the article"), error))
     return FALSE;
@@ -431,7 +411,8 @@ gloss_store_load_article (GlossStore  *self,
       GlossBlockKind kind = GLOSS_BLOCK_PARAGRAPH;
 
       gloss_block_kind_from_string ((const char *) sqlite3_column_text (blocks, 0), &kind);
-      gloss_article_append_block (article, kind, (const char *) sqlite3_column_text (blocks, 1));
+      gloss_article_append_stored_block (article, kind,
+                                         (const char *) sqlite3_column_text (blocks, 1));
     }
   if (rc != SQLITE_DONE)
     {

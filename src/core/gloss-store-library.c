@@ -228,7 +228,9 @@ gloss_store_get_article_summary (GlossStore  *self,
   return NULL;
 }
 
-/* One UPDATE of one article row, which is its own transaction. */
+/* One UPDATE of one article row, which is its own transaction.  @sql skips
+ * a row that already holds the values: a commit costs a sync to disk, and
+ * opening an article that is already read should not wait for one. */
 static gboolean
 update_article (GlossStore  *self,
                 gint64       article_id,
@@ -238,6 +240,7 @@ update_article (GlossStore  *self,
                 GError     **error)
 {
   g_autoptr(sqlite3_stmt) statement = gloss_store_prepare (self, sql, error);
+  int rc;
 
   if (statement == NULL)
     return FALSE;
@@ -248,8 +251,19 @@ update_article (GlossStore  *self,
     return FALSE;
   if (sqlite3_changes (gloss_store_get_db (self)) == 0)
     {
-      set_not_found (error, article_id);
-      return FALSE;
+      g_autoptr(sqlite3_stmt) exists = NULL;
+
+      exists = gloss_store_prepare (self, "SELECT 1 FROM articles WHERE id = ?1", error);
+      if (exists == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (exists, 1, article_id);
+      rc = sqlite3_step (exists);
+      if (rc == SQLITE_DONE)
+        set_not_found (error, article_id);
+      else if (rc != SQLITE_ROW)
+        gloss_store_set_error (self, error, rc, _("saving the article"));
+      if (rc != SQLITE_ROW)
+        return FALSE;
     }
 
   return TRUE;
@@ -263,7 +277,8 @@ gloss_store_set_article_unread (GlossStore  *self,
 {
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
 
-  return update_article (self, article_id, "UPDATE articles SET unread = ?1 WHERE id = ?3 AND ?2 = 0",
+  return update_article (self, article_id, "UPDATE articles SET unread = ?1"
+                         " WHERE id = ?3 AND unread IS NOT ?1 AND ?2 = 0",
                          unread ? 1 : 0, 0, error);
 }
 
@@ -275,7 +290,8 @@ gloss_store_set_article_archived (GlossStore  *self,
 {
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
 
-  return update_article (self, article_id, "UPDATE articles SET archived = ?1 WHERE id = ?3 AND ?2 = 0",
+  return update_article (self, article_id, "UPDATE articles SET archived = ?1"
+                         " WHERE id = ?3 AND archived IS NOT ?1 AND ?2 = 0",
                          archived ? 1 : 0, 0, error);
 }
 
@@ -302,7 +318,8 @@ gloss_store_set_reading_position (GlossStore  *self,
   g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
 
   return update_article (self, article_id,
-                         "UPDATE articles SET read_position = ?1, read_offset = ?2 WHERE id = ?3",
+                         "UPDATE articles SET read_position = ?1, read_offset = ?2 WHERE id = ?3"
+                         " AND (read_position IS NOT ?1 OR read_offset IS NOT ?2)",
                          block, offset, error);
 }
 

@@ -27,6 +27,9 @@ void          gloss_store_set_error       (GlossStore    *self,
 sqlite3_stmt *gloss_store_prepare         (GlossStore    *self,
                                            const char    *sql,
                                            GError       **error);
+sqlite3_stmt *gloss_store_prepare_cached  (GlossStore    *self,
+                                           const char    *sql,
+                                           GError       **error);
 gboolean      gloss_store_step_done       (GlossStore    *self,
                                            sqlite3_stmt  *statement,
                                            const char    *doing,

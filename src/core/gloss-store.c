@@ -31,6 +31,11 @@ struct _GlossStore
   sqlite3 *db;
   char *path;
   gboolean read_only;
+
+  /* SQL text → sqlite3_stmt, for statements run once per row of another
+   * query (an article's 1,000 annotations each load their links):
+   * preparing costs more than running them. */
+  GHashTable *cached_statements;
 };
 
 G_DEFINE_FINAL_TYPE (GlossStore, gloss_store, G_TYPE_OBJECT)
@@ -40,6 +45,7 @@ gloss_store_finalize (GObject *object)
 {
   GlossStore *self = (GlossStore *) object;
 
+  g_clear_pointer (&self->cached_statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -56,6 +62,8 @@ gloss_store_class_init (GlossStoreClass *klass)
 static void
 gloss_store_init (GlossStore *self)
 {
+  self->cached_statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                   (GDestroyNotify) sqlite3_finalize);
 }
 
 /**
@@ -205,6 +213,37 @@ gloss_store_prepare (GlossStore  *self,
       gloss_store_set_error (self, error, rc, _("reading the library"));
       return NULL;
     }
+
+  return statement;
+}
+
+/*
+ * Returns a statement for @sql that the store keeps prepared, reset and with
+ * its bindings cleared.  It belongs to the store: do not finalize it, and
+ * reset it when done so it holds no read transaction open.
+ */
+sqlite3_stmt *
+gloss_store_prepare_cached (GlossStore  *self,
+                            const char  *sql,
+                            GError     **error)
+{
+  sqlite3_stmt *statement = g_hash_table_lookup (self->cached_statements, sql);
+  int rc;
+
+  if (statement != NULL)
+    {
+      sqlite3_reset (statement);
+      sqlite3_clear_bindings (statement);
+      return statement;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, NULL);
+  if (rc != SQLITE_OK)
+    {
+      gloss_store_set_error (self, error, rc, _("reading the library"));
+      return NULL;
+    }
+  g_hash_table_insert (self->cached_statements, g_strdup (sql), statement);
 
   return statement;
 }
@@ -509,6 +548,7 @@ open_connection (GlossStore *self,
 {
   int rc;
 
+  g_hash_table_remove_all (self->cached_statements);
   if (self->db != NULL)
     sqlite3_close_v2 (g_steal_pointer (&self->db));
 

@@ -8,6 +8,7 @@
 
 #include "gloss-core.h"
 #include "gloss-importer.h"
+#include "gloss-store-private.h"
 
 /* The library at scale as a user meets it: a folder dropped in gives the
  * right outcome per file, a cancelled import leaves a sound library, the
@@ -680,6 +681,18 @@ test_reading_position (Fixture       *fixture,
   g_assert_true (gloss_store_get_reading_position (fixture->store, id, &block, &offset, &error));
   g_assert_cmpuint (block, ==, 3);
   g_assert_cmpuint (offset, ==, 41);
+
+  /* Saving where it already is, or marking a read article read, succeeds
+   * without writing (each write is a sync to disk, on every open). */
+  {
+    int changes = sqlite3_total_changes (gloss_store_get_db (fixture->store));
+
+    g_assert_true (gloss_store_set_reading_position (fixture->store, id, 3, 41, &error));
+    g_assert_true (gloss_store_set_article_unread (fixture->store, id, FALSE, &error));
+    g_assert_true (gloss_store_set_article_unread (fixture->store, id, FALSE, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_total_changes (gloss_store_get_db (fixture->store)), ==, changes + 1);
+  }
 
   g_assert_false (gloss_store_set_reading_position (fixture->store, 999, 1, 1, &error));
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);

@@ -655,6 +655,76 @@ test_import_failure_stores_nothing (Fixture       *fixture,
   g_assert_cmpint (sqlite_int (fixture->path, "SELECT count(*) FROM articles"), ==, 0);
 }
 
+/* The reading time in the header and the library's word counts come from
+ * gloss_article_count_words(): words of the normalised blocks. */
+static void
+test_word_counts (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = gloss_store_open (fixture->path, &error);
+  g_autoptr(GlossArticle) built = gloss_article_new ();
+  g_autoptr(GlossArticle) article = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  guint split_words = 0;
+  gint64 article_id;
+
+  g_assert_no_error (error);
+  gloss_article_append_block (built, GLOSS_BLOCK_HEADING, "  NATO\u00A0allies\t weigh\n Huawei ");
+  gloss_article_append_block (built, GLOSS_BLOCK_PARAGRAPH, "No evidence.");
+  gloss_article_append_block (built, GLOSS_BLOCK_PARAGRAPH, "Huawei");
+  g_assert_cmpuint (gloss_article_count_words (built), ==, 7);
+
+  article_id = import_fixture (store, "store/story-v1.html", NULL);
+  article = gloss_store_load_article (store, article_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < gloss_article_get_n_blocks (article); i++)
+    {
+      g_auto(GStrv) words = g_strsplit (gloss_block_get_text (gloss_article_get_block (article, i)),
+                                        " ", -1);
+
+      split_words += g_strv_length (words);
+    }
+  g_assert_cmpuint (split_words, >, 100);
+  g_assert_cmpuint (gloss_article_count_words (article), ==, split_words);
+  summaries = gloss_store_list_articles (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (((GlossArticleSummary *) summaries->pdata[0])->n_words, ==, split_words);
+}
+
+static void
+test_damaged_block_text_cleaned (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = gloss_store_open (fixture->path, &error);
+  g_autoptr(GlossArticle) article = NULL;
+  g_autofree char *sql = NULL;
+  const char *text;
+  gint64 article_id;
+
+  g_assert_no_error (error);
+  article_id = import_fixture (store, "store/story-v1.html", NULL);
+
+  /* Stored text is read back as it is; text another program wrote into
+   * the library (a control character, a byte that is not UTF-8, spaces)
+   * must still reach the reader clean. */
+  sql = g_strdup_printf ("UPDATE blocks SET text = ' two' || char(1) || '  words'"
+                         " || CAST(X'FF' AS TEXT) || ' ' WHERE article = %" G_GINT64_FORMAT
+                         " AND idx = 0", article_id);
+  sqlite_exec (fixture->path, sql);
+
+  article = gloss_store_load_article (store, article_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_article_get_n_blocks (article), ==, 5);
+  text = gloss_block_get_text (gloss_article_get_block (article, 0));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_cmpstr (text, ==, "two words\uFFFD");
+  g_assert_cmpint (gloss_block_get_length (gloss_article_get_block (article, 0)), ==, 10);
+  g_assert_true (g_str_has_prefix (gloss_block_get_text (gloss_article_get_block (article, 4)),
+                                   "Following Stoltenberg’s remarks"));
+}
+
 static void
 test_annotations_survive_restart (Fixture       *fixture,
                                   gconstpointer  data)
@@ -898,6 +968,8 @@ main (int    argc,
   ADD ("/core/store/ids/never-reused", test_ids_never_reused);
   ADD ("/core/store/articles/import-and-duplicates", test_import_and_duplicates);
   ADD ("/core/store/articles/import-failure-stores-nothing", test_import_failure_stores_nothing);
+  ADD ("/core/store/articles/word-counts", test_word_counts);
+  ADD ("/core/store/articles/damaged-block-text-cleaned", test_damaged_block_text_cleaned);
   ADD ("/core/store/annotations/survive-restart", test_annotations_survive_restart);
   ADD ("/core/store/annotations/bad-link-stores-nothing", test_bad_link_stores_nothing);
   ADD ("/core/store/annotations/refused-say-why", test_refused_annotations_say_why);
