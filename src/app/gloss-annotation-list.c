@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-after-paint.h"
 #include "gloss-annotation-list.h"
 
 /*
@@ -45,7 +46,7 @@ struct _GlossAnnotationList
   Section anchored;
   Section orphans;
   gboolean unavailable;
-  guint build_source;
+  GlossAfterPaint building;
 
   /* Template widgets */
   GtkLabel *count_label;
@@ -67,8 +68,8 @@ static guint signals[N_SIGNALS];
 #define NATURAL_WIDTH 340
 
 /* Rows built before the first frame: enough to fill the window's height
- * with rows of a one-line quote.  The others are built in batches of
- * about half a frame, below GTK's redraw, so frames and input go first,
+ * with rows of a one-line quote.  The others are built once that frame is
+ * painted, in batches of about half a frame, below GTK's redraw, so frames and input go first,
  * and at the priority of GtkTextView's own layout of the lines out of
  * sight (GTK_TEXT_VIEW_PRIORITY_VALIDATE, private to GTK), so the two take
  * turns: until the text view has measured a line it cannot scroll to it. */
@@ -202,7 +203,7 @@ build_all (GlossAnnotationList *self)
 {
   gboolean orphans_waiting = !section_is_complete (&self->anchored);
 
-  g_clear_handle_id (&self->build_source, g_source_remove);
+  gloss_after_paint_cancel (&self->building);
   section_build (&self->anchored, G_MAXUINT);
   section_build (&self->orphans, G_MAXUINT);
   if (orphans_waiting)
@@ -229,7 +230,6 @@ build_batch_cb (gpointer user_data)
         }
       else
         {
-          self->build_source = 0;
           return G_SOURCE_REMOVE;
         }
     }
@@ -265,11 +265,11 @@ schedule_build (GlossAnnotationList *self)
     section_build (&self->orphans, n_rows);
 
   if ((section_is_complete (&self->anchored) && section_is_complete (&self->orphans))
-      || self->build_source != 0)
+      || gloss_after_paint_is_scheduled (&self->building))
     return;
 
-  self->build_source = g_idle_add_full (BUILD_PRIORITY, build_batch_cb, self, NULL);
-  g_source_set_name_by_id (self->build_source, "[gloss] annotation rows");
+  gloss_after_paint_schedule (&self->building, GTK_WIDGET (self), BUILD_PRIORITY, build_batch_cb,
+                              self, "[gloss] annotation rows");
 }
 
 /* Rows are kept for a prefix of the items: changes past it wait for the
@@ -445,6 +445,17 @@ gloss_annotation_list_dispose (GObject *object)
   G_OBJECT_CLASS (gloss_annotation_list_parent_class)->dispose (object);
 }
 
+/* Hidden (the pane closed) before its next frame: no frame is coming. */
+static void
+gloss_annotation_list_unmap (GtkWidget *widget)
+{
+  GlossAnnotationList *self = (GlossAnnotationList *) widget;
+
+  gloss_after_paint_unmapped (&self->building);
+
+  GTK_WIDGET_CLASS (gloss_annotation_list_parent_class)->unmap (widget);
+}
+
 static void
 gloss_annotation_list_class_init (GlossAnnotationListClass *klass)
 {
@@ -452,6 +463,7 @@ gloss_annotation_list_class_init (GlossAnnotationListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gloss_annotation_list_dispose;
+  widget_class->unmap = gloss_annotation_list_unmap;
 
   /**
    * GlossAnnotationList::annotation-activated:
@@ -549,7 +561,7 @@ gloss_annotation_list_set_model (GlossAnnotationList  *self,
     g_signal_handlers_disconnect_by_func (self->anchored.items, anchored_changed_cb, self);
   if (self->orphans.items != NULL)
     g_signal_handlers_disconnect_by_func (self->orphans.items, orphans_changed_cb, self);
-  g_clear_handle_id (&self->build_source, g_source_remove);
+  gloss_after_paint_cancel (&self->building);
   g_set_object (&self->model, model);
 
   if (model != NULL)

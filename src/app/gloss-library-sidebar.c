@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "gloss-after-paint.h"
 #include "gloss-library-model.h"
 #include "gloss-library-row.h"
 #include "gloss-library-sidebar.h"
@@ -46,6 +47,11 @@ struct _GlossLibrarySidebar
   GCancellable       *loading;
   gint64              wanted_id;
   guint               reload_after_loading : 1;
+
+  /* The worker's listing, put in the list once the window's next frame
+   * is painted: a screenful of new rows would hold up the first one. */
+  GAsyncResult       *first_listing;
+  GlossAfterPaint     showing_first_listing;
 
   /* Set while the selection follows the window, so it opens nothing */
   guint               selecting : 1;
@@ -446,6 +452,17 @@ set_sort_cb (GSimpleAction *action,
   gloss_library_sidebar_reload (self);
 }
 
+/* Hidden before the next frame: no frame is coming. */
+static void
+gloss_library_sidebar_unmap (GtkWidget *widget)
+{
+  GlossLibrarySidebar *self = GLOSS_LIBRARY_SIDEBAR (widget);
+
+  gloss_after_paint_unmapped (&self->showing_first_listing);
+
+  GTK_WIDGET_CLASS (gloss_library_sidebar_parent_class)->unmap (widget);
+}
+
 static void
 gloss_library_sidebar_dispose (GObject *object)
 {
@@ -453,6 +470,8 @@ gloss_library_sidebar_dispose (GObject *object)
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  gloss_after_paint_cancel (&self->showing_first_listing);
+  g_clear_object (&self->first_listing);
   gtk_widget_dispose_template (GTK_WIDGET (object), GLOSS_TYPE_LIBRARY_SIDEBAR);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
@@ -469,6 +488,7 @@ gloss_library_sidebar_class_init (GlossLibrarySidebarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gloss_library_sidebar_dispose;
+  widget_class->unmap = gloss_library_sidebar_unmap;
 
   /**
    * GlossLibrarySidebar::article-activated:
@@ -576,19 +596,15 @@ gloss_library_sidebar_new (void)
   return g_object_new (GLOSS_TYPE_LIBRARY_SIDEBAR, NULL);
 }
 
-static void
-first_listing_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+static gboolean
+show_first_listing_cb (gpointer user_data)
 {
-  g_autoptr(GlossLibrarySidebar) self = user_data;
+  GlossLibrarySidebar *self = user_data;
+  g_autoptr(GAsyncResult) result = g_steal_pointer (&self->first_listing);
   g_autoptr(GError) error = NULL;
   gboolean listed;
 
-  listed = gloss_library_model_load_finish (GLOSS_LIBRARY_MODEL (object), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
+  listed = gloss_library_model_load_finish (self->model, result, &error);
   g_clear_object (&self->loading);
 
   if (self->reload_after_loading || !listed)
@@ -596,11 +612,28 @@ first_listing_cb (GObject      *object,
       /* Something changed meanwhile, or the worker could not read: the
        * window's own connection lists it again (and says why if it fails). */
       gloss_library_sidebar_reload (self);
-      return;
+      return G_SOURCE_REMOVE;
     }
 
   gloss_library_sidebar_select_article (self, self->wanted_id);
   gloss_library_sidebar_update_page (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_listing_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GlossLibrarySidebar) self = user_data;
+
+  /* Another library, or the sidebar gone: the listing is of no use. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  self->first_listing = g_object_ref (result);
+  gloss_after_paint_schedule (&self->showing_first_listing, GTK_WIDGET (self), G_PRIORITY_DEFAULT,
+                              show_first_listing_cb, self, "[gloss] first listing");
 }
 
 /**
@@ -620,6 +653,8 @@ gloss_library_sidebar_set_store (GlossLibrarySidebar *self,
 
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
+  gloss_after_paint_cancel (&self->showing_first_listing);
+  g_clear_object (&self->first_listing);
 
   if (store == NULL)
     {

@@ -51,6 +51,7 @@ char         *gloss_reader_view_format_byline      (GlossArticle      *article);
 
 GtkTextTag      *gloss_reader_view_get_annotation_tag   (GlossReaderView     *self,
                                                          GlossAnnotationKind  kind);
+gboolean         gloss_reader_view_is_tagging           (GlossReaderView     *self);
 void             gloss_reader_view_set_annotations      (GlossReaderView     *self,
                                                          GListModel          *annotations);
 GListModel      *gloss_reader_view_get_annotations      (GlossReaderView     *self);

@@ -319,7 +319,9 @@ typedef struct
 {
   GlossWindow *window;
   GlossAnnotation *annotation;
-  guint attempts;
+  guint frames;
+  guint still_frames;
+  double last_value;
 } PendingEdit;
 
 static void
@@ -343,20 +345,42 @@ point_editor (GlossWindow     *self,
   return TRUE;
 }
 
-/* Out of sight, the highlight is scrolled to first; the editor follows
- * once it has been laid out there. */
+/* Out of sight, the highlight is scrolled to first (smoothly, so over many
+ * frames on a slow machine); the editor follows once it has been laid out
+ * there.  Should it still not be in sight once the view has stopped, the
+ * editor opens over the top of the article rather than not at all.  And
+ * the editor is watched until it is on screen: on X11 a popover whose
+ * pointer grab fails (another window still holding it) is hidden again
+ * by GDK, and is then popped up again. */
+#define EDIT_STILL_FRAMES 10
+#define EDIT_MAX_FRAMES 600
+
 static gboolean
 pending_edit_tick_cb (GtkWidget     *widget,
                       GdkFrameClock *clock,
                       gpointer       user_data)
 {
   PendingEdit *pending = user_data;
+  GlossWindow *self = pending->window;
+  double value = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
+  GdkRectangle top;
 
-  if (gloss_annotation_editor_get_annotation (pending->window->editor) != pending->annotation)
+  if (gloss_annotation_editor_get_annotation (self->editor) != pending->annotation
+      || gtk_widget_get_mapped (GTK_WIDGET (self->editor))
+      || ++pending->frames >= EDIT_MAX_FRAMES)
     return G_SOURCE_REMOVE;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->editor)) || point_editor (self, pending->annotation))
+    return G_SOURCE_CONTINUE;
 
-  return point_editor (pending->window, pending->annotation) || ++pending->attempts > 30
-         ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+  pending->still_frames = value == pending->last_value ? pending->still_frames + 1 : 0;
+  pending->last_value = value;
+  if (pending->still_frames < EDIT_STILL_FRAMES)
+    return G_SOURCE_CONTINUE;
+
+  top = (GdkRectangle) { gtk_widget_get_width (widget) / 2, 0, 1, 1 };
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->editor), &top);
+  gtk_popover_popup (GTK_POPOVER (self->editor));
+  return G_SOURCE_CONTINUE;
 }
 
 void
@@ -370,13 +394,13 @@ _gloss_window_edit_annotation (GlossWindow     *self,
 
   gloss_annotation_editor_set_annotation (self->editor, self->annotations, annotation);
   gloss_annotation_list_select (self->annotation_list, annotation);
-  if (point_editor (self, annotation))
-    return;
+  if (!point_editor (self, annotation))
+    gloss_reader_view_reveal_annotation (self->reader_view, annotation);
 
-  gloss_reader_view_reveal_annotation (self->reader_view, annotation);
   pending = g_new0 (PendingEdit, 1);
   pending->window = self;
   pending->annotation = g_object_ref (annotation);
+  pending->last_value = -1;
   gtk_widget_add_tick_callback (GTK_WIDGET (self->reader_view), pending_edit_tick_cb, pending,
                                 (GDestroyNotify) pending_edit_free);
 }

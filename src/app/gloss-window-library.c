@@ -37,23 +37,8 @@ shown_article_id (GlossWindow *self)
 char *
 _gloss_window_format_reading_time (GlossArticle *article)
 {
-  guint n_words = 0;
+  guint n_words = gloss_article_count_words (article);
   guint minutes;
-
-  for (guint i = 0; i < gloss_article_get_n_blocks (article); i++)
-    {
-      const char *text = gloss_block_get_text (gloss_article_get_block (article, i));
-      gboolean in_word = FALSE;
-
-      for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-        {
-          gboolean space = g_unichar_isspace (g_utf8_get_char (p));
-
-          if (!space && !in_word)
-            n_words++;
-          in_word = !space;
-        }
-    }
 
   minutes = MAX (1, (n_words + WORDS_PER_MINUTE / 2) / WORDS_PER_MINUTE);
   /* Translators: an estimated reading time in the header bar */

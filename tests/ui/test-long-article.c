@@ -411,7 +411,8 @@ read_pixel (GlossWindow *window,
   rgb[2] = pixel[0];
 }
 
-/* Tags merged where highlights of a kind overlap; a highlight near the
+/* Highlights in sight tagged before the first frame, the others after it;
+ * tags merged where highlights of a kind overlap; a highlight near the
  * end painted and found under the pointer once scrolled to. */
 static void
 test_reader_far_down (Library       *library,
@@ -428,6 +429,15 @@ test_reader_far_down (Library       *library,
   GdkRGBA fill;
   guchar rgb[3];
   gboolean in_sight = FALSE;
+
+  /* Before any frame: the highlights at the top, in sight, are tagged;
+   * those far down wait for the first frame to be painted. */
+  g_assert_true (gloss_reader_view_get_iter_for_block (window->reader_view, 0, 4, &iter));
+  g_assert_true (gtk_text_iter_has_tag (&iter, gloss_reader_view_get_annotation_tag (window->reader_view, 0)));
+  g_assert_true (gloss_reader_view_is_tagging (window->reader_view));
+  g_assert_true (gloss_reader_view_get_iter_for_block (window->reader_view, last_block, 4, &iter));
+  g_assert_false (gtk_text_iter_has_tag (&iter, gloss_reader_view_get_annotation_tag (window->reader_view,
+                                                                                     last_kind)));
 
   ui_assert_tag_covers (window, GLOSS_ANNOTATION_DENIAL, OVERLAP_BLOCK, 0, 20);
   ui_assert_tag_covers (window, GLOSS_ANNOTATION_CLAIM, OVERLAP_BLOCK, 15, 30);

@@ -497,7 +497,8 @@ ui_annotate (GlossWindow         *window,
 }
 
 /* Fails the test unless the reader's tag for @kind covers exactly
- * [@start, @end) of @block (nothing of it when they are equal). */
+ * [@start, @end) of @block (nothing of it when they are equal), once the
+ * highlights out of sight have been tagged too (after the next frame). */
 static inline void
 ui_assert_tag_covers (GlossWindow         *window,
                       GlossAnnotationKind  kind,
@@ -509,6 +510,9 @@ ui_assert_tag_covers (GlossWindow         *window,
   GtkTextTag *tag = gloss_reader_view_get_annotation_tag (view, kind);
   GlossArticle *article = gloss_window_get_article (window);
   glong length = gloss_block_get_length (gloss_article_get_block (article, block));
+
+  while (gloss_reader_view_is_tagging (view))
+    g_main_context_iteration (NULL, TRUE);
 
   for (glong offset = 0; offset < length; offset++)
     {
