@@ -166,30 +166,6 @@ count_fill_pixels (GlossWindow         *window,
 }
 
 static void
-scroll_to_block (GlossWindow *window,
-                 guint        block)
-{
-  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (window->scroller);
-  GdkRectangle location = { 0, -1, 0, 0 };
-  int previous_y;
-  guint still = 0;
-
-  /* Set on the scroll bar, as a reader would, until the layout below has
-   * settled (GTK measures lines over the first frames). */
-  for (guint i = 0; i < 60 && still < 2; i++)
-    {
-      GtkTextIter iter;
-
-      previous_y = location.y;
-      g_assert_true (gloss_reader_view_get_iter_for_block (window->reader_view, block, 0, &iter));
-      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (window->reader_view), &iter, &location);
-      gtk_adjustment_set_value (vadjustment, location.y - gtk_adjustment_get_page_size (vadjustment) / 2);
-      ui_wait_for_paint (GTK_WIDGET (window));
-      still = location.y == previous_y ? still + 1 : 0;
-    }
-}
-
-static void
 assert_row_label (GlossWindow     *window,
                   GlossAnnotation *annotation,
                   const char      *expected)
@@ -214,7 +190,7 @@ check_denial_shown (GlossWindow *window,
   g_assert_nonnull (denial);
   ui_assert_tag_covers (window, GLOSS_ANNOTATION_DENIAL, 6, start, end);
 
-  scroll_to_block (window, 6);
+  ui_scroll_to_block (window, 6, 0.5);
   g_assert_true (gloss_reader_view_get_annotation_rect (window->reader_view, denial, &rect));
   g_assert_cmpuint (count_fill_pixels (window, GLOSS_ANNOTATION_DENIAL, &rect), >, 200);
 

@@ -344,6 +344,35 @@ ui_wait_for_paint (GtkWidget *widget)
   g_signal_handler_disconnect (clock, handler);
 }
 
+/* Scrolls the reader, as with the scroll bar, so that @block's first line
+ * is @align of the way down the view (0 at the top, 0.5 in the middle),
+ * setting it again each frame until the line holds still: GTK measures
+ * the lines above over the first frames, which moves it. */
+static inline void
+ui_scroll_to_block (GlossWindow *window,
+                    guint        block,
+                    double       align)
+{
+  GlossReaderView *view = gloss_window_get_reader_view (window);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GdkRectangle location = { 0, -1, 0, 0 };
+  guint still = 0;
+
+  for (guint i = 0; i < 600 && still < 5; i++)
+    {
+      int previous_y = location.y;
+      GtkTextIter iter;
+
+      g_assert_true (gloss_reader_view_get_iter_for_block (view, block, 0, &iter));
+      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, &location);
+      gtk_adjustment_set_value (vadjustment,
+                                location.y - gtk_adjustment_get_page_size (vadjustment) * align);
+      ui_wait_for_paint (GTK_WIDGET (window));
+      still = location.y == previous_y ? still + 1 : 0;
+    }
+  g_assert_cmpuint (still, ==, 5);
+}
+
 /* Windows and the application */
 
 static inline void
