@@ -69,10 +69,11 @@ static guint signals[N_SIGNALS];
 
 /* Rows built before the first frame: enough to fill the window's height
  * with rows of a one-line quote.  The others are built once that frame is
- * painted, in batches of about half a frame, below GTK's redraw, so frames and input go first,
- * and at the priority of GtkTextView's own layout of the lines out of
- * sight (GTK_TEXT_VIEW_PRIORITY_VALIDATE, private to GTK), so the two take
- * turns: until the text view has measured a line it cannot scroll to it. */
+ * painted, in batches of about half a frame, below GTK's redraw, so frames
+ * and input go first, and at the priority of GtkTextView's own layout of
+ * the lines out of sight (GTK_TEXT_VIEW_PRIORITY_VALIDATE, private to
+ * GTK), so the two take turns: until the text view has measured a line it
+ * cannot scroll to it. */
 #define MIN_ROW_HEIGHT 56
 #define FALLBACK_HEIGHT 1200
 #define BUILD_BATCH_USEC 8000

@@ -349,9 +349,9 @@ point_editor (GlossWindow     *self,
  * frames on a slow machine); the editor follows once it has been laid out
  * there.  Should it still not be in sight once the view has stopped, the
  * editor opens over the top of the article rather than not at all.  And
- * the editor is watched until it is on screen: on X11 a popover whose
- * pointer grab fails (another window still holding it) is hidden again
- * by GDK, and is then popped up again. */
+ * the editor is watched until it is on screen: on X11, GDK hid it again
+ * before it ever showed (its surface reported unmapped; seen under load
+ * with other windows on the display), and it is then popped up again. */
 #define EDIT_STILL_FRAMES 10
 #define EDIT_MAX_FRAMES 600
 

@@ -240,7 +240,6 @@ update_article (GlossStore  *self,
                 GError     **error)
 {
   g_autoptr(sqlite3_stmt) statement = gloss_store_prepare (self, sql, error);
-  int rc;
 
   if (statement == NULL)
     return FALSE;
@@ -252,6 +251,7 @@ update_article (GlossStore  *self,
   if (sqlite3_changes (gloss_store_get_db (self)) == 0)
     {
       g_autoptr(sqlite3_stmt) exists = NULL;
+      int rc;
 
       exists = gloss_store_prepare (self, "SELECT 1 FROM articles WHERE id = ?1", error);
       if (exists == NULL)
