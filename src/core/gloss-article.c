@@ -250,6 +250,20 @@ gloss_article_set_source_kind (GlossArticle *self,
   self->source_kind = g_intern_string (source_kind);
 }
 
+/* Appends @text, normalised and not empty, taking it. */
+static void
+append_normalized (GlossArticle   *self,
+                   GlossBlockKind  kind,
+                   char           *text)
+{
+  GlossBlock *block = g_new0 (GlossBlock, 1);
+
+  block->kind = kind;
+  block->length = g_utf8_strlen (text, -1);
+  block->text = text;
+  g_ptr_array_add (self->blocks, block);
+}
+
 /**
  * gloss_article_append_block:
  * @self: a #GlossArticle
@@ -266,7 +280,6 @@ gloss_article_append_block (GlossArticle   *self,
                             const char     *text)
 {
   g_autofree char *normalized = NULL;
-  GlossBlock *block;
 
   g_return_val_if_fail (GLOSS_IS_ARTICLE (self), FALSE);
   g_return_val_if_fail (kind <= GLOSS_BLOCK_KIND_LAST, FALSE);
@@ -276,31 +289,8 @@ gloss_article_append_block (GlossArticle   *self,
   if (*normalized == '\0')
     return FALSE;
 
-  block = g_new0 (GlossBlock, 1);
-  block->kind = kind;
-  block->length = g_utf8_strlen (normalized, -1);
-  block->text = g_steal_pointer (&normalized);
-  g_ptr_array_add (self->blocks, block);
-
+  append_normalized (self, kind, g_steal_pointer (&normalized));
   return TRUE;
-}
-
-/* Whether @text could have come out of gloss_text_normalize(): valid UTF-8,
- * no control characters, no space at either end.  A cheap scan, not the
- * full check (NFC, inner runs of spaces): the store only wrote normalised
- * text, this catches a library damaged or edited by another program. */
-static gboolean
-looks_normalized (const char *text)
-{
-  gsize length = strlen (text);
-
-  if (length == 0 || text[0] == ' ' || text[length - 1] == ' ')
-    return FALSE;
-  for (gsize i = 0; i < length; i++)
-    if ((guchar) text[i] < 0x20 || text[i] == 0x7F)
-      return FALSE;
-
-  return g_utf8_validate_len (text, length, NULL);
 }
 
 /**
@@ -322,25 +312,18 @@ gloss_article_append_stored_block (GlossArticle   *self,
                                    GlossBlockKind  kind,
                                    const char     *text)
 {
-  GlossBlock *block;
-
   g_return_val_if_fail (GLOSS_IS_ARTICLE (self), FALSE);
   g_return_val_if_fail (kind <= GLOSS_BLOCK_KIND_LAST, FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
-  if (!looks_normalized (text))
+  if (!gloss_text_is_normalized (text))
     {
       g_autofree char *valid = g_utf8_make_valid (text, -1);
 
       return gloss_article_append_block (self, kind, valid);
     }
 
-  block = g_new0 (GlossBlock, 1);
-  block->kind = kind;
-  block->length = g_utf8_strlen (text, -1);
-  block->text = g_strdup (text);
-  g_ptr_array_add (self->blocks, block);
-
+  append_normalized (self, kind, g_strdup (text));
   return TRUE;
 }
 

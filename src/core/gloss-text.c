@@ -80,3 +80,45 @@ gloss_text_normalize (const char *text,
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * gloss_text_is_normalized:
+ * @text: any bytes, nul-terminated
+ *
+ * Whether @text is valid UTF-8 that gloss_text_normalize() leaves as it
+ * is, as far as a scan can tell: no invisible or control characters, no
+ * space but single U+0020 between words, none at either end.  NFC is not
+ * checked (that needs the full normalisation, the cost this check saves):
+ * a decomposed accent is still text a reader can show.
+ *
+ * Returns: %TRUE when @text can be used as it is
+ */
+gboolean
+gloss_text_is_normalized (const char *text)
+{
+  gboolean after_space = TRUE;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) *p : g_utf8_get_char (p);
+
+      if (c == ' ')
+        {
+          if (after_space)
+            return FALSE;
+          after_space = TRUE;
+          continue;
+        }
+      if (c < 0x20 || c == 0x7F || is_invisible (c) || g_unichar_isspace (c))
+        return FALSE;
+      after_space = FALSE;
+    }
+
+  /* Empty, or ending in a space. */
+  return !after_space;
+}

@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-char *gloss_text_normalize (const char *text,
-                            gssize      length);
+char     *gloss_text_normalize     (const char *text,
+                                    gssize      length);
+gboolean  gloss_text_is_normalized (const char *text);
 
 G_END_DECLS
