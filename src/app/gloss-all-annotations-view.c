@@ -676,7 +676,6 @@ query_done_cb (GObject      *object,
   /* Stale: the next query reads the speakers too if they were asked for. */
   if (self->query_pending)
     {
-      self->query_pending = FALSE;
       start_query (self);
       return;
     }
@@ -714,6 +713,8 @@ start_query (GlossAllAnnotationsView *self)
       self->query_pending = TRUE;
       return;
     }
+  /* This query reads the filters as they are now. */
+  self->query_pending = FALSE;
 
   if (!self->loaded)
     gtk_stack_set_visible_child_name (self->stack, "loading");

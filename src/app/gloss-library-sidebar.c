@@ -406,6 +406,15 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                               gtk_list_item_get_item (list_item));
 }
 
+/* A row kept for reuse shows nothing: the keyboard's menu looks for the
+ * selected article's row by its item. */
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item)
+{
+  gloss_library_row_set_item (GLOSS_LIBRARY_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
 static gboolean
 delete_selected_cb (GtkWidget *widget,
                     GVariant  *args,
@@ -563,6 +572,7 @@ gloss_library_sidebar_init (GlossLibrarySidebar *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
@@ -607,10 +617,13 @@ show_first_listing_cb (gpointer user_data)
   listed = gloss_library_model_load_finish (self->model, result, &error);
   g_clear_object (&self->loading);
 
-  if (self->reload_after_loading || !listed)
+  if (self->reload_after_loading || !listed
+      || (self->wanted_id != 0
+          && gloss_library_model_find (self->model, self->wanted_id) == GTK_INVALID_LIST_POSITION))
     {
-      /* Something changed meanwhile, or the worker could not read: the
-       * window's own connection lists it again (and says why if it fails). */
+      /* Something changed meanwhile, the article to select came after the
+       * listing started, or the worker could not read: the window's own
+       * connection lists it again (and says why if it fails). */
       gloss_library_sidebar_reload (self);
       return G_SOURCE_REMOVE;
     }

@@ -384,7 +384,9 @@ gloss_reader_view_fill_buffer (GlossReaderView *self)
   guint run_start;
   GtkTextIter start;
 
+  /* The old text goes with its tags. */
   gtk_text_buffer_set_text (buffer, "", 0);
+  self->tagged = FALSE;
   if (self->article == NULL)
     return;
 

@@ -14,14 +14,6 @@
  * details, delete it with Undo.
  */
 
-static gint64
-shown_article_id (GlossWindow *self)
-{
-  GlossArticle *article = gloss_window_get_article (self);
-
-  return article != NULL ? gloss_article_get_id (article) : 0;
-}
-
 /* Article actions take an article id; 0 means the article shown. */
 static gint64
 target_article (GlossWindow *self,
@@ -29,7 +21,7 @@ target_article (GlossWindow *self,
 {
   gint64 id = g_variant_get_int64 (param);
 
-  return id != 0 ? id : shown_article_id (self);
+  return id != 0 ? id : _gloss_window_shown_article_id (self);
 }
 
 static void
@@ -177,7 +169,7 @@ delete_article_now (GlossWindow *self,
   AdwToast *toast;
   guint id;
 
-  if (article_id == shown_article_id (self))
+  if (article_id == _gloss_window_shown_article_id (self))
     _gloss_window_close_article (self);
 
   deleted = gloss_store_delete_article (self->store, article_id, &error);

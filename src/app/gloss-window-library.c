@@ -20,8 +20,9 @@
 /* Silent reading of non-fiction runs at about 240 words a minute. */
 #define WORDS_PER_MINUTE 240
 
-static gint64
-shown_article_id (GlossWindow *self)
+/* The id of the article shown, or 0 (none, or not from the library). */
+gint64
+_gloss_window_shown_article_id (GlossWindow *self)
 {
   GlossArticle *article = gloss_window_get_article (self);
 
@@ -74,7 +75,7 @@ void
 _gloss_window_save_reading_position (GlossWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = shown_article_id (self);
+  gint64 id = _gloss_window_shown_article_id (self);
   guint block = 0;
   glong offset = 0;
 
@@ -108,7 +109,7 @@ save_position_cb (gpointer user_data)
 static void
 scrolled_cb (GlossWindow *self)
 {
-  if (self->restoring_position || shown_article_id (self) == 0)
+  if (self->restoring_position || _gloss_window_shown_article_id (self) == 0)
     return;
 
   g_clear_handle_id (&self->save_position_source, g_source_remove);
@@ -199,6 +200,16 @@ settled_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Whatever was being scrolled to belongs to the article shown. */
+static void
+stop_settling (GlossWindow *self)
+{
+  g_clear_handle_id (&self->settle_idle_id, g_source_remove);
+  if (self->rescroll_tick_id != 0 && self->reader_view != NULL)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->reader_view), self->rescroll_tick_id);
+  self->rescroll_tick_id = 0;
+}
+
 static void
 scroll_to_position (GlossWindow *self,
                     guint        block,
@@ -254,7 +265,8 @@ refresh_shown_row_cb (gpointer user_data)
   GlossWindow *self = user_data;
 
   self->refresh_row_source = 0;
-  gloss_library_sidebar_refresh_article (self->library_sidebar, shown_article_id (self));
+  gloss_library_sidebar_refresh_article (self->library_sidebar,
+                                         _gloss_window_shown_article_id (self));
 }
 
 static void
@@ -277,7 +289,7 @@ void
 _gloss_window_library_article_shown (GlossWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = shown_article_id (self);
+  gint64 id = _gloss_window_shown_article_id (self);
 
   if (self->annotations != NULL)
     g_signal_connect_object (self->annotations, "items-changed",
@@ -293,7 +305,11 @@ _gloss_window_library_article_shown (GlossWindow *self)
       && !gloss_store_set_article_unread (self->store, id, FALSE, &error))
     g_debug ("Could not mark the article read: %s", error->message);
 
+  /* While the first listing runs, the sidebar selects the article once
+   * the listing is in (and lists again if the article is not). */
   gloss_library_sidebar_select_article (self->library_sidebar, id);
+  if (gloss_library_sidebar_is_loading (self->library_sidebar))
+    return;
   if (gloss_library_sidebar_get_selected_id (self->library_sidebar) != id)
     {
       /* Not listed yet: just imported, or hidden by an older listing. */
@@ -314,9 +330,10 @@ _gloss_window_library_article_shown (GlossWindow *self)
 void
 _gloss_window_library_article_leaving (GlossWindow *self)
 {
-  gint64 id = shown_article_id (self);
+  gint64 id = _gloss_window_shown_article_id (self);
 
   g_clear_handle_id (&self->refresh_row_source, g_source_remove);
+  stop_settling (self);
   if (id == 0)
     return;
 
@@ -332,7 +349,7 @@ open_from_library (GlossWindow *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (id == shown_article_id (self))
+  if (id == _gloss_window_shown_article_id (self))
     return TRUE;
 
   if (!gloss_window_open_article (self, id, &error))
@@ -364,7 +381,7 @@ showing_all_annotations (GlossWindow *self)
 void
 _gloss_window_leave_all_annotations (GlossWindow *self)
 {
-  gboolean has_article = shown_article_id (self) != 0 || gloss_window_get_article (self) != NULL;
+  gboolean has_article = gloss_window_get_article (self) != NULL;
 
   if (!showing_all_annotations (self))
     return;
@@ -415,7 +432,7 @@ article_activated_cb (GlossWindow *self,
 {
   _gloss_window_leave_all_annotations (self);
 
-  if (id == shown_article_id (self))
+  if (id == _gloss_window_shown_article_id (self))
     return;
 
   if (!open_from_library (self, id))
@@ -610,8 +627,5 @@ _gloss_window_library_dispose (GlossWindow *self)
     _gloss_window_library_article_leaving (self);
   g_clear_handle_id (&self->save_position_source, g_source_remove);
   g_clear_handle_id (&self->refresh_row_source, g_source_remove);
-  g_clear_handle_id (&self->settle_idle_id, g_source_remove);
-  if (self->rescroll_tick_id != 0 && self->reader_view != NULL)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->reader_view), self->rescroll_tick_id);
-  self->rescroll_tick_id = 0;
+  stop_settling (self);
 }

@@ -108,6 +108,7 @@ void  _gloss_window_open_annotation         (GlossWindow      *self,
                                              gint64            article_id,
                                              gint64            annotation_id);
 char *_gloss_window_format_reading_time     (GlossArticle     *article);
+gint64 _gloss_window_shown_article_id      (GlossWindow      *self);
 
 /* gloss-window-articles.c: read/unread, archive, details, delete with Undo */
 void  _gloss_window_class_article_actions_init (GlossWindowClass *klass);

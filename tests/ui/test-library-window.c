@@ -209,6 +209,37 @@ test_lists_articles_lazily (Library       *library,
   ui_destroy_window (GTK_WINDOW (window));
 }
 
+/* An article opened while the first listing is still on its way (the last
+ * one read, reopened at start; or one just imported) is selected in the
+ * list once the listing is in. */
+static void
+test_open_while_listing (Library       *library,
+                         gconstpointer  data)
+{
+  gint64 article_ids[2] = { library->target_id, 0 };
+
+  article_ids[1] = ui_import_text (library->store,
+                                   "Arrived late\n\nAn article imported after the listing began, "
+                                   "opened before it came back.", "late.txt");
+
+  for (guint i = 0; i < G_N_ELEMENTS (article_ids); i++)
+    {
+      GlossWindow *window = gloss_window_new (NULL, library->store);
+
+      gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+      ui_present (GTK_WINDOW (window));
+      /* The listing goes into the list only after a painted frame. */
+      g_assert_true (gloss_library_sidebar_is_loading (window->library_sidebar));
+      g_assert_true (gloss_window_open_article (window, article_ids[i], NULL));
+
+      while (gloss_library_sidebar_is_loading (window->library_sidebar))
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_cmpint (gloss_library_sidebar_get_selected_id (window->library_sidebar), ==,
+                       article_ids[i]);
+      ui_destroy_window (GTK_WINDOW (window));
+    }
+}
+
 /* Typing words into the search field and pressing Return opens the best
  * match, scrolled to it, the matched words selected. */
 static void
@@ -545,6 +576,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/ui/library/" path, Library, NULL, library_setup, func, library_teardown)
   ADD ("lists-articles-lazily", test_lists_articles_lazily);
+  ADD ("open-while-listing", test_open_while_listing);
   ADD ("search-opens-at-match", test_search_opens_at_match);
   ADD ("reading-position-restored", test_reading_position_restored);
   ADD ("filters", test_filters);
