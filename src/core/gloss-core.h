@@ -12,6 +12,6 @@
 #include "gloss-export.h"
 #include "gloss-extract.h"
 #include "gloss-import-annotations.h"
-#include "gloss-importer.h"
+#include "gloss-file-import.h"
 #include "gloss-store.h"
-#include "gloss-text.h"
+#include "gloss-text-normalize.h"

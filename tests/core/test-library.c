@@ -7,7 +7,7 @@
 #include <sqlite3.h>
 
 #include "gloss-core.h"
-#include "gloss-importer.h"
+#include "gloss-file-import.h"
 #include "gloss-store-private.h"
 
 /* The library at scale as a user meets it: a folder dropped in gives the

@@ -6,7 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-core.h"
-#include "gloss-importer.h"
+#include "gloss-file-import.h"
 
 /* What a reader types in the search field and expects to find: words with
  * or without their accents, the start of a word, text in articles, quotes,

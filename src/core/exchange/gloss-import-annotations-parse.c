@@ -8,7 +8,7 @@
 
 #include "gloss-error.h"
 #include "gloss-export-private.h"
-#include "gloss-import-private.h"
+#include "gloss-import-annotations-private.h"
 
 /*
  * Reading annotation files into GlossImportRecords.  Two families:

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "gloss-html-private.h"
-#include "gloss-text.h"
+#include "gloss-text-normalize.h"
 
 /* Turns the kept part of the page into typed blocks.  Running text (text
  * nodes and inline elements) is joined exactly as written, so "foo<a>bar</a>"

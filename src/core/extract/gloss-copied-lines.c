@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "gloss-text-lines"
+#define G_LOG_DOMAIN "gloss-copied-lines"
 
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "gloss-text.h"
-#include "gloss-text-date.h"
-#include "gloss-text-lines.h"
+#include "gloss-text-normalize.h"
+#include "gloss-extract-date.h"
+#include "gloss-copied-lines.h"
 
 /* Per-line statistics of copied page text (DESIGN.md §6).  A line is judged
  * first on its own (length, sentence punctuation, function words, capitals,

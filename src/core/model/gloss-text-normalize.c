@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "gloss-text"
+#define G_LOG_DOMAIN "gloss-text-normalize"
 
 #include "config.h"
 
-#include "gloss-text.h"
+#include "gloss-text-normalize.h"
 
 /* Characters that carry no reading value and would only shift offsets when a
  * page is cleaned again: zero-width space, BOM/zero-width no-break space,

@@ -283,7 +283,7 @@ gloss_store_insert_prepared (GlossStore           *self,
  *
  * Extracts and stores an article; the same bytes imported again give the
  * existing article (also when they are an earlier version of one).  Many
- * files at once: gloss_store_import_files() (gloss-importer.h).
+ * files at once: gloss_store_import_files() (gloss-file-import.h).
  *
  * Returns: the article's id, or 0 with @error set
  */

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "gloss-anchor.h"
 #include "gloss-article.h"
 
 G_BEGIN_DECLS
@@ -34,31 +33,5 @@ char          *gloss_body_text_dup_range      (const GlossBodyText *body,
                                                glong                end);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossBodyText, gloss_body_text_free)
-
-GlossAnchor   *gloss_anchor_new_at_positions  (const GlossBodyText *body,
-                                               glong                start,
-                                               glong                end,
-                                               GlossAnchorState     state);
-
-typedef struct
-{
-  glong start;
-  glong end;
-  guint errors;
-} GlossMatch;
-
-GArray *gloss_match_exact        (const gunichar *text,
-                                  glong           text_length,
-                                  const gunichar *pattern,
-                                  glong           pattern_length);
-GArray *gloss_match_approximate  (const gunichar *text,
-                                  glong           text_length,
-                                  const gunichar *pattern,
-                                  glong           pattern_length,
-                                  guint           max_errors);
-guint   gloss_match_edit_distance (const gunichar *a,
-                                   glong           a_length,
-                                   const gunichar *b,
-                                   glong           b_length);
 
 G_END_DECLS

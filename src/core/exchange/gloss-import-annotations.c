@@ -7,10 +7,10 @@
 
 #include "gloss-anchor-private.h"
 #include "gloss-error.h"
-#include "gloss-import-private.h"
+#include "gloss-import-annotations-private.h"
 
 /*
- * Importing annotations (issue 5 §2): read the file (gloss-import-parse.c),
+ * Importing annotations (issue 5 §2): read the file (gloss-import-annotations-parse.c),
  * find each annotation's article, find its words with the re-anchoring
  * algorithm, and store the new ones in one transaction.
  *

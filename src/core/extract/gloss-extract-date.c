@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "gloss-text-date"
+#define G_LOG_DOMAIN "gloss-extract-date"
 
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "gloss-text-date.h"
+#include "gloss-extract-date.h"
 
 /* Dates as pages print them next to a byline: "Nov. 13, 2019",
  * "13 November 2019", "2019-11-13", "13.11.2019", "13 de novembro de 2019".

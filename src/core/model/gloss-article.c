@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "gloss-article.h"
-#include "gloss-text.h"
+#include "gloss-text-normalize.h"
 
 /*
  * A GlossArticle is what extraction produces and what every later layer

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "gloss-anchor-private.h"
+#include "gloss-match.h"
 
 /*
  * String matching over code points for re-anchoring (DESIGN.md §4).

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "gloss-anchor-private.h"
+#include "gloss-body-text.h"
 
 GlossBodyText *
 gloss_body_text_new (GlossArticle *article)

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "gloss-html-private.h"
-#include "gloss-text.h"
+#include "gloss-text-normalize.h"
 
 /* Page-independent knowledge about elements: what a tag is, what its class
  * and id suggest, whether it is hidden.  Everything here runs once per element

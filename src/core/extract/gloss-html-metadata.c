@@ -7,7 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gloss-html-private.h"
-#include "gloss-text.h"
+#include "gloss-text-normalize.h"
 
 /* Article metadata from what the page declares about itself: JSON-LD,
  * Open Graph and other <meta> tags, <link rel=canonical>, <time>, <title>

@@ -8,7 +8,7 @@
 #include "gloss-anchor.h"
 #include "gloss-anchor-private.h"
 #include "gloss-error.h"
-#include "gloss-text.h"
+#include "gloss-text-normalize.h"
 
 G_DEFINE_BOXED_TYPE (GlossAnchor, gloss_anchor, gloss_anchor_copy, gloss_anchor_free)
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "gloss-importer"
+#define G_LOG_DOMAIN "gloss-file-import"
 
 #include "config.h"
 
@@ -7,7 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gloss-error.h"
-#include "gloss-importer.h"
+#include "gloss-file-import.h"
 #include "gloss-store-private.h"
 
 /*

@@ -9,12 +9,12 @@
 
 #include "gloss-error.h"
 #include "gloss-extract-private.h"
-#include "gloss-text-date.h"
-#include "gloss-text-lines.h"
+#include "gloss-extract-date.h"
+#include "gloss-copied-lines.h"
 
 /* Copied page text (`document.body.innerText`, or a selection of it) holds
  * the article among menus, share buttons, teasers and footers, one element
- * per line.  Each line gets a value from gloss-text-lines.c: its length in
+ * per line.  Each line gets a value from gloss-copied-lines.c: its length in
  * words when it reads like prose, a small penalty when it is short and
  * undecided, a larger one when it is page furniture.  The body is the run
  * of lines with the largest total value, so a few short lines between

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Annotations of one article (gloss-store-annotations.c). */
+
+#include "gloss-store.h"
+
+G_BEGIN_DECLS
+
+gboolean          gloss_store_add_annotation       (GlossStore                 *self,
+                                                    GlossAnnotation            *annotation,
+                                                    GError                    **error);
+gboolean          gloss_store_save_annotation      (GlossStore                 *self,
+                                                    GlossAnnotation            *annotation,
+                                                    GError                    **error);
+gboolean          gloss_store_delete_annotation    (GlossStore                 *self,
+                                                    gint64                      annotation_id,
+                                                    GError                    **error);
+GlossAnnotation  *gloss_store_load_annotation      (GlossStore                 *self,
+                                                    gint64                      annotation_id,
+                                                    GError                    **error);
+GPtrArray        *gloss_store_list_annotations     (GlossStore                 *self,
+                                                    gint64                      article_id,
+                                                    GError                    **error);
+
+G_END_DECLS
