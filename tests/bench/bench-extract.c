@@ -14,7 +14,7 @@
  * file is read into memory first; then rounds of "bare parse and free" and
  * rounds of gloss_extract() alternate in one process, in alternating order,
  * so that a noisy machine slows both alike.  The figure to watch is the
- * ratio (DESIGN.md §9: speed is reported as ratios, never asserted). */
+ * ratio (HACKING.md: speed is reported as ratios, never asserted). */
 
 typedef struct
 {

@@ -7,7 +7,7 @@
 #include "gloss-anchor-private.h"
 
 /*
- * Re-anchoring (DESIGN.md §4): find an annotation's words again after the
+ * Re-anchoring (docs/ARCHITECTURE.md §4): find an annotation's words again after the
  * article's text changed, the way Hypothesis does.
  *
  *  1. the stored position still holds the quote → anchored;

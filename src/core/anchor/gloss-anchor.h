@@ -38,7 +38,7 @@ gboolean    gloss_anchor_state_from_string (const char       *name,
  * @suffix: up to 32 code points of text after the quote
  * @state: how the anchor was last resolved
  *
- * Where an annotation sits in an article (DESIGN.md §4): a half-open range of
+ * Where an annotation sits in an article (docs/ARCHITECTURE.md §4): a half-open range of
  * (block, code-point offset) positions, plus the quote and its context so the
  * range can be found again when the article's text changes.
  */

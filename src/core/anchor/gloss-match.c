@@ -6,7 +6,7 @@
 #include "gloss-match.h"
 
 /*
- * String matching over code points for re-anchoring (DESIGN.md §4).
+ * String matching over code points for re-anchoring (docs/ARCHITECTURE.md §4).
  *
  * Approximate search uses Myers' bit-parallel edit-distance algorithm in the
  * block form described by Hyyrö, so quotes longer than 64 code points work:

@@ -10,7 +10,7 @@
 #include "gloss-extract-date.h"
 #include "gloss-copied-lines.h"
 
-/* Per-line statistics of copied page text (DESIGN.md §6).  A line is judged
+/* Per-line statistics of copied page text (docs/ARCHITECTURE.md §6).  A line is judged
  * first on its own (length, sentence punctuation, function words, capitals,
  * phrases pages use for their furniture) and then against its neighbours
  * (runs of short items are menus).  Phrases are evidence among others: a

@@ -22,7 +22,7 @@ is_invisible (gunichar c)
  * @text: valid UTF-8
  * @length: length of @text in bytes, or -1 if nul-terminated
  *
- * The one normalisation every block of text goes through (DESIGN.md §3):
+ * The one normalisation every block of text goes through (docs/ARCHITECTURE.md §3):
  * Unicode NFC, runs of whitespace (U+00A0 and other separators included)
  * collapsed to one space, no leading or trailing space, invisible
  * formatting and control characters removed.

@@ -629,7 +629,7 @@ check_update (GlossStore  *self,
  * @error: return location for a %GLOSS_ERROR
  *
  * Replaces the article's text with @new_source, keeps the bytes it had as an
- * earlier version, and re-anchors every annotation (DESIGN.md §4), all in one
+ * earlier version, and re-anchors every annotation (docs/ARCHITECTURE.md §4), all in one
  * transaction: on failure nothing changed.
  *
  * Returns: (transfer full) (element-type GlossAnnotation): the article's

@@ -12,7 +12,7 @@
 #include "gloss-store-private.h"
 
 /*
- * GlossStore is the only owner of the sqlite3 handle (DESIGN.md §5).  Every
+ * GlossStore is the only owner of the sqlite3 handle (docs/ARCHITECTURE.md §5).  Every
  * write runs in a transaction with bound parameters; the journal is WAL with
  * synchronous=FULL so a committed annotation survives a killed process and a
  * power cut alike.  Opening never writes to a library it cannot read: a
