@@ -41,6 +41,7 @@ int gloss_cli_restore            (GlossCli *cli, int argc, char **argv);
 int gloss_cli_export             (GlossCli *cli, int argc, char **argv);
 int gloss_cli_import_annotations (GlossCli *cli, int argc, char **argv);
 int gloss_cli_search             (GlossCli *cli, int argc, char **argv);
+int gloss_cli_suggest            (GlossCli *cli, int argc, char **argv);
 
 /* gloss-cli-common.c */
 GOptionContext *gloss_cli_option_context_new (GlossCli           *cli,
