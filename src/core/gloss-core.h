@@ -11,6 +11,8 @@
 #include "gloss-error.h"
 #include "gloss-export.h"
 #include "gloss-extract.h"
+#include "gloss-diff.h"
+#include "gloss-fetch.h"
 #include "gloss-import-annotations.h"
 #include "gloss-file-import.h"
 #include "gloss-store.h"

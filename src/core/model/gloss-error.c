@@ -35,6 +35,9 @@ gloss_error_code_to_string (const GError *error)
         case GLOSS_ERROR_CORRUPT: return "corrupt";
         case GLOSS_ERROR_NEWER_SCHEMA: return "newer-schema";
         case GLOSS_ERROR_NOT_FOUND: return "not-found";
+        case GLOSS_ERROR_NETWORK: return "network";
+        case GLOSS_ERROR_OFFLINE: return "offline";
+        case GLOSS_ERROR_UNSUPPORTED: return "unsupported";
         default: break;
         }
     }

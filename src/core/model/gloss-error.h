@@ -18,6 +18,9 @@ G_BEGIN_DECLS
  * @GLOSS_ERROR_CORRUPT: stored data is damaged, or not a Gloss library
  * @GLOSS_ERROR_NEWER_SCHEMA: the library was written by a newer Gloss
  * @GLOSS_ERROR_NOT_FOUND: no article or annotation has that id
+ * @GLOSS_ERROR_NETWORK: a download failed (no answer, an HTTP error, a bad certificate)
+ * @GLOSS_ERROR_OFFLINE: the network is turned off, so nothing was requested
+ * @GLOSS_ERROR_UNSUPPORTED: a document of a kind Gloss cannot read
  *
  * Error codes of the %GLOSS_ERROR domain.  Keep gloss_error_code_to_string()
  * in step: scripts read those names in `gloss-cli --json` output.
@@ -33,6 +36,9 @@ typedef enum
   GLOSS_ERROR_CORRUPT,
   GLOSS_ERROR_NEWER_SCHEMA,
   GLOSS_ERROR_NOT_FOUND,
+  GLOSS_ERROR_NETWORK,
+  GLOSS_ERROR_OFFLINE,
+  GLOSS_ERROR_UNSUPPORTED,
 } GlossError;
 
 GQuark      gloss_error_quark              (void);
