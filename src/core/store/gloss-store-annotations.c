@@ -416,7 +416,12 @@ gloss_store_save_annotation (GlossStore       *self,
                                    "UPDATE annotations SET kind = ?1, start_block = ?2,"
                                    " start_offset = ?3, end_block = ?4, end_offset = ?5, exact = ?6,"
                                    " prefix = ?7, suffix = ?8, state = ?9, note = ?10, speaker = ?11,"
-                                   " verdict = ?12, updated_at = ?13 WHERE id = ?14", error);
+                                   " verdict = ?12, updated_at = ?13,"
+                                   /* A verdict set now rates the words as they are. */
+                                   " rated_exact = CASE WHEN verdict IS NOT ?12 THEN NULL"
+                                   "   ELSE rated_exact END,"
+                                   " needs_review = CASE WHEN verdict IS NOT ?12 THEN 0"
+                                   "   ELSE needs_review END WHERE id = ?14", error);
   if (statement == NULL)
     goto failed;
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gloss-decode.h"
+#include "gloss-diff.h"
 #include "gloss-error.h"
 #include "gloss-store-private.h"
 
@@ -97,6 +98,7 @@ gloss_prepared_import_free (GlossPreparedImport *prepared)
   g_clear_object (&prepared->article);
   g_free (prepared->source_name);
   g_free (prepared->sha256);
+  g_free (prepared->provenance);
   g_free (prepared);
 }
 
@@ -246,9 +248,10 @@ gloss_store_insert_prepared (GlossStore           *self,
   statement = gloss_store_prepare (self,
                                    "INSERT INTO articles (title, byline, site_name, url, published,"
                                    " language, source_kind, uuid, source_name, source, source_size,"
-                                   " source_sha256, extractor_version, imported_at, updated_at) "
+                                   " source_sha256, extractor_version, imported_at, updated_at,"
+                                   " version_at, provenance) "
                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
-                                   " ?14, ?14)", error);
+                                   " ?14, ?14, ?14, ?15)", error);
   if (statement == NULL)
     return 0;
 
@@ -261,6 +264,7 @@ gloss_store_insert_prepared (GlossStore           *self,
   sqlite3_bind_text (statement, 12, prepared->sha256, -1, SQLITE_STATIC);
   sqlite3_bind_int (statement, 13, GLOSS_EXTRACTOR_VERSION);
   sqlite3_bind_text (statement, 14, now, -1, SQLITE_STATIC);
+  gloss_sql_bind_text (statement, 15, prepared->provenance);
   if (!gloss_store_step_done (self, statement, _("saving the article"), error))
     return 0;
 
@@ -477,10 +481,11 @@ gloss_store_list_article_ids (GlossStore  *self,
  * moves every annotation to where its words are now.  Returns the
  * annotations as they are after re-anchoring, in document order. */
 static GPtrArray *
-replace_text_and_reanchor (GlossStore    *self,
-                           gint64         article_id,
-                           GlossArticle  *article,
-                           GError       **error)
+replace_text_and_reanchor (GlossStore         *self,
+                           gint64              article_id,
+                           GlossArticle       *article,
+                           GlossUpdateReport  *report,
+                           GError            **error)
 {
   g_autoptr(sqlite3_stmt) update = NULL;
   g_autoptr(sqlite3_stmt) clear = NULL;
@@ -525,10 +530,15 @@ replace_text_and_reanchor (GlossStore    *self,
     {
       GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
       const GlossAnchor *anchor = g_ptr_array_index (new_anchors, i);
+      g_autoptr(GlossAnchor) old = gloss_anchor_copy (gloss_annotation_get_anchor (annotation));
 
+      if (report != NULL)
+        gloss_update_report_count (report, old, anchor);
       if (!gloss_annotation_set_anchor (annotation, anchor))
         continue;
-      if (!gloss_store_write_anchor (self, gloss_annotation_get_id (annotation), anchor, now, error))
+      if (!gloss_store_write_anchor (self, gloss_annotation_get_id (annotation), anchor, now, error) ||
+          !gloss_store_keep_rated_words (self, gloss_annotation_get_id (annotation), old->exact,
+                                         anchor->exact, error))
         return NULL;
     }
 
@@ -546,9 +556,10 @@ keep_current_version (GlossStore  *self,
   statement = gloss_store_prepare (self,
                                    "INSERT INTO article_versions (article, source_kind, source_name,"
                                    " source, source_size, source_sha256, extractor_version,"
-                                   " replaced_at) "
+                                   " replaced_at, provenance, stored_at) "
                                    "SELECT id, source_kind, source_name, source, source_size,"
-                                   " source_sha256, extractor_version, ?2 FROM articles WHERE id = ?1",
+                                   " source_sha256, extractor_version, ?2, provenance,"
+                                   " coalesce(version_at, imported_at) FROM articles WHERE id = ?1",
                                    error);
   if (statement == NULL)
     return FALSE;
@@ -628,9 +639,7 @@ check_update (GlossStore  *self,
  * @options: (nullable): extraction options
  * @error: return location for a %GLOSS_ERROR
  *
- * Replaces the article's text with @new_source, keeps the bytes it had as an
- * earlier version, and re-anchors every annotation (docs/ARCHITECTURE.md §4), all in one
- * transaction: on failure nothing changed.
+ * gloss_store_update_article_full() without provenance or report.
  *
  * Returns: (transfer full) (element-type GlossAnnotation): the article's
  *   annotations with their new anchors and states, or %NULL with @error set
@@ -643,17 +652,59 @@ gloss_store_update_article (GlossStore                 *self,
                             const GlossExtractOptions  *options,
                             GError                    **error)
 {
+  return gloss_store_update_article_full (self, article_id, new_source, source_name, options,
+                                          NULL, NULL, error);
+}
+
+/**
+ * gloss_store_update_article_full:
+ * @self: a #GlossStore
+ * @article_id: the article to update
+ * @new_source: the bytes of a newer copy of the same story
+ * @source_name: (nullable): the new file's name
+ * @options: (nullable): extraction options
+ * @provenance: (nullable): where @new_source came from
+ * @out_report: (out) (optional): what changed: paragraphs, annotations
+ *   kept, moved and orphaned; all zero with @unchanged set when the bytes
+ *   are the ones the article has
+ * @error: return location for a %GLOSS_ERROR
+ *
+ * Replaces the article's text with @new_source, keeps the bytes it had (with
+ * their provenance) as an earlier version, and re-anchors every annotation
+ * (docs/ARCHITECTURE.md §4), all in one transaction: on failure nothing
+ * changed.
+ *
+ * Returns: (transfer full) (element-type GlossAnnotation): the article's
+ *   annotations with their new anchors and states, or %NULL with @error set
+ */
+GPtrArray *
+gloss_store_update_article_full (GlossStore                 *self,
+                                 gint64                      article_id,
+                                 GBytes                     *new_source,
+                                 const char                 *source_name,
+                                 const GlossExtractOptions  *options,
+                                 const GlossProvenance      *provenance,
+                                 GlossUpdateReport          *out_report,
+                                 GError                    **error)
+{
   g_autoptr(GlossArticle) article = NULL;
+  g_autoptr(GlossArticle) old_article = NULL;
   g_autoptr(GBytes) compressed = NULL;
   g_autoptr(sqlite3_stmt) statement = NULL;
   g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
   g_autofree char *sha256 = NULL;
+  g_autofree char *provenance_json = NULL;
+  g_autofree char *now = gloss_store_now ();
+  GlossUpdateReport report = { 0 };
   GlossExtractOptions defaults;
   gboolean unchanged = FALSE;
 
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
   g_return_val_if_fail (new_source != NULL, NULL);
 
+  if (out_report != NULL)
+    memset (out_report, 0, sizeof *out_report);
   if (options == NULL)
     {
       gloss_extract_options_init (&defaults);
@@ -664,7 +715,11 @@ gloss_store_update_article (GlossStore                 *self,
   if (!check_update (self, article_id, sha256, &unchanged, error))
     return NULL;
   if (unchanged)
-    return gloss_store_list_annotations (self, article_id, error);
+    {
+      if (out_report != NULL)
+        out_report->unchanged = TRUE;
+      return gloss_store_list_annotations (self, article_id, error);
+    }
 
   article = gloss_extract_full (new_source, source_name, options, error);
   if (article == NULL)
@@ -672,6 +727,8 @@ gloss_store_update_article (GlossStore                 *self,
   compressed = compress_source (new_source, error);
   if (compressed == NULL)
     return NULL;
+  if (provenance != NULL)
+    provenance_json = gloss_provenance_to_json (provenance);
 
   /* Checked again under the write lock: another program may have deleted
    * the article or imported these bytes meanwhile. */
@@ -682,14 +739,18 @@ gloss_store_update_article (GlossStore                 *self,
   if (unchanged)
     {
       gloss_store_rollback (self);
+      if (out_report != NULL)
+        out_report->unchanged = TRUE;
       return gloss_store_list_annotations (self, article_id, error);
     }
-  if (!keep_current_version (self, article_id, error))
+  old_article = gloss_store_load_article (self, article_id, error);
+  if (old_article == NULL || !keep_current_version (self, article_id, error))
     goto failed;
 
   statement = gloss_store_prepare (self,
                                    "UPDATE articles SET source = ?1, source_size = ?2,"
-                                   " source_sha256 = ?3, source_name = ?4 WHERE id = ?5", error);
+                                   " source_sha256 = ?3, source_name = ?4, provenance = ?6,"
+                                   " version_at = ?7 WHERE id = ?5", error);
   if (statement == NULL)
     goto failed;
   sqlite3_bind_blob64 (statement, 1, g_bytes_get_data (compressed, NULL),
@@ -698,13 +759,19 @@ gloss_store_update_article (GlossStore                 *self,
   sqlite3_bind_text (statement, 3, sha256, -1, SQLITE_STATIC);
   gloss_sql_bind_text (statement, 4, source_name);
   sqlite3_bind_int64 (statement, 5, article_id);
+  gloss_sql_bind_text (statement, 6, provenance_json);
+  sqlite3_bind_text (statement, 7, now, -1, SQLITE_STATIC);
   if (!gloss_store_step_done (self, statement, _("saving the new version"), error))
     goto failed;
 
-  annotations = replace_text_and_reanchor (self, article_id, article, error);
+  annotations = replace_text_and_reanchor (self, article_id, article, &report, error);
   if (annotations == NULL || !gloss_store_commit (self, error))
     goto failed;
 
+  changes = gloss_diff_articles (old_article, article);
+  report.n_changed_blocks = gloss_diff_count_changed_blocks (changes);
+  if (out_report != NULL)
+    *out_report = report;
   return g_steal_pointer (&annotations);
 
 failed:
@@ -775,7 +842,7 @@ gloss_store_reextract_article (GlossStore  *self,
 
   if (!gloss_store_begin (self, error))
     return NULL;
-  annotations = replace_text_and_reanchor (self, article_id, article, error);
+  annotations = replace_text_and_reanchor (self, article_id, article, NULL, error);
   if (annotations == NULL || !gloss_store_commit (self, error))
     {
       gloss_store_rollback (self);

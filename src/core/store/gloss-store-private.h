@@ -70,6 +70,7 @@ typedef struct
   char *sha256;
   GlossArticle *article;
   GBytes *compressed;
+  char *provenance;   /* JSON (GlossProvenance), or NULL for a file */
 } GlossPreparedImport;
 
 void                 gloss_prepared_import_free  (GlossPreparedImport        *prepared);
@@ -95,5 +96,15 @@ gboolean             gloss_store_index_article   (GlossStore                 *se
                                                   gint64                      article_id,
                                                   GlossArticle               *article_or_null,
                                                   GError                    **error);
+
+/* Versions (gloss-store-versions.c), used by the update path. */
+void                 gloss_update_report_count    (GlossUpdateReport          *report,
+                                                   const GlossAnchor          *old_anchor,
+                                                   const GlossAnchor          *new_anchor);
+gboolean             gloss_store_keep_rated_words (GlossStore                 *self,
+                                                   gint64                      annotation_id,
+                                                   const char                 *old_exact,
+                                                   const char                 *new_exact,
+                                                   GError                    **error);
 
 G_END_DECLS

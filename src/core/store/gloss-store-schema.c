@@ -291,6 +291,30 @@ static const GlossStoreMigration migrations[] = {
     "    VALUES (new.id, new.exact, new.note, new.speaker);"
     "END;"
   },
+  /* Versions with their provenance (issue 15).  provenance is a JSON
+   * object (GlossProvenance: the link asked for, the final address, when,
+   * the HTTP status and headers, the SHA-256 of the bytes); NULL for a
+   * file imported from disk.  version_at is when the current text came in,
+   * stored_at when an earlier version did (worked out here from the
+   * replacement times, the first version from the import).  An annotation
+   * moved onto changed words keeps the words it was made or rated on in
+   * rated_exact (NULL while they are still its words); needs_review marks
+   * a verdict on words that changed since, until the user confirms it. */
+  { 6,
+    "ALTER TABLE articles ADD COLUMN provenance TEXT;"
+    "ALTER TABLE articles ADD COLUMN version_at TEXT;"
+    "ALTER TABLE article_versions ADD COLUMN provenance TEXT;"
+    "ALTER TABLE article_versions ADD COLUMN stored_at TEXT;"
+    "ALTER TABLE annotations ADD COLUMN rated_exact TEXT;"
+    "ALTER TABLE annotations ADD COLUMN needs_review INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE articles SET version_at = coalesce("
+    "  (SELECT max(replaced_at) FROM article_versions WHERE article = articles.id), imported_at);"
+    "UPDATE article_versions SET stored_at = coalesce("
+    "  (SELECT max(older.replaced_at) FROM article_versions older"
+    "   WHERE older.article = article_versions.article AND older.id < article_versions.id),"
+    "  (SELECT imported_at FROM articles WHERE id = article_versions.article));"
+    "CREATE INDEX articles_by_url ON articles (url) WHERE url IS NOT NULL;"
+  },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_STORE_SCHEMA_VERSION);

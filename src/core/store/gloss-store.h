@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build reads and writes; see gloss-store-schema.c. */
-#define GLOSS_STORE_SCHEMA_VERSION 5
+#define GLOSS_STORE_SCHEMA_VERSION 6
 
 #define GLOSS_TYPE_STORE (gloss_store_get_type ())
 G_DECLARE_FINAL_TYPE (GlossStore, gloss_store, GLOSS, STORE, GObject)
@@ -47,3 +47,4 @@ G_END_DECLS
 #include "gloss-store-search.h"
 #include "gloss-store-backup.h"
 #include "gloss-store-exchange.h"
+#include "gloss-store-versions.h"

@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-versions"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gloss-core.h"
+#include "test-server.h"
+
+/* A story followed by its link: fetched, annotated, edited by the outlet,
+ * checked again.  What a user checks: a new version only when the words
+ * changed, where it came from, the annotations' new places and the counts
+ * the app's toast gives, the words changed, the older version back. */
+
+#define HEAD "<!doctype html><html><head><title>Minister denies report</title>" \
+  "<meta property=\"og:site_name\" content=\"Daily Example\"></head><body><article>" \
+  "<h1>Minister denies report</h1>"
+#define CLAIM "the contract was worth 40 million euros"
+#define DENIAL "no money had changed hands"
+#define DOOMED "Opposition members asked for the documents to be published before the vote"
+
+static const char story_v1[] = HEAD
+  "<p>The minister said on Monday that " CLAIM " and that the report was wrong in every detail.</p>"
+  "<p>He insisted that " DENIAL " at any point during the negotiations.</p>"
+  "<p>" DOOMED " next week, saying the public had a right to see them.</p>"
+  "</article></body></html>";
+
+static const char story_v2[] = HEAD
+  "<p>The minister said on Monday that the contract was worth 14 million euros and that the report "
+  "was wrong in every detail.</p>"
+  "<p>He insisted that " DENIAL " at any point during the negotiations.</p>"
+  "<p>A spokesman later said the papers would stay confidential for now.</p>"
+  "</article></body></html>";
+
+typedef struct
+{
+  char *dir;
+  GlossStore *store;
+  TestServer *server;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("gloss-versions-XXXXXX", NULL);
+  path = g_build_filename (fixture->dir, "library.db", NULL);
+  fixture->store = gloss_store_open (path, &error);
+  g_assert_no_error (error);
+  fixture->server = test_server_start (FALSE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  test_server_stop (fixture->server);
+  g_clear_object (&fixture->store);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static GlossFetchResult *
+fetch (Fixture    *fixture,
+       const char *etag)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = test_server_url (fixture->server, "/story");
+  GlossFetchOptions options;
+  GlossFetchResult *result;
+
+  gloss_fetch_options_init (&options, TRUE);
+  options.if_none_match = etag;
+  result = gloss_fetch (url, &options, NULL, &error);
+  g_assert_no_error (error);
+  return result;
+}
+
+static gint64
+annotate (GlossStore          *store,
+          gint64               article_id,
+          GlossAnnotationKind  kind,
+          const char          *quote,
+          GlossVerdict         verdict)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossArticle) article = gloss_store_load_article (store, article_id, &error);
+  g_autoptr(GlossAnchor) anchor = NULL;
+  g_autoptr(GlossAnnotation) annotation = NULL;
+
+  g_assert_no_error (error);
+  anchor = gloss_anchor_new_for_quote (article, quote, 1, &error);
+  g_assert_no_error (error);
+  annotation = gloss_annotation_new (kind, anchor);
+  gloss_annotation_set_article_id (annotation, article_id);
+  if (verdict != GLOSS_VERDICT_NONE)
+    gloss_annotation_set_verdict (annotation, verdict);
+  g_assert_true (gloss_store_add_annotation (store, annotation, &error));
+  return gloss_annotation_get_id (annotation);
+}
+
+static gint64
+import_fetched (Fixture          *fixture,
+                GlossFetchResult *result)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = gloss_fetch_result_dup_utf8 (result);
+  gint64 id;
+
+  id = gloss_store_import_with_provenance (fixture->store, bytes, NULL, NULL, result->provenance,
+                                           NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static void
+test_story_followed (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossFetchResult) first = NULL;
+  g_autoptr(GlossFetchResult) again = NULL;
+  g_autoptr(GlossFetchResult) edited = NULL;
+  g_autoptr(GlossProvenance) stored = NULL;
+  g_autoptr(GlossArticleLink) link = NULL;
+  g_autoptr(GlossArticle) new_copy = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GlossArticle) old_text = NULL;
+  g_autoptr(GlossArticle) new_text = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autofree char *url = test_server_url (fixture->server, "/story");
+  g_autofree char *rated = NULL;
+  GlossUpdateReport report;
+  GlossArticleVersion *version;
+  gboolean needs_review = FALSE;
+  gboolean found_figure = FALSE;
+  gint64 id, claim, denial, doomed;
+
+  test_server_set_html (fixture->server, "/story", story_v1, "\"v1\"");
+  first = fetch (fixture, NULL);
+  id = import_fetched (fixture, first);
+
+  stored = gloss_store_dup_provenance (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->requested_url, ==, url);
+  g_assert_cmpstr (stored->etag, ==, "\"v1\"");
+  g_assert_cmpuint (stored->http_status, ==, 200);
+  g_assert_cmpstr (stored->sha256, ==, first->provenance->sha256);
+
+  claim = annotate (fixture->store, id, GLOSS_ANNOTATION_CLAIM, CLAIM, GLOSS_VERDICT_FALSE);
+  denial = annotate (fixture->store, id, GLOSS_ANNOTATION_DENIAL, DENIAL, GLOSS_VERDICT_NONE);
+  doomed = annotate (fixture->store, id, GLOSS_ANNOTATION_QUESTION, DOOMED, GLOSS_VERDICT_NONE);
+
+  /* Unchanged: the server says so, nothing is downloaded or stored. */
+  link = gloss_store_dup_article_link (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (link->url, ==, url);
+  g_assert_cmpstr (link->etag, ==, "\"v1\"");
+  again = fetch (fixture, link->etag);
+  g_assert_true (again->not_modified);
+
+  /* The outlet edits the story. */
+  test_server_set_html (fixture->server, "/story", story_v2, "\"v2\"");
+  edited = fetch (fixture, link->etag);
+  g_assert_false (edited->not_modified);
+  bytes = gloss_fetch_result_dup_utf8 (edited);
+  new_copy = gloss_extract (bytes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_store_find_same_story (fixture->store, gloss_provenance_get_link (edited->provenance),
+                                                new_copy, &error), ==, id);
+
+  annotations = gloss_store_update_article_full (fixture->store, id, bytes, NULL, NULL,
+                                                 edited->provenance, &report, &error);
+  g_assert_no_error (error);
+  g_assert_false (report.unchanged);
+  g_assert_cmpuint (report.n_changed_blocks, ==, 2);
+  g_assert_cmpuint (report.n_anchored, ==, 1);
+  g_assert_cmpuint (report.n_moved, ==, 1);
+  g_assert_cmpuint (report.n_orphaned, ==, 1);
+
+  /* The claim was rated on words that changed: they are kept, and its
+   * verdict waits for review; the denial's words did not change. */
+  g_assert_true (gloss_store_get_rated_words (fixture->store, claim, &rated, &needs_review, &error));
+  g_assert_cmpstr (rated, ==, CLAIM);
+  g_assert_true (needs_review);
+  g_clear_pointer (&rated, g_free);
+  g_assert_true (gloss_store_get_rated_words (fixture->store, denial, &rated, &needs_review, &error));
+  g_assert_null (rated);
+  g_assert_false (needs_review);
+  g_assert_true (gloss_store_get_rated_words (fixture->store, doomed, &rated, &needs_review, &error));
+  g_assert_null (rated);
+  g_assert_true (gloss_store_confirm_wording (fixture->store, claim, &error));
+  g_assert_true (gloss_store_get_rated_words (fixture->store, claim, &rated, &needs_review, &error));
+  g_assert_null (rated);
+  g_assert_false (needs_review);
+
+  /* Two versions, each with where it came from. */
+  versions = gloss_store_list_versions (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 2);
+  version = g_ptr_array_index (versions, 0);
+  g_assert_cmpuint (version->number, ==, 1);
+  g_assert_false (version->current);
+  g_assert_nonnull (version->replaced_at);
+  g_assert_nonnull (version->stored_at);
+  g_assert_cmpstr (version->provenance->etag, ==, "\"v1\"");
+  version = g_ptr_array_index (versions, 1);
+  g_assert_true (version->current);
+  g_assert_null (version->replaced_at);
+  g_assert_cmpstr (version->provenance->etag, ==, "\"v2\"");
+  g_assert_cmpstr (version->sha256, ==, edited->provenance->sha256);
+
+  /* The words that changed between them. */
+  old_text = gloss_store_load_version (fixture->store, id, 1, &error);
+  g_assert_no_error (error);
+  new_text = gloss_store_load_version (fixture->store, id, 2, &error);
+  g_assert_no_error (error);
+  changes = gloss_diff_articles (old_text, new_text);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      GlossDiffChange *change = g_ptr_array_index (changes, i);
+
+      if (g_str_equal (change->deleted, "40") && g_str_equal (change->inserted, "14"))
+        found_figure = TRUE;
+    }
+  g_assert_true (found_figure);
+  g_assert_null (gloss_store_load_version (fixture->store, id, 3, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The first version back: a third version, the claim on its words. */
+  g_clear_pointer (&annotations, g_ptr_array_unref);
+  annotations = gloss_store_restore_version (fixture->store, id, 1, &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.n_changed_blocks, ==, 2);
+  g_clear_pointer (&versions, g_ptr_array_unref);
+  versions = gloss_store_list_versions (fixture->store, id, &error);
+  g_assert_cmpuint (versions->len, ==, 3);
+  version = g_ptr_array_index (versions, 2);
+  g_assert_cmpstr (version->provenance->etag, ==, "\"v1\"");
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
+
+      if (gloss_annotation_get_id (annotation) == claim)
+        g_assert_cmpstr (gloss_annotation_get_anchor (annotation)->exact, ==, CLAIM);
+    }
+}
+
+static void
+test_same_story_by_title (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) v1 = g_bytes_new_static (story_v1, sizeof story_v1 - 1);
+  g_autoptr(GBytes) v2 = g_bytes_new_static (story_v2, sizeof story_v2 - 1);
+  g_autoptr(GlossArticle) copy = NULL;
+  gint64 id;
+
+  id = gloss_store_import (fixture->store, v1, "story.html", NULL, NULL, &error);
+  g_assert_no_error (error);
+  copy = gloss_extract (v2, "story-later.html", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_store_find_same_story (fixture->store, NULL, copy, &error), ==, id);
+  /* A copy downloaded from somewhere else, with the same title, is a
+   * story of its own only if the stored one has a link of its own. */
+  g_assert_cmpint (gloss_store_find_same_story (fixture->store, "http://example.org/x", copy,
+                                                &error), ==, id);
+}
+
+static void
+test_offline_nothing_sent (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = test_server_url (fixture->server, "/story");
+  GlossFetchOptions options;
+
+  test_server_set_html (fixture->server, "/story", story_v1, "\"v1\"");
+  gloss_fetch_options_init (&options, FALSE);
+  g_assert_null (gloss_fetch (url, &options, NULL, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_OFFLINE);
+  g_assert_cmpuint (test_server_n_requests (fixture->server), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/core/versions/story-followed", test_story_followed);
+  ADD ("/core/versions/same-story-by-title", test_same_story_by_title);
+  ADD ("/core/versions/offline-nothing-sent", test_offline_nothing_sent);
+#undef ADD
+
+  return g_test_run ();
+}
