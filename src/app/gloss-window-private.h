@@ -75,6 +75,13 @@ struct _GlossWindow
   /* gloss-window-import.c: the import running, and its summary */
   GCancellable        *import_cancellable;
   GtkWidget           *import_summary;
+
+  /* gloss-window-watch.c: what another program last changed */
+  guint                watch_source;
+  gint64               watch_version;
+  gint64               watch_article_id;
+  char                *watch_signature;
+  guint                watch_version_known : 1;
 };
 
 void _gloss_window_class_actions_init  (GlossWindowClass *klass);
@@ -120,6 +127,12 @@ void  _gloss_window_class_import_init       (GlossWindowClass *klass);
 void  _gloss_window_import_dispose          (GlossWindow      *self);
 void  _gloss_window_import_files            (GlossWindow      *self,
                                              GListModel       *files);
+
+/* gloss-window-watch.c: changes made by gloss-cli or another program */
+void  _gloss_window_watch_init              (GlossWindow      *self);
+void  _gloss_window_watch_reset             (GlossWindow      *self);
+void  _gloss_window_watch_article_shown     (GlossWindow      *self);
+void  _gloss_window_watch_dispose           (GlossWindow      *self);
 
 /* gloss-window.c */
 void  _gloss_window_close_article           (GlossWindow      *self);

@@ -189,6 +189,8 @@ gloss_window_show_article_with_annotations (GlossWindow  *self,
 
   annotations = gloss_annotation_model_new (self->store, article);
   gloss_window_show_article (self, file, article, annotations);
+  /* Before the annotations are read, so a change made meanwhile is seen. */
+  _gloss_window_watch_article_shown (self);
 
   if (!gloss_annotation_model_load (annotations, &error))
     {
@@ -456,6 +458,7 @@ gloss_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->loading_page_source, g_source_remove);
   _gloss_window_library_dispose (self);
+  _gloss_window_watch_dispose (self);
   _gloss_window_article_actions_dispose (self);
   _gloss_window_import_dispose (self);
 
@@ -658,6 +661,7 @@ gloss_window_init (GlossWindow *self)
   _gloss_window_actions_init (self);
   _gloss_window_article_actions_init (self);
   _gloss_window_library_init (self);
+  _gloss_window_watch_init (self);
   _gloss_window_update_title (self);
 }
 
@@ -717,6 +721,7 @@ gloss_window_set_store (GlossWindow *self,
   _gloss_window_save_reading_position (self);
 
   g_set_object (&self->store, store);
+  _gloss_window_watch_reset (self);
   gloss_annotation_list_set_unavailable (self->annotation_list, store == NULL);
   _gloss_window_update_mark_actions (self);
   _gloss_window_update_library_actions (self);

@@ -48,3 +48,4 @@ G_END_DECLS
 #include "gloss-store-backup.h"
 #include "gloss-store-exchange.h"
 #include "gloss-store-versions.h"
+#include "gloss-store-changes.h"
