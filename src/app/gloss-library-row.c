@@ -189,8 +189,18 @@ gloss_library_row_set_item (GlossLibraryRow  *self,
 
   if (summary->site_name != NULL && *summary->site_name != '\0')
     g_string_append (details, summary->site_name);
-  date = gloss_library_format_date (summary->published != NULL ? summary->published
-                                                               : summary->imported_at);
+  /* Without a publication date the import date is shown, but as what it
+   * is: a reader must not take it for the day the story came out. */
+  if (summary->published != NULL)
+    date = gloss_library_format_date (summary->published);
+  else
+    {
+      g_autofree char *added = gloss_library_format_date (summary->imported_at);
+
+      /* Translators: %s is the day the article was added to the library,
+       * e.g. "Feb 14, 2019" */
+      date = added != NULL ? g_strdup_printf (_("Added %s"), added) : NULL;
+    }
   if (date != NULL)
     {
       if (details->len > 0)

@@ -3,12 +3,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "gloss-decode.h"
 #include "gloss-error.h"
 #include "gloss-extract.h"
 #include "gloss-extract-private.h"
+#include "gloss-extract-language.h"
 
 /* Far beyond any real article (a long book has a few thousand paragraphs). */
 #define GLOSS_EXTRACT_MAX_BLOCKS 50000
@@ -71,6 +74,83 @@ set_too_large_error (GError **error,
 
   g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
                _("The file is larger than %s, the most Gloss reads as one article"), limit);
+}
+
+/* The first words of @text up to a sentence end, at most about 80
+ * characters, cut at a space. */
+static char *
+dup_first_words (const char *text)
+{
+  const char *end = text;
+  const char *last_space = NULL;
+  glong chars = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || ((c == '.' || c == '!' || c == '?' || c == 0x3002) && chars >= 20
+                        && (p[1] == ' ' || p[1] == '\0')))
+        {
+          end = c == '\n' ? p : p + 1;
+          break;
+        }
+      if (chars++ >= 80)
+        {
+          g_autofree char *head = NULL;
+
+          end = last_space != NULL ? last_space : p;
+          head = g_strndup (text, end - text);
+          return g_strconcat (head, "\xe2\x80\xa6", NULL);
+        }
+      if (c == ' ')
+        last_space = p;
+      end = g_utf8_next_char (p);
+    }
+
+  return g_strndup (text, end - text);
+}
+
+/* Whatever the path found, an article has a readable title and, when its
+ * text tells, a language: the library lists articles by title (never by
+ * a file's name), and later features need the language. */
+static void
+complete_metadata (GlossArticle *article)
+{
+  const char *title = gloss_article_get_title (article);
+  guint n = gloss_article_get_n_blocks (article);
+
+  if (title == NULL || is_blank (title, strlen (title)))
+    {
+      const GlossBlock *chosen = NULL;
+
+      /* The first sub-heading near the top names the story better than
+       * its first sentence does. */
+      for (guint i = 0; i < n && i < 3 && chosen == NULL; i++)
+        if (gloss_block_get_kind (gloss_article_get_block (article, i)) == GLOSS_BLOCK_HEADING)
+          chosen = gloss_article_get_block (article, i);
+      if (chosen == NULL && n > 0)
+        chosen = gloss_article_get_block (article, 0);
+      if (chosen != NULL)
+        {
+          g_autofree char *words = dup_first_words (gloss_block_get_text (chosen));
+
+          gloss_article_set_title (article, words);
+        }
+    }
+
+  if (gloss_article_get_language (article) == NULL && n > 0)
+    {
+      GString *sample = g_string_new (NULL);
+
+      for (guint i = 0; i < n && sample->len < 4000; i++)
+        {
+          g_string_append (sample, gloss_block_get_text (gloss_article_get_block (article, i)));
+          g_string_append_c (sample, '\n');
+        }
+      gloss_article_set_language (article, gloss_text_guess_language (sample->str));
+      g_string_free (sample, TRUE);
+    }
 }
 
 /**
@@ -180,6 +260,7 @@ gloss_extract_full (GBytes                     *data,
       return NULL;
     }
 
+  complete_metadata (article);
   gloss_article_set_source_kind (article, format == GLOSS_INPUT_FORMAT_HTML ? "html" : "text");
 
   return article;

@@ -3,11 +3,13 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <json-glib/json-glib.h>
 
 #include "gloss-html-private.h"
 #include "gloss-text-normalize.h"
+#include "gloss-extract-date.h"
 
 /* Article metadata from what the page declares about itself: JSON-LD,
  * Open Graph and other <meta> tags, <link rel=canonical>, <time>, <title>
@@ -145,7 +147,62 @@ format_date_time (GDateTime *date_time)
   return g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
 }
 
-/* Only dates that parse as ISO 8601 are kept, rewritten in one shape. */
+/* Dates not in ISO 8601 that pages still put in their metadata:
+ * "Tue Nov 19 2019 03:05:46 GMT+0000 (Coordinated Universal Time)" (what
+ * JavaScript's Date.toString() writes), "Mon, 18 Nov 2019 16:07:38 -0600"
+ * (RFC 2822), "November 19, 2019", "19 Nov 2019 07:09 GMT".  The day comes
+ * from gloss_text_find_date(); the time is kept only with its offset, as
+ * a time in an unknown zone is not a time.  "10/05/2022", where either
+ * number could be the month, is not a date Gloss knows. */
+static char *
+parse_loose_date (const char *text)
+{
+  g_autoptr(GRegex) ambiguous = NULL;
+  g_autoptr(GRegex) clock = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *day = NULL;
+
+  ambiguous = g_regex_new ("^\\s*(0?[1-9]|1[0-2])[/.-](0?[1-9]|1[0-2])[/.-]\\d{4}\\b", 0, 0, NULL);
+  if (g_regex_match (ambiguous, text, 0, NULL))
+    {
+      g_auto(GStrv) parts = g_regex_split_simple ("[/.-]", text, 0, 0);
+
+      if (parts[0] != NULL && parts[1] != NULL && atoi (parts[0]) != atoi (parts[1]))
+        return NULL;
+    }
+
+  if (!gloss_text_find_date (text, &day))
+    return NULL;
+
+  clock = g_regex_new ("\\b(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*(?:(?:GMT|UTC)?\\s*([+-])(\\d{2}):?(\\d{2})\\b|(GMT|UTC|Z)\\b)",
+                       0, 0, NULL);
+  if (g_regex_match (clock, text, 0, &match))
+    {
+      g_autofree char *hour = g_match_info_fetch (match, 1);
+      g_autofree char *minute = g_match_info_fetch (match, 2);
+      g_autofree char *second = g_match_info_fetch (match, 3);
+      g_autofree char *sign = g_match_info_fetch (match, 4);
+      g_autofree char *off_h = g_match_info_fetch (match, 5);
+      g_autofree char *off_m = g_match_info_fetch (match, 6);
+      g_autofree char *iso = NULL;
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) parsed = NULL;
+
+      if (sign != NULL && *sign != '\0')
+        iso = g_strdup_printf ("%sT%02d:%s:%s%s%s:%s", day, atoi (hour), minute,
+                               second != NULL && *second != '\0' ? second : "00", sign, off_h, off_m);
+      else
+        iso = g_strdup_printf ("%sT%02d:%s:%sZ", day, atoi (hour), minute,
+                               second != NULL && *second != '\0' ? second : "00");
+      parsed = g_date_time_new_from_iso8601 (iso, utc);
+      if (parsed != NULL)
+        return format_date_time (parsed);
+    }
+
+  return g_steal_pointer (&day);
+}
+
+/* Dates are kept in ISO 8601, rewritten in one shape. */
 static void
 set_published (Collector  *c,
                const char *value,
@@ -185,6 +242,8 @@ set_published (Collector  *c,
           if (retried != NULL)
             formatted = format_date_time (retried);
         }
+      if (formatted == NULL)
+        formatted = parse_loose_date (trimmed);
     }
 
   if (formatted != NULL)
