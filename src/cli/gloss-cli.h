@@ -41,6 +41,10 @@ int gloss_cli_restore            (GlossCli *cli, int argc, char **argv);
 int gloss_cli_export             (GlossCli *cli, int argc, char **argv);
 int gloss_cli_import_annotations (GlossCli *cli, int argc, char **argv);
 int gloss_cli_search             (GlossCli *cli, int argc, char **argv);
+int gloss_cli_fetch              (GlossCli *cli, int argc, char **argv);
+int gloss_cli_check_updates      (GlossCli *cli, int argc, char **argv);
+int gloss_cli_versions           (GlossCli *cli, int argc, char **argv);
+int gloss_cli_diff               (GlossCli *cli, int argc, char **argv);
 int gloss_cli_suggest            (GlossCli *cli, int argc, char **argv);
 
 /* gloss-cli-common.c */
