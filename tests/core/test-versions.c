@@ -211,6 +211,28 @@ test_story_followed (Fixture       *fixture,
   g_assert_null (rated);
   g_assert_false (needs_review);
 
+  /* The exports say where the words came from. */
+  {
+    g_autoptr(GBytes) html = gloss_export_to_bytes (fixture->store, &id, 1, GLOSS_EXPORT_HTML,
+                                                    GLOSS_EXPORT_ORDER_POSITION, &error);
+    g_autoptr(GBytes) jsonld = NULL;
+    g_autofree char *html_text = NULL;
+    g_autofree char *jsonld_text = NULL;
+    g_autofree char *expected = g_strdup_printf ("Downloaded from %s on %s (HTTP 200), SHA-256 %s",
+                                                 url, edited->provenance->fetched_at,
+                                                 edited->provenance->sha256);
+
+    g_assert_no_error (error);
+    html_text = g_strndup (g_bytes_get_data (html, NULL), g_bytes_get_size (html));
+    g_assert_nonnull (strstr (html_text, expected));
+    jsonld = gloss_export_to_bytes (fixture->store, &id, 1, GLOSS_EXPORT_WEB_ANNOTATION,
+                                    GLOSS_EXPORT_ORDER_POSITION, &error);
+    g_assert_no_error (error);
+    jsonld_text = g_strndup (g_bytes_get_data (jsonld, NULL), g_bytes_get_size (jsonld));
+    g_assert_nonnull (strstr (jsonld_text, url));
+    g_assert_nonnull (strstr (jsonld_text, edited->provenance->fetched_at));
+  }
+
   /* Two versions, each with where it came from. */
   versions = gloss_store_list_versions (fixture->store, id, &error);
   g_assert_no_error (error);

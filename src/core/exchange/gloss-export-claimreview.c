@@ -140,7 +140,7 @@ add_claim_review (JsonBuilder        *builder,
 {
   GlossVerdict verdict = gloss_annotation_get_verdict (claim);
   const char *speaker = gloss_annotation_get_speaker (claim);
-  const char *url = gloss_article_get_url (item->article);
+  const char *url = gloss_export_get_link (item);
   const char *title = gloss_article_get_title (item->article);
   const char *published = gloss_article_get_published (item->article);
   const char *updated = gloss_annotation_get_updated_at (claim);

@@ -354,7 +354,7 @@ add_article (xmlNode            *body,
     gloss_article_get_byline (article),
     gloss_article_get_site_name (article),
     gloss_article_get_published (article),
-    gloss_article_get_url (article),
+    item->provenance == NULL ? gloss_article_get_url (article) : NULL,
   };
   xmlNode *section, *header, *text, *notes;
   int current_kind = -1;
@@ -371,6 +371,20 @@ add_article (xmlNode            *body,
       g_string_append_printf (meta, "%s%s", meta->len > 0 ? " · " : "", parts[i]);
   if (meta->len > 0)
     set_attribute (add_element (header, "p", meta->str), "class", "gloss-meta");
+  if (item->provenance != NULL && gloss_provenance_get_link (item->provenance) != NULL)
+    {
+      const GlossProvenance *provenance = item->provenance;
+      g_autofree char *line = NULL;
+
+      /* TRANSLATORS: where an article's text was downloaded from: the
+       * address, the date and time, the HTTP status, the SHA-256 */
+      line = g_strdup_printf (_("Downloaded from %s on %s (HTTP %u), SHA-256 %s"),
+                              gloss_provenance_get_link (provenance),
+                              provenance->fetched_at != NULL ? provenance->fetched_at : "",
+                              provenance->http_status,
+                              provenance->sha256 != NULL ? provenance->sha256 : "");
+      set_attribute (add_element (header, "p", line), "class", "gloss-provenance");
+    }
 
   text = add_element (section, "div", NULL);
   set_attribute (text, "class", "gloss-text");

@@ -3,6 +3,7 @@
 
 #include "gloss-anchor-private.h"
 #include "gloss-export.h"
+#include "gloss-provenance.h"
 
 G_BEGIN_DECLS
 
@@ -13,6 +14,7 @@ typedef struct
   GlossArticle *article;
   char *source_sha256;
   char *imported_at;
+  GlossProvenance *provenance;  /* where the text was downloaded from, or NULL */
   GlossBodyText *body;
   GPtrArray *annotations;   /* GlossAnnotation, document order */
 } GlossExportArticle;
@@ -24,6 +26,7 @@ struct _GlossExportData
 };
 
 char             *gloss_export_dup_source_iri   (const GlossExportArticle *item);
+const char       *gloss_export_get_link         (const GlossExportArticle *item);
 char             *gloss_export_dup_annotation_iri (GlossAnnotation        *annotation);
 gboolean          gloss_export_get_positions    (const GlossExportArticle *item,
                                                  GlossAnnotation          *annotation,

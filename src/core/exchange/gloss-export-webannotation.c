@@ -127,12 +127,15 @@ add_target (JsonBuilder        *builder,
     }
   json_builder_end_array (builder);
 
+  /* When the text was downloaded, else when it was saved. */
   if (item->imported_at != NULL)
     {
       json_builder_set_member_name (builder, "state");
       json_builder_begin_object (builder);
       add_string (builder, "type", "TimeState");
-      add_string (builder, "sourceDate", item->imported_at);
+      add_string (builder, "sourceDate", item->provenance != NULL &&
+                                         item->provenance->fetched_at != NULL
+                                         ? item->provenance->fetched_at : item->imported_at);
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);

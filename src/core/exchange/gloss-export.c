@@ -84,6 +84,7 @@ export_article_free (gpointer pointer)
   g_clear_object (&item->article);
   g_free (item->source_sha256);
   g_free (item->imported_at);
+  gloss_provenance_free (item->provenance);
   gloss_body_text_free (item->body);
   g_clear_pointer (&item->annotations, g_ptr_array_unref);
   g_free (item);
@@ -122,12 +123,20 @@ collect_article (GlossStore   *store,
                  GError      **error)
 {
   GlossExportArticle *item = g_new0 (GlossExportArticle, 1);
+  g_autoptr(GError) local_error = NULL;
 
   item->article = gloss_store_load_article (store, article_id, error);
   if (item->article == NULL ||
       (item->source_sha256 = gloss_store_dup_article_source_sha256 (store, article_id, error)) == NULL ||
       (item->annotations = gloss_store_list_annotations (store, article_id, error)) == NULL)
     {
+      export_article_free (item);
+      return NULL;
+    }
+  item->provenance = gloss_store_dup_provenance (store, article_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
       export_article_free (item);
       return NULL;
     }
@@ -399,13 +408,25 @@ gloss_export_to_bytes (GlossStore         *store,
 
 /* Helpers for the writers. */
 
-/* The article as a Web Annotation `source`: its URL when it has one, else
- * the hash of the bytes it was made from, which a colleague's copy of the
- * same saved page shares. */
+/* The article's address: where its text was downloaded from, else the
+ * link the page gives for itself; NULL without either. */
+const char *
+gloss_export_get_link (const GlossExportArticle *item)
+{
+  const char *url = gloss_article_get_url (item->article);
+
+  if (item->provenance != NULL && gloss_provenance_get_link (item->provenance) != NULL)
+    return gloss_provenance_get_link (item->provenance);
+  return url != NULL && *url != '\0' ? url : NULL;
+}
+
+/* The article as a Web Annotation `source`: its address when it has one,
+ * else the hash of the bytes it was made from, which a colleague's copy of
+ * the same saved page shares. */
 char *
 gloss_export_dup_source_iri (const GlossExportArticle *item)
 {
-  const char *url = gloss_article_get_url (item->article);
+  const char *url = gloss_export_get_link (item);
 
   if (url != NULL && *url != '\0')
     return g_strdup (url);
