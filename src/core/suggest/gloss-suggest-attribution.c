@@ -129,7 +129,7 @@ quote_before (GlossSuggestContext *ctx,
               Range               *r,
               guint                v)
 {
-  for (guint k = r->first; k < v; k++)
+  for (guint k = v > r->first + 5 ? v - 5 : r->first; k < v; k++)
     if (tok (ctx, k)->kind == TOK_CLOSE_QUOTE)
       return TRUE;
   return FALSE;
@@ -146,7 +146,10 @@ is_reporting_use (GlossSuggestContext *ctx,
   GlossTok *prev = p >= (gint) r->first ? tok (ctx, p) : NULL;
   GlossTok *next = v + 1 < r->end ? tok (ctx, v + 1) : NULL;
 
-  if ((t->flags & (TF_QUOTED | TF_CAP)) && !(v == r->first && !(t->flags & TF_QUOTED)))
+  if (t->flags & (TF_QUOTED | TF_CAP))
+    return FALSE;
+  /* nouns ("promises of"), and "added 20 points", "admitted 1.4 million" */
+  if (next != NULL && (gloss_lex_is (next, "of") || next->kind == TOK_NUMBER))
     return FALSE;
   if (prev != NULL && !(is_ing_form (t) && !gloss_lex_is (prev, "to")) &&
       (gloss_lex_is (prev, "to") || (prev->lex & LEX_DET) ||
@@ -174,16 +177,36 @@ is_reporting_use (GlossSuggestContext *ctx,
         return FALSE;               /* "did not say", "would not deny" */
       if (a->lex & LEX_BE)
         {
-          /* "was said to", "is seen as", but "was denied by the harbour master" */
-          return next != NULL && gloss_lex_is (next, "by");
+          /* "was said to", "is seen as", but "was denied by the harbour
+           * master" */
+          for (guint m = v + 1; m < r->end && m < v + 10; m++)
+            if (gloss_lex_is (tok (ctx, m), "by"))
+              return TRUE;
+          return FALSE;
         }
       if (a->lex & LEX_NO_CLAIM)
         return FALSE;
       if (!is_aux (a))
         break;
     }
+  /* "warned people to stay away", "told residents to leave": directives */
+  if (gloss_lex_is (t, "warned") || gloss_lex_is (t, "told") || gloss_lex_is (t, "asked") ||
+      gloss_lex_is (t, "warns") || gloss_lex_is (t, "tells") || gloss_lex_is (t, "asks") ||
+      gloss_lex_is (t, "advised"))
+    {
+      for (guint m = v + 1; m < r->end && m <= v + 4; m++)
+        {
+          GlossTok *u = tok (ctx, m);
+
+          if (gloss_lex_is (u, "that") || u->kind != TOK_WORD)
+            break;
+          if (gloss_lex_is (u, "to") && m > v + 1 && m <= v + 3)
+            return FALSE;
+        }
+    }
   if (t->lex & LEX_REPORT_THAT)
-    return that_follows (ctx, r, v) || quote_after (ctx, r, v) || quote_before (ctx, r, v);
+    return that_follows (ctx, r, v) || quote_after (ctx, r, v) || quote_before (ctx, r, v) ||
+           (prev != NULL && is_punct (prev, ',') && next != NULL && (next->flags & TF_CAP));
   if (t->lex & LEX_DENY)
     return gloss_suggest_is_denial_verb (ctx, r->first, r->end, v);
   return TRUE;
@@ -246,8 +269,9 @@ static const char *
 resolve_generic_org (GlossSuggestContext *ctx,
                      GlossTok            *head)
 {
-  (void) head;
-  return ctx_last_org (ctx);
+  const char *named = g_hash_table_lookup (ctx->org_words, head->lower);
+
+  return named != NULL ? named : ctx_last_org (ctx);
 }
 
 /* The speaker a subject phrase [first, end) names. */
@@ -267,7 +291,10 @@ speaker_of_phrase (GlossSuggestContext *ctx,
     {
       GlossTok *t = tok (ctx, k);
 
-      if (k > first && ((t->lex & LEX_RELATIVE) || (is_verbish (t) && !(t->flags & TF_CAP))))
+      if (k > first && !(t->flags & (TF_CAP | TF_ALLCAPS)) &&
+          ((t->lex & (LEX_RELATIVE | LEX_BE | LEX_REPORT | LEX_DENY)) ||
+           (is_verbish (t) && !g_str_has_suffix (t->lower, "ed")) ||
+           (is_ing_form (t) && strlen (t->lower) > 5 && !(t->lex & (LEX_TITLE | LEX_GROUP)))))
         {
           end = k;
           break;
@@ -329,6 +356,21 @@ speaker_of_phrase (GlossSuggestContext *ctx,
         }
     }
 
+  /* "the governor", "the Wikileaks founder": whoever the article gave that
+   * title */
+  if (has_title && title_end == end && !(tok (ctx, end - 1)->flags & TF_ALLCAPS))
+    {
+      const char *holder = g_hash_table_lookup (ctx->titles, tok (ctx, end - 1)->lower);
+
+      if (holder != NULL)
+        {
+          sp->name = holder;
+          sp->kind = ENTITY_PERSON;
+          set_span (ctx, sp, first, end);
+          return TRUE;
+        }
+    }
+
   /* "company spokeswoman Lena Brandt", "NATO Secretary-General Jens
    * Stoltenberg": the name after the last title */
   if (has_title && title_end < end && (tok (ctx, title_end)->flags & TF_CAP))
@@ -342,6 +384,8 @@ speaker_of_phrase (GlossSuggestContext *ctx,
           sp->name = gloss_suggest_name_of_run (ctx, title_end, run_end, TRUE, &sp->kind,
                                                 &name_first);
           set_span (ctx, sp, name_first, run_end);
+          if (sp->name != NULL)
+            gloss_suggest_note_title (ctx, tok (ctx, title_end - 1), sp->name, TRUE);
           return sp->name != NULL;
         }
     }
@@ -367,7 +411,8 @@ speaker_of_phrase (GlossSuggestContext *ctx,
 
               if (!is_word (u) || (u->flags & TF_CAP))
                 break;
-              if (u->lex & (LEX_SPOKES | LEX_TITLE))
+              if ((u->lex & (LEX_SPOKES | LEX_TITLE)) &&
+                  (m + 1 >= end || (tok (ctx, m + 1)->flags & TF_CAP) || (u->lex & LEX_SPOKES)))
                 {
                   noun_after = FALSE;
                   break;
@@ -408,7 +453,32 @@ speaker_of_phrase (GlossSuggestContext *ctx,
     while (g < end && (tok (ctx, g)->lex & LEX_DET))
       g++;
     if (g >= end)
-      return FALSE;
+      {
+        /* "many have voiced concerns" */
+        if (tok (ctx, first)->lex & LEX_GROUP || gloss_lex_is (tok (ctx, first), "many") ||
+            gloss_lex_is (tok (ctx, first), "some") || gloss_lex_is (tok (ctx, first), "others"))
+          {
+            sp->name = gloss_suggest_intern_span (ctx, first, end);
+            sp->kind = ENTITY_GROUP;
+            set_span (ctx, sp, first, end);
+            return TRUE;
+          }
+        return FALSE;
+      }
+    /* "His office said": the office of the person last named */
+    if (g == first + 1 && end == g + 1 &&
+        (gloss_lex_is (tok (ctx, first), "his") || gloss_lex_is (tok (ctx, first), "her")) &&
+        ctx->last_person != NULL)
+      {
+        g_autofree char *noun = gloss_suggest_dup_text (ctx, tok (ctx, g)->block,
+                                                        tok (ctx, g)->start, tok (ctx, g)->end);
+        g_autofree char *name = g_strdup_printf ("%s’s %s", ctx->last_person, noun);
+
+        sp->name = g_string_chunk_insert_const (ctx->strings, name);
+        sp->kind = ENTITY_GROUP;
+        set_span (ctx, sp, first, end);
+        return TRUE;
+      }
     head = tok (ctx, end - 1);
     /* the head noun is the last word before "of", "close to"… */
     for (guint m = g; m < end; m++)
@@ -440,7 +510,7 @@ speaker_of_phrase (GlossSuggestContext *ctx,
 }
 
 /* The subject after an inverted verb: "…,” said Maria Keller, the city’s
- * lawyer." */
+ * lawyer." or ", reports Wee."  Never the listener of "told". */
 static gboolean
 speaker_after (GlossSuggestContext *ctx,
                Range               *r,
@@ -449,18 +519,127 @@ speaker_after (GlossSuggestContext *ctx,
 {
   guint k = v + 1;
   guint e;
+  GlossTok *first;
 
+  if (g_str_has_prefix (tok (ctx, v)->lower, "tel") || gloss_lex_is (tok (ctx, v), "told"))
+    return FALSE;
   while (k < r->end && (tok (ctx, k)->lex & LEX_TIME) && !(tok (ctx, k)->flags & TF_CAP))
     k++;
+  if (k >= r->end)
+    return FALSE;
+  first = tok (ctx, k);
+  if (!(first->kind == TOK_WORD &&
+        ((first->flags & TF_CAP) || (first->lex & LEX_DET) || gloss_lex_is (first, "he") ||
+         gloss_lex_is (first, "she") || gloss_lex_is (first, "they"))))
+    return FALSE;
   for (e = k; e < r->end && e < k + 12; e++)
     {
       GlossTok *t = tok (ctx, e);
 
-      if (is_clause_punct (t) || gloss_lex_is (t, "that") || gloss_lex_is (t, "on") ||
-          ((t->lex & LEX_TIME) && (t->flags & TF_CAP)))
+      if (is_clause_punct (t) || ((t->lex & LEX_TIME) && (t->flags & TF_CAP)) ||
+          gloss_lex_is (t, "on") || gloss_lex_is (t, "in") || gloss_lex_is (t, "at") ||
+          gloss_lex_is (t, "during") || gloss_lex_is (t, "per"))
         break;
+      if (gloss_lex_is (t, "that") || (e > k && is_verbish (t)))
+        return FALSE;
     }
   return e > k && speaker_of_phrase (ctx, k, e, sp);
+}
+
+/* An apposition after a name: ", a NASA scientist,", ", who consults…,",
+ * ", Indiana’s schools chief,", ", 48,". */
+static gboolean
+is_apposition (GlossSuggestContext *ctx,
+               guint                first,
+               guint                end)
+{
+  GlossTok *t;
+
+  if (first >= end)
+    return FALSE;
+  t = tok (ctx, first);
+  if (t->kind == TOK_NUMBER)
+    return TRUE;
+  if (t->kind != TOK_WORD)
+    return FALSE;
+  if (t->flags & TF_POSS)
+    return TRUE;
+  for (guint k = first; k < end; k++)
+    if ((tok (ctx, k)->flags & TF_POSS) && (tok (ctx, k)->flags & TF_CAP))
+      return TRUE;
+  /* "Edmunds’ executive director of industry analysis" */
+  if (!(tok (ctx, end - 1)->flags & TF_CAP))
+    for (guint k = first; k < end; k++)
+      if ((tok (ctx, k)->lex & LEX_TITLE) && !(tok (ctx, k)->flags & TF_CAP))
+        return TRUE;
+  return !(t->flags & TF_CAP) || (t->lex & (LEX_DET | LEX_RELATIVE | LEX_TITLE));
+}
+
+/* "Omar Lamrani, a senior analyst at Stratfor, the intelligence firm, told…":
+ * back over the appositions to the name they describe.  @comma is the comma
+ * just before the verb. */
+static gboolean
+speaker_before_appositions (GlossSuggestContext *ctx,
+                            Range               *r,
+                            guint                comma,
+                            Speaker             *sp)
+{
+  guint seg_end = comma;
+
+  for (int n = 0; n < 4; n++)
+    {
+      guint seg_start = seg_end;
+
+      while (seg_start > r->first)
+        {
+          GlossTok *c = tok (ctx, seg_start - 1);
+
+          if (c->kind == TOK_CLOSE_QUOTE || c->kind == TOK_OPEN_QUOTE ||
+              (c->kind == TOK_PUNCT && (c->ch == ',' || c->ch == ';' || c->ch == ':' ||
+                                        c->ch == 0x2014 || c->ch == '(' || c->ch == ')')))
+            break;
+          seg_start--;
+        }
+      if (seg_start >= seg_end)
+        return FALSE;
+      if (!is_apposition (ctx, seg_start, seg_end) || seg_start == r->first ||
+          !is_punct (tok (ctx, seg_start - 1), ','))
+        {
+          if (is_apposition (ctx, seg_start, seg_end) && seg_start != r->first)
+            return FALSE;
+          /* "But according to NPR’s Feng, Li Jifeng, a doctor…": the last
+           * words of the segment, after any leading phrase */
+          return speaker_of_phrase (ctx, clause_start (ctx, r, seg_end), seg_end, sp);
+        }
+      seg_end = seg_start - 1;
+    }
+  return FALSE;
+}
+
+/* The subject of the first clause of the sentence: "Vietnam … has accused
+ * Beijing", the subject of "accused" after "and". */
+static gboolean
+main_subject (GlossSuggestContext *ctx,
+              Range               *r,
+              guint                limit,
+              Speaker             *sp)
+{
+  guint k = r->first;
+
+  /* a leading phrase ends at its comma: "On Tuesday, the company said…" */
+  if (k < limit && (tok (ctx, k)->lex & LEX_PREP))
+    {
+      for (guint m = k; m < limit; m++)
+        if (is_punct (tok (ctx, m), ','))
+          {
+            k = m + 1;
+            break;
+          }
+    }
+  for (guint m = k + 1; m < limit; m++)
+    if (is_verbish (tok (ctx, m)) || is_clause_punct (tok (ctx, m)))
+      return speaker_of_phrase (ctx, k, m, sp);
+  return FALSE;
 }
 
 /* The subject of the verb at @v. */
@@ -476,37 +655,46 @@ find_speaker (GlossSuggestContext *ctx,
 
   while (j >= (gint) r->first && is_aux (tok (ctx, j)))
     j--;
+  /* a passive with its agent: "was denied by the harbour master" */
+  if (j >= (gint) r->first && (tok (ctx, j)->lex & LEX_BE))
+    {
+      for (guint k = v + 1; k < r->end && k < v + 10; k++)
+        if (gloss_lex_is (tok (ctx, k), "by"))
+          {
+            guint e = k + 1;
+
+            while (e < r->end && !is_clause_punct (tok (ctx, e)) &&
+                   !(tok (ctx, e)->lex & (LEX_BREAK | LEX_RELATIVE)))
+              e++;
+            return speaker_of_phrase (ctx, k + 1, e, sp);
+          }
+      return FALSE;
+    }
   if (j < (gint) r->first)
     return speaker_after (ctx, r, v, sp);
   t = tok (ctx, j);
-  /* "…,” said Keller" and ", said Keller" */
+  /* "…,” said Keller", ", reports Wee" */
   if (t->kind == TOK_CLOSE_QUOTE || is_punct (t, ',') || is_punct (t, 0x2014))
     {
-      if (v + 1 < r->end && speaker_after (ctx, r, v, sp))
+      if (speaker_after (ctx, r, v, sp))
         return TRUE;
-      /* "Maria Keller, the city’s lawyer, said": the name before the
-       * apposition */
       if (is_punct (t, ','))
-        {
-          for (gint k = j - 1; k > (gint) r->first && k > j - 25; k--)
-            {
-              GlossTok *c = tok (ctx, k);
-
-              if (c->kind == TOK_CLOSE_QUOTE || c->kind == TOK_OPEN_QUOTE)
-                break;
-              if (is_punct (c, ','))
-                {
-                  cs = clause_start (ctx, r, (guint) k);
-                  if ((guint) k > cs && speaker_of_phrase (ctx, cs, (guint) k, sp))
-                    return TRUE;
-                  break;
-                }
-            }
-        }
+        return speaker_before_appositions (ctx, r, (guint) j, sp);
       return FALSE;
     }
-  /* "the company issued a statement saying …": the subject of the clause */
   cs = clause_start (ctx, r, (guint) j + 1);
+  /* "Assange, who denies the accusation, …" */
+  if (cs > r->first + 1 && (tok (ctx, cs - 1)->lex & LEX_RELATIVE) &&
+      is_punct (tok (ctx, cs - 2), ','))
+    return speaker_before_appositions (ctx, r, cs - 2, sp) ||
+           speaker_of_phrase (ctx, clause_start (ctx, r, cs - 2), cs - 2, sp);
+  if (cs > r->first && cs == (guint) j + 1 && (tok (ctx, cs - 1)->lex & LEX_RELATIVE))
+    return FALSE;
+  /* "Vietnam … and has accused Beijing": the subject of the sentence */
+  if (cs > r->first && (guint) j + 1 == cs &&
+      (gloss_lex_is (tok (ctx, cs - 1), "and") || gloss_lex_is (tok (ctx, cs - 1), "but")))
+    return main_subject (ctx, r, cs - 1, sp);
+  /* "the company issued a statement saying …": the subject of the clause */
   if (is_ing_form (tok (ctx, v)))
     {
       for (guint k = cs; k < (guint) j + 1; k++)
@@ -514,13 +702,7 @@ find_speaker (GlossSuggestContext *ctx,
           return speaker_of_phrase (ctx, cs, k, sp);
       /* ", saying": the clause before the comma */
       if (cs > r->first && is_punct (tok (ctx, cs - 1), ','))
-        {
-          guint cs2 = clause_start (ctx, r, cs - 1);
-
-          for (guint k = cs2; k < cs - 1; k++)
-            if (is_verbish (tok (ctx, k)) && k > cs2)
-              return speaker_of_phrase (ctx, cs2, k, sp);
-        }
+        return main_subject (ctx, r, cs - 1, sp);
     }
   return speaker_of_phrase (ctx, cs, (guint) j + 1, sp);
 }
@@ -540,7 +722,8 @@ speaker_according_to (GlossSuggestContext *ctx,
     {
       GlossTok *t = tok (ctx, e);
 
-      if (is_clause_punct (t) || gloss_lex_is (t, "that") || (t->lex & LEX_RELATIVE))
+      if (is_clause_punct (t) || gloss_lex_is (t, "that") ||
+          ((t->lex & LEX_RELATIVE) && !(t->flags & TF_ALLCAPS)))
         break;
     }
   for (guint m = k; m + 1 < e; m++)
@@ -556,6 +739,27 @@ speaker_according_to (GlossSuggestContext *ctx,
   return e > k && speaker_of_phrase (ctx, k, e, sp);
 }
 
+/* Whether the source named from @k to the end of its phrase is an outlet
+ * or a reporter that only relays ("Reuters", "Sui-Lee Wee of the New York
+ * Times", "NPR’s Feng"). */
+static gboolean
+is_channel (GlossSuggestContext *ctx,
+            Range               *r,
+            guint                k)
+{
+  for (guint m = k; m < r->end; m++)
+    {
+      GlossTok *t = tok (ctx, m);
+
+      if (is_clause_punct (t))
+        break;
+      if (t->kind == TOK_WORD && (t->lex & LEX_OUTLET) &&
+          ((t->flags & TF_CAP) || (t->flags & TF_ALLCAPS)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A verb whose clause closes the sentence: ", Okafor testified." */
 static gboolean
 is_trailing (GlossSuggestContext *ctx,
@@ -564,7 +768,7 @@ is_trailing (GlossSuggestContext *ctx,
 {
   guint cs = clause_start (ctx, r, v);
 
-  if (cs == r->first)
+  if (cs == r->first || is_ing_form (tok (ctx, v)))
     return FALSE;
   if (!(is_punct (tok (ctx, cs - 1), ',') || tok (ctx, cs - 1)->kind == TOK_CLOSE_QUOTE))
     return FALSE;
@@ -587,6 +791,7 @@ gloss_suggest_attribute (GlossSuggestContext *ctx,
   gint chosen = -1;
   gint according = -1;
   gint deny = -1;
+  gint per = -1;
   gboolean chosen_trailing = FALSE;
   Speaker sp = { NULL, ENTITY_NONE, -1, -1, FALSE };
   gboolean found = FALSE;
@@ -596,6 +801,11 @@ gloss_suggest_attribute (GlossSuggestContext *ctx,
   s->answers = -1;
   s->answers_start = s->answers_end = -1;
   s->speaker_start = s->speaker_end = -1;
+
+  /* a question in the article's own voice ("What did the prosecutors
+   * say?") reports nobody */
+  if (r.end > r.first && is_punct (tok (ctx, r.end - 1), '?') && !s->has_quote)
+    r.end = r.first;
 
   for (guint i = r.first; i < r.end; i++)
     {
@@ -607,6 +817,15 @@ gloss_suggest_attribute (GlossSuggestContext *ctx,
         {
           if (according < 0 || is_trailing (ctx, &r, i))
             according = (gint) i + 1;
+          continue;
+        }
+      /* "per the WHO": a source, though often only the channel */
+      if (gloss_lex_is (t, "per") && i + 1 < r.end && i > r.first &&
+          is_punct (tok (ctx, i - 1), ',') &&
+          ((tok (ctx, i + 1)->flags & TF_CAP) || gloss_lex_is (tok (ctx, i + 1), "the")))
+        {
+          if (per < 0)
+            per = (gint) i;
           continue;
         }
       if (!(t->lex & (LEX_REPORT | LEX_REPORT_THAT | LEX_DENY)))
@@ -624,6 +843,17 @@ gloss_suggest_attribute (GlossSuggestContext *ctx,
         }
     }
 
+  /* names before the verb, so "When President Ashraf Ghani announced…, he
+   * said" is Ghani */
+  {
+    gint upto = chosen;
+
+    if (deny >= 0 && (upto < 0 || deny < upto))
+      upto = deny;
+    if (upto > (gint) r.first)
+      gloss_suggest_note_mentions (ctx, r.first, (guint) upto);
+  }
+
   if (deny >= 0)
     {
       found = find_speaker (ctx, &r, (guint) deny, &sp);
@@ -632,11 +862,20 @@ gloss_suggest_attribute (GlossSuggestContext *ctx,
       else if (chosen == deny)
         found = FALSE;
     }
+  /* the source that reports comes first, unless it is only the channel
+   * ("…, according to Reuters") */
   if (!found && according >= 0 &&
-      (chosen < 0 || is_trailing (ctx, &r, (guint) according - 1)))
+      (chosen < 0 || !is_channel (ctx, &r, (guint) according + 1)))
     found = speaker_according_to (ctx, &r, (guint) according, &sp);
   if (!found && chosen >= 0)
     found = find_speaker (ctx, &r, (guint) chosen, &sp);
+  if (!found && according >= 0)
+    found = speaker_according_to (ctx, &r, (guint) according, &sp);
+  if (!found && per >= 0 && chosen < 0)
+    {
+      found = speaker_according_to (ctx, &r, (guint) per, &sp);
+      according = found ? per : according;
+    }
 
   /* names in the sentence, up to the speaker, for "he" and "the company" */
   if (sp.narrator)

@@ -103,7 +103,7 @@ const char * const gloss_suggest_denial_phrases[] = {
   "push back", "pushes back", "not involved", "lies", "lie", "smear", "absurd", "ridiculous",
   "mischaracterization", "mischaracterisation", "distortion", "do not indicate",
   "does not indicate", "did not indicate", "no proof", "not supported", "never said",
-  "is wrong", "are wrong", "was wrong", "were wrong", "simply wrong",
+  "is wrong", "are wrong", "was wrong", "were wrong", "simply wrong", "debunked", "debunk",
   NULL
 };
 
@@ -218,6 +218,26 @@ gloss_suggest_find_denial (GlossSuggestContext *ctx,
           after = deny + 1;
           break;
         }
+      /* "no epidemiological evidence", "no such proof" */
+      if (gloss_lex_is (t, "no"))
+        {
+          for (guint m = i + 2; m < end && m <= i + 3; m++)
+            {
+              GlossTok *u = tok (ctx, m);
+
+              if (gloss_lex_is (u, "evidence") || gloss_lex_is (u, "proof") ||
+                  gloss_lex_is (u, "indication") || gloss_lex_is (u, "basis"))
+                {
+                  deny = (gint) i;
+                  after = (gint) m + 1;
+                  break;
+                }
+              if (u->kind != TOK_WORD)
+                break;
+            }
+          if (deny >= 0)
+            break;
+        }
       for (GStrv *ph = split_phrases (); (t->lex & LEX_PHRASE) && *ph; ph++)
         {
           gint last = phrase_at (ctx, i, end, *ph);
@@ -236,7 +256,34 @@ gloss_suggest_find_denial (GlossSuggestContext *ctx,
         }
     }
   if (deny < 0)
-    return;
+    {
+      /* a denier going on denying: "“The U.S. does not control anyone
+       * there,” Simpson said." after Simpson called the allegations false */
+      for (gint k = (gint) index - 1; k >= 0 && k >= (gint) index - 3; k--)
+        {
+          GlossSentence *e = ctx_sentence (ctx, (guint) k);
+
+          if (!(e->labels & GLOSS_SUGGEST_CLAIM) || e->speaker == NULL || s->speaker == NULL ||
+              strcmp (e->speaker, s->speaker) != 0)
+            break;
+          if (e->labels & GLOSS_SUGGEST_DENIAL)
+            {
+              for (guint i = first; i < end; i++)
+                if (tok (ctx, i)->lex & LEX_NEG)
+                  {
+                    s->labels |= GLOSS_SUGGEST_DENIAL;
+                    s->denial_score = 0.6;
+                    s->answers = e->answers;
+                    s->answers_block = e->answers_block;
+                    s->answers_start = e->answers_start;
+                    s->answers_end = e->answers_end;
+                    return;
+                  }
+              break;
+            }
+        }
+      return;
+    }
 
   s->labels |= GLOSS_SUGGEST_DENIAL;
   s->denial_score = s->report_tok == deny ? 0.85 : 0.7;

@@ -31,7 +31,7 @@ is_joiner (const GlossTok *t)
           gloss_lex_is (t, "von") || gloss_lex_is (t, "van") || gloss_lex_is (t, "der") ||
           gloss_lex_is (t, "al") || gloss_lex_is (t, "bin") || gloss_lex_is (t, "del") ||
           gloss_lex_is (t, "da") || gloss_lex_is (t, "la") || gloss_lex_is (t, "le") ||
-          gloss_lex_is (t, "on") || gloss_lex_is (t, "the"));
+          gloss_lex_is (t, "the"));
 }
 
 /* One past the last token of the capitalised run that starts at @i.  "of"
@@ -169,8 +169,13 @@ gloss_suggest_name_of_run (GlossSuggestContext *ctx,
   for (guint i = first; i < end; i++)
     {
       GlossTok *t = ctx_tok (ctx, i);
+      gboolean org_after = FALSE;
 
-      if ((t->lex & LEX_TITLE) && !(t->lex & LEX_KEPT_TITLE) && !(t->flags & TF_ALLCAPS))
+      for (guint m = i + 1; m < end; m++)
+        if ((ctx_tok (ctx, m)->lex & LEX_ORG) && !(ctx_tok (ctx, m)->lex & LEX_TITLE))
+          org_after = TRUE;
+      if ((t->lex & LEX_TITLE) && !(t->lex & LEX_KEPT_TITLE) && !(t->flags & TF_ALLCAPS) &&
+          !org_after)
         {
           name_first = i + 1;
           after_title = TRUE;
@@ -185,11 +190,41 @@ gloss_suggest_name_of_run (GlossSuggestContext *ctx,
           i = name_first - 1;
         }
     }
+  /* "Australian-born Assange", "Texas-based …", "Edmunds’ …" */
+  while (name_first + 1 < end &&
+         (g_str_has_suffix (ctx_tok (ctx, name_first)->lower, "-born") ||
+          g_str_has_suffix (ctx_tok (ctx, name_first)->lower, "-based") ||
+          (ctx_tok (ctx, name_first)->flags & TF_POSS)))
+    name_first++;
   if (name_first >= end)
     return NULL;
   /* a run that holds an organisation word keeps everything from its start
    * that is not a title: "Northfield Water", "Ministry of Transport" */
   kind = classify (ctx, name_first, end, after_title);
+  /* "Director of Public Prosecution Eva-Marie Persson": a person is the
+   * last two names of the run (an initial or "Jr." kept) */
+  if (kind == ENTITY_PERSON && after_title)
+    {
+      guint words = 0;
+      guint k = end;
+
+      while (k > name_first)
+        {
+          GlossTok *t = ctx_tok (ctx, k - 1);
+
+          if (t->kind == TOK_WORD && t->end - t->start > 1 && !gloss_lex_is (t, "jr") &&
+              !gloss_lex_is (t, "sr"))
+            {
+              if (words == 2)
+                break;
+              words++;
+            }
+          else if (is_joiner (t))
+            break;
+          k--;
+        }
+      name_first = k;
+    }
   name = gloss_suggest_intern_span (ctx, name_first, end);
   if (kind == ENTITY_ORG && (ctx_tok (ctx, name_first)->flags & TF_ALLCAPS) &&
       name_first + 1 == end)
@@ -198,6 +233,21 @@ gloss_suggest_name_of_run (GlossSuggestContext *ctx,
 
       if (full != NULL)
         name = full;
+    }
+  else if (kind == ENTITY_ORG && name_first + 1 == end)
+    {
+      /* "The Chronicle" for the San Francisco Chronicle named before */
+      GlossTok *t = ctx_tok (ctx, name_first);
+      const char *full = g_hash_table_lookup (ctx->org_words, t->lower);
+
+      if (full != NULL && g_str_has_suffix (full, name) && !(t->lex & LEX_ORG))
+        {
+          g_autofree char *of = g_strconcat (" of ", name, NULL);
+          g_autofree char *for_ = g_strconcat (" for ", name, NULL);
+
+          if (!g_str_has_suffix (full, of) && !g_str_has_suffix (full, for_))
+            name = full;
+        }
     }
   else if (kind == ENTITY_PERSON || kind == ENTITY_NONE)
     {
@@ -213,6 +263,33 @@ gloss_suggest_name_of_run (GlossSuggestContext *ctx,
   if (out_first)
     *out_first = name_first;
   return name;
+}
+
+/* Remembers who holds a title, under its full spelling ("gov" → "governor"). */
+void
+gloss_suggest_note_title (GlossSuggestContext *ctx,
+                          GlossTok            *title,
+                          const char          *name,
+                          gboolean             overwrite)
+{
+  static const char * const full[][2] = {
+    { "gov", "governor" }, { "sen", "senator" }, { "rep", "representative" },
+    { "gen", "general" }, { "col", "colonel" }, { "lt", "lieutenant" }, { "prof", "professor" },
+    { "dr", "doctor" }, { "supt", "superintendent" }, { "insp", "inspector" },
+  };
+  const char *key = title->lower;
+
+  if (name == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (full); i++)
+    if (g_str_equal (key, full[i][0]))
+      key = full[i][1];
+  if (g_str_equal (key, "mr") || g_str_equal (key, "mrs") || g_str_equal (key, "ms"))
+    return;
+  if (!overwrite && g_hash_table_contains (ctx->titles, key))
+    return;
+  g_hash_table_insert (ctx->titles, (gpointer) g_string_chunk_insert_const (ctx->strings, key),
+                       (gpointer) name);
 }
 
 static void
@@ -235,11 +312,29 @@ register_run (GlossSuggestContext *ctx,
   if ((kind == ENTITY_PERSON || kind == ENTITY_NONE) && n >= 2)
     {
       const char *last = ctx_tok (ctx, end - 1)->lower;
+      const char *given = ctx_tok (ctx, name_first)->lower;
       const char *old = g_hash_table_lookup (ctx->surnames, last);
       const char *text = gloss_suggest_intern_span (ctx, name_first, end);
 
+      for (guint i = name_first; i < end; i++)
+        if (is_joiner (ctx_tok (ctx, i)))
+          return;
       if (old == NULL || strlen (text) > strlen (old))
         g_hash_table_insert (ctx->surnames, (gpointer) last, (gpointer) text);
+      /* "Li Jifeng" is "Li" later: family names first */
+      if (!g_hash_table_contains (ctx->surnames, given))
+        g_hash_table_insert (ctx->surnames, (gpointer) given, (gpointer) text);
+      /* "Joel Schlabach, a teacher at…", "Ruth Adler, 48," "Ann Lee, who…":
+       * described as a person */
+      if (kind == ENTITY_NONE && end + 1 < limit && ctx_tok (ctx, end)->kind == TOK_PUNCT &&
+          ctx_tok (ctx, end)->ch == ',')
+        {
+          GlossTok *next = ctx_tok (ctx, end + 1);
+
+          if (next->kind == TOK_NUMBER || gloss_lex_is (next, "a") || gloss_lex_is (next, "an") ||
+              gloss_lex_is (next, "who"))
+            g_hash_table_add (ctx->kinds, (gpointer) last);
+        }
     }
   else if (kind == ENTITY_ORG && n >= 2)
     {
@@ -255,6 +350,31 @@ register_run (GlossSuggestContext *ctx,
         g_hash_table_insert (ctx->acronyms,
                              (gpointer) g_string_chunk_insert_const (ctx->strings, acr),
                              (gpointer) text);
+      for (guint i = name_first; i < end; i++)
+        {
+          GlossTok *t = ctx_tok (ctx, i);
+          const char *old = g_hash_table_lookup (ctx->org_words, t->lower);
+
+          if (t->kind == TOK_WORD && (t->flags & TF_CAP) &&
+              (old == NULL || strlen (text) > strlen (old)))
+            g_hash_table_insert (ctx->org_words, (gpointer) t->lower, (gpointer) text);
+        }
+    }
+  /* "Gov. Eric Holcomb" makes "the governor" Eric Holcomb */
+  if (kind == ENTITY_PERSON && name_first > first)
+    {
+      for (guint i = name_first; i > first; i--)
+        {
+          GlossTok *t = ctx_tok (ctx, i - 1);
+
+          if (t->kind == TOK_WORD && (t->lex & LEX_TITLE))
+            {
+              gloss_suggest_note_title (ctx, t, gloss_suggest_name_of_run (ctx, name_first, end,
+                                                                           TRUE, NULL, NULL),
+                                        FALSE);
+              break;
+            }
+        }
     }
 }
 
@@ -350,9 +470,14 @@ gloss_suggest_note_mentions (GlossSuggestContext *ctx,
           if (run_end > i)
             {
               GlossEntityKind kind;
-              const char *name = gloss_suggest_name_of_run (ctx, i, run_end, FALSE, &kind, NULL);
+              guint name_first;
+              const char *name = gloss_suggest_name_of_run (ctx, i, run_end, FALSE, &kind,
+                                                            &name_first);
 
               gloss_suggest_remember (ctx, name, kind);
+              if (name != NULL && kind == ENTITY_PERSON && name_first > i &&
+                  (ctx_tok (ctx, name_first - 1)->lex & LEX_TITLE))
+                gloss_suggest_note_title (ctx, ctx_tok (ctx, name_first - 1), name, TRUE);
               i = run_end;
               continue;
             }

@@ -118,6 +118,8 @@ typedef struct
   GHashTable *surnames;   /* lower-cased last word → fullest person name */
   GHashTable *kinds;      /* lower-cased words that stand alone as a name */
   GHashTable *acronyms;   /* acronym → full organisation name */
+  GHashTable *org_words;  /* lower-cased word of an organisation's name → the name */
+  GHashTable *titles;     /* lower-cased title → the person who holds it ("governor") */
   /* the last ones named, for pronouns and "the company" */
   const char *last_person;
   const char *last_org;
@@ -176,6 +178,10 @@ const char  *gloss_suggest_name_of_run    (GlossSuggestContext *ctx,
 const char  *gloss_suggest_intern_span    (GlossSuggestContext *ctx,
                                            guint                first,
                                            guint                end);
+void         gloss_suggest_note_title     (GlossSuggestContext *ctx,
+                                           GlossTok            *title,
+                                           const char          *name,
+                                           gboolean             overwrite);
 void         gloss_suggest_remember       (GlossSuggestContext *ctx,
                                            const char          *name,
                                            GlossEntityKind      kind);

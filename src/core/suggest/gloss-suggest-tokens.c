@@ -118,8 +118,17 @@ gloss_suggest_tokenize (GlossSuggestContext *ctx,
               else
                 break;
             }
-          tok.end = j;
-          /* possessive ’s, and the bare ’ of a plural possessive */
+          /* the bare ’ of a plural possessive: "Edmunds’ director" */
+          if (!digits && j + 1 < end && p[j - 1] == 's' && is_apostrophe (p[j]) &&
+              g_unichar_isspace (p[j + 1]) && j - i > 2 && g_unichar_isupper (p[i]))
+            {
+              tok.flags |= TF_POSS;
+              tok.end = j;
+              j++;
+            }
+          else
+            tok.end = j;
+          /* possessive ’s */
           if (tok.end - tok.start > 2 && is_apostrophe (p[tok.end - 2]) &&
               (p[tok.end - 1] == 's') && !digits)
             {

@@ -184,6 +184,8 @@ gloss_suggest (GlossArticle *article)
   ctx.surnames = g_hash_table_new (g_str_hash, g_str_equal);
   ctx.kinds = g_hash_table_new (g_str_hash, g_str_equal);
   ctx.acronyms = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx.org_words = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx.titles = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint b = 0; b < ctx.n_blocks; b++)
     {
@@ -261,5 +263,7 @@ gloss_suggest (GlossArticle *article)
   g_hash_table_unref (ctx.surnames);
   g_hash_table_unref (ctx.kinds);
   g_hash_table_unref (ctx.acronyms);
+  g_hash_table_unref (ctx.org_words);
+  g_hash_table_unref (ctx.titles);
   return self;
 }
