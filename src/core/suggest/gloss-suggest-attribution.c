@@ -135,6 +135,25 @@ quote_before (GlossSuggestContext *ctx,
   return FALSE;
 }
 
+/* "claims", "reports", "promises": words that are nouns as often as verbs. */
+static gboolean
+can_be_noun (GlossTok *t)
+{
+  static const char * const nouns[] = {
+    "promises", "promise", "notes", "calls", "call", "questions", "worries", "worry", "vows",
+    "pledges", "fear", "fears", "denials", "claim", "claims", "report", "reports", "estimates",
+    "estimate", "forecast", "alleges", "comments", "concerns", "states", "objects", "counters",
+    "replies", "dispute", "disputes", "contest", "rebuts", "expresses", "continues", "repeats",
+  };
+
+  if (t->lex & LEX_ACCUSATION)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (nouns); i++)
+    if (gloss_lex_is (t, nouns[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Whether the reporting word at @v is used as a reporting verb here. */
 static gboolean
 is_reporting_use (GlossSuggestContext *ctx,
@@ -151,7 +170,8 @@ is_reporting_use (GlossSuggestContext *ctx,
   /* nouns ("promises of"), and "added 20 points", "admitted 1.4 million" */
   if (next != NULL && (gloss_lex_is (next, "of") || next->kind == TOK_NUMBER))
     return FALSE;
-  if (prev != NULL && !(is_ing_form (t) && !gloss_lex_is (prev, "to")) &&
+  if (prev != NULL && (gloss_lex_is (prev, "to") || can_be_noun (t)) &&
+      !(is_ing_form (t) && !gloss_lex_is (prev, "to")) &&
       (gloss_lex_is (prev, "to") || (prev->lex & LEX_DET) ||
        (prev->flags & TF_POSS) || (prev->lex & (LEX_REPORT | LEX_DENY)) ||
        (is_word (prev) && (prev->lex & LEX_ACCUSATION) && !(prev->lex & LEX_GROUP))))
@@ -271,7 +291,13 @@ resolve_generic_org (GlossSuggestContext *ctx,
 {
   const char *named = g_hash_table_lookup (ctx->org_words, head->lower);
 
-  return named != NULL ? named : ctx_last_org (ctx);
+  if (named != NULL)
+    return named;
+  /* a firm is often named without a word that says so ("Huawei") */
+  if (gloss_lex_is (head, "company") || gloss_lex_is (head, "firm") ||
+      gloss_lex_is (head, "group") || (head->lex & LEX_SPOKES))
+    return ctx_last_org (ctx);
+  return NULL;
 }
 
 /* The speaker a subject phrase [first, end) names. */
@@ -292,7 +318,11 @@ speaker_of_phrase (GlossSuggestContext *ctx,
       GlossTok *t = tok (ctx, k);
 
       if (k > first && !(t->flags & (TF_CAP | TF_ALLCAPS)) &&
-          ((t->lex & (LEX_RELATIVE | LEX_BE | LEX_REPORT | LEX_DENY)) ||
+          ((t->lex & (LEX_RELATIVE | LEX_BE | LEX_REPORT | LEX_DENY | LEX_DIRECTIVE)) ||
+           (k == first + 1 && (gloss_lex_is (tok (ctx, first), "he") ||
+                               gloss_lex_is (tok (ctx, first), "she") ||
+                               gloss_lex_is (tok (ctx, first), "they") ||
+                               gloss_lex_is (tok (ctx, first), "it"))) ||
            (is_verbish (t) && !g_str_has_suffix (t->lower, "ed")) ||
            (is_ing_form (t) && strlen (t->lower) > 5 && !(t->lex & (LEX_TITLE | LEX_GROUP)))))
         {
@@ -495,12 +525,15 @@ speaker_of_phrase (GlossSuggestContext *ctx,
           }
       }
     set_span (ctx, sp, first, end);
+    /* "the company", "the ministry", "a spokesperson": the organisation;
+     * "the teachers’ union" stays as written */
     if (((head->lex & LEX_ORG) || (head->lex & LEX_SPOKES)) && !(head->lex & LEX_GROUP) &&
-        ctx_last_org (ctx) != NULL && (tok (ctx, first)->lex & LEX_DET))
+        (tok (ctx, first)->lex & LEX_DET) && g + 1 == end)
       {
         sp->name = resolve_generic_org (ctx, head);
         sp->kind = ENTITY_ORG;
-        return TRUE;
+        if (sp->name != NULL)
+          return TRUE;
       }
     sp->name = gloss_suggest_intern_span (ctx, g, end);
     sp->kind = ENTITY_GROUP;
@@ -521,7 +554,8 @@ speaker_after (GlossSuggestContext *ctx,
   guint e;
   GlossTok *first;
 
-  if (g_str_has_prefix (tok (ctx, v)->lower, "tel") || gloss_lex_is (tok (ctx, v), "told"))
+  if (g_str_has_prefix (tok (ctx, v)->lower, "tel") || gloss_lex_is (tok (ctx, v), "told") ||
+      is_ing_form (tok (ctx, v)))
     return FALSE;
   while (k < r->end && (tok (ctx, k)->lex & LEX_TIME) && !(tok (ctx, k)->flags & TF_CAP))
     k++;
@@ -690,6 +724,15 @@ find_speaker (GlossSuggestContext *ctx,
            speaker_of_phrase (ctx, clause_start (ctx, r, cs - 2), cs - 2, sp);
   if (cs > r->first && cs == (guint) j + 1 && (tok (ctx, cs - 1)->lex & LEX_RELATIVE))
     return FALSE;
+  /* "Independent economists who have studied the figures say": the noun
+   * before a restrictive relative clause */
+  if (cs > r->first && (tok (ctx, cs - 1)->lex & LEX_RELATIVE) &&
+      !(tok (ctx, cs - 1)->flags & TF_ALLCAPS))
+    {
+      guint rel = cs - 1;
+
+      return speaker_of_phrase (ctx, clause_start (ctx, r, rel), rel, sp);
+    }
   /* "Vietnam … and has accused Beijing": the subject of the sentence */
   if (cs > r->first && (guint) j + 1 == cs &&
       (gloss_lex_is (tok (ctx, cs - 1), "and") || gloss_lex_is (tok (ctx, cs - 1), "but")))
@@ -826,6 +869,17 @@ gloss_suggest_attribute (GlossSuggestContext *ctx,
         {
           if (per < 0)
             per = (gint) i;
+          continue;
+        }
+      /* "has ruled out arson" */
+      if ((gloss_lex_is (t, "ruled") || gloss_lex_is (t, "rules") || gloss_lex_is (t, "rule")) &&
+          i + 1 < r.end && gloss_lex_is (tok (ctx, i + 1), "out") && i > r.first &&
+          !gloss_lex_is (tok (ctx, i - 1), "to") && !(tok (ctx, i - 1)->lex & (LEX_BE | LEX_NEG)))
+        {
+          if (deny < 0)
+            deny = (gint) i;
+          if (chosen < 0)
+            chosen = (gint) i;
           continue;
         }
       if (!(t->lex & (LEX_REPORT | LEX_REPORT_THAT | LEX_DENY)))

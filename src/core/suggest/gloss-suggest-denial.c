@@ -194,7 +194,8 @@ gloss_suggest_find_denial (GlossSuggestContext *ctx,
   if (!(s->labels & GLOSS_SUGGEST_CLAIM))
     return;
 
-  if (s->report_tok >= 0 && (tok (ctx, (guint) s->report_tok)->lex & LEX_DENY))
+  if (s->report_tok >= 0 && ((tok (ctx, (guint) s->report_tok)->lex & LEX_DENY) ||
+                              gloss_lex_is (tok (ctx, (guint) s->report_tok + 1), "out")))
     {
       deny = s->report_tok;
       after = deny + 1;
@@ -205,8 +206,8 @@ gloss_suggest_find_denial (GlossSuggestContext *ctx,
 
       if (t->kind != TOK_WORD)
         continue;
-      if ((t->lex & LEX_DENY) && !(t->flags & TF_QUOTED) &&
-          gloss_suggest_is_denial_verb (ctx, first, end, i))
+      /* quoted too: "“I rejected his tampering story,” Keller testified." */
+      if ((t->lex & LEX_DENY) && gloss_suggest_is_denial_verb (ctx, first, end, i))
         {
           gint p = (gint) i - 1;
 
