@@ -7,6 +7,7 @@
 #include "gloss-anchor.h"
 #include "gloss-annotation.h"
 #include "gloss-annotation-json.h"
+#include "gloss-checkworthy.h"
 #include "gloss-article-json.h"
 #include "gloss-error.h"
 #include "gloss-export.h"
