@@ -315,6 +315,52 @@ static const GlossStoreMigration migrations[] = {
     "  (SELECT imported_at FROM articles WHERE id = article_versions.article));"
     "CREATE INDEX articles_by_url ON articles (url) WHERE url IS NOT NULL;"
   },
+  /* Team libraries (issue 14, src/core/team): the library stays the
+   * working copy and these tables hold what syncing needs.  team_libraries:
+   * a server library this one syncs with (its libpq connection string,
+   * never a password) and the server version pulled so far; team_shared:
+   * the articles (by uuid) shared to it; team_synced: the last copy of each
+   * article, annotation and link agreed with the server (canonical JSON,
+   * the server version it had, whether it was a tombstone), the base of
+   * the three-way merge and what tells a local change from none;
+   * team_conflicts: an annotation both sides changed, and the copy that
+   * keeps the side that lost.  Articles and annotations already carry
+   * uuids; a link's is derived from its two ends and its relation. */
+  { 7,
+    "CREATE TABLE team_libraries ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE,"
+    "  conninfo TEXT NOT NULL,"
+    "  library_uuid TEXT NOT NULL,"
+    "  pulled_version INTEGER NOT NULL DEFAULT 0,"
+    "  last_sync TEXT,"
+    "  last_error TEXT"
+    ");"
+    "CREATE TABLE team_shared ("
+    "  library INTEGER NOT NULL REFERENCES team_libraries (id) ON DELETE CASCADE,"
+    "  article_uuid TEXT NOT NULL,"
+    "  PRIMARY KEY (library, article_uuid)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX team_shared_by_article ON team_shared (article_uuid);"
+    "CREATE TABLE team_synced ("
+    "  library INTEGER NOT NULL REFERENCES team_libraries (id) ON DELETE CASCADE,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('article', 'annotation', 'link')),"
+    "  uuid TEXT NOT NULL,"
+    "  version INTEGER NOT NULL,"
+    "  deleted INTEGER NOT NULL DEFAULT 0,"
+    "  data TEXT NOT NULL,"
+    "  author TEXT,"
+    "  PRIMARY KEY (library, kind, uuid)"
+    ") WITHOUT ROWID;"
+    "CREATE TABLE team_conflicts ("
+    "  id INTEGER PRIMARY KEY,"
+    "  library INTEGER NOT NULL REFERENCES team_libraries (id) ON DELETE CASCADE,"
+    "  annotation_uuid TEXT NOT NULL,"
+    "  copy_uuid TEXT NOT NULL,"
+    "  fields TEXT NOT NULL,"
+    "  created_at TEXT NOT NULL"
+    ");"
+  },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_STORE_SCHEMA_VERSION);

@@ -1,0 +1,326 @@
+-- SPDX-License-Identifier: GPL-3.0-or-later
+--
+-- Gloss team libraries: the server side, schema version 1.
+--
+-- Run once per database by a superuser (gloss-cli team init does it, or
+-- psql -v ON_ERROR_STOP=1 -1 -f gloss-team-schema.sql).  There is no server
+-- program: the rules are here.
+--
+--   gloss_owner    owns every table and function; cannot log in.  The
+--                  SECURITY DEFINER functions run as it.
+--   gloss_person   the group every person's login role is in: may read
+--                  (row-level security shows only their libraries' rows)
+--                  and call the functions below, nothing else.  No INSERT,
+--                  UPDATE or DELETE on any table: writes go through
+--                  gloss.push(), deletions are tombstones.
+--   gloss_admin    people who may create libraries and add people.
+--
+-- Every library has a version counter.  gloss.push() takes the library's
+-- row lock (SELECT ... FOR UPDATE) and writes every changed row with the
+-- counter plus one, so versions follow commit order: a client that has
+-- pulled everything up to version N and asks for "after N" misses nothing
+-- (a sequence or a timestamp could commit out of order).
+
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gloss_owner') THEN
+    CREATE ROLE gloss_owner NOLOGIN CREATEROLE;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gloss_person') THEN
+    CREATE ROLE gloss_person NOLOGIN;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'gloss_admin') THEN
+    CREATE ROLE gloss_admin NOLOGIN IN ROLE gloss_person;
+  END IF;
+END
+$$;
+
+-- gloss_owner creates people's roles and puts them in these groups.
+GRANT gloss_person TO gloss_owner WITH ADMIN OPTION;
+GRANT gloss_admin TO gloss_owner WITH ADMIN OPTION;
+
+CREATE SCHEMA gloss AUTHORIZATION gloss_owner;
+REVOKE ALL ON SCHEMA gloss FROM PUBLIC;
+GRANT USAGE ON SCHEMA gloss TO gloss_person;
+
+SET ROLE gloss_owner;
+
+CREATE TABLE gloss.schema_version (
+  version integer NOT NULL,
+  installed_at timestamptz NOT NULL DEFAULT now()
+);
+INSERT INTO gloss.schema_version (version) VALUES (1);
+
+CREATE TABLE gloss.people (
+  person name PRIMARY KEY,
+  display_name text NOT NULL
+);
+
+CREATE TABLE gloss.libraries (
+  id uuid PRIMARY KEY,
+  name text NOT NULL UNIQUE,
+  version bigint NOT NULL DEFAULT 0,
+  created_by name NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE gloss.members (
+  library uuid NOT NULL REFERENCES gloss.libraries ON DELETE CASCADE,
+  person name NOT NULL REFERENCES gloss.people ON DELETE CASCADE,
+  role text NOT NULL CHECK (role IN ('reader', 'editor', 'admin')),
+  PRIMARY KEY (library, person)
+);
+
+-- Articles, annotations and links: the fields travel as one JSON object
+-- the client merges field by field; the server compares, never interprets.
+CREATE TABLE gloss.objects (
+  library uuid NOT NULL REFERENCES gloss.libraries ON DELETE CASCADE,
+  kind text NOT NULL CHECK (kind IN ('article', 'annotation', 'link')),
+  uuid uuid NOT NULL,
+  version bigint NOT NULL,
+  deleted boolean NOT NULL DEFAULT false,
+  data jsonb NOT NULL,
+  author name NOT NULL,
+  changed_by name NOT NULL,
+  PRIMARY KEY (library, kind, uuid)
+);
+CREATE INDEX objects_since ON gloss.objects (library, version);
+-- The same article shared twice under two uuids is one article.
+CREATE UNIQUE INDEX objects_article_sha256 ON gloss.objects (library, (data ->> 'sha256'))
+  WHERE kind = 'article';
+
+-- An article's body (the compressed original and the extracted blocks)
+-- is written once and fetched once by each client that lacks it.
+CREATE TABLE gloss.article_bodies (
+  library uuid NOT NULL REFERENCES gloss.libraries ON DELETE CASCADE,
+  uuid uuid NOT NULL,
+  source bytea NOT NULL,
+  blocks jsonb NOT NULL,
+  PRIMARY KEY (library, uuid)
+);
+
+-- The libraries the person logged in belongs to.  SECURITY DEFINER, so the
+-- policies below can ask without recursing into members' own policy;
+-- session_user, since inside the function current_user is gloss_owner.
+CREATE FUNCTION gloss.my_libraries () RETURNS SETOF uuid
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+  AS $$ SELECT library FROM gloss.members WHERE person = session_user $$;
+
+CREATE FUNCTION gloss.my_role (p_library uuid) RETURNS text
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+  AS $$ SELECT role FROM gloss.members WHERE library = p_library AND person = session_user $$;
+
+ALTER TABLE gloss.libraries ENABLE ROW LEVEL SECURITY;
+ALTER TABLE gloss.members ENABLE ROW LEVEL SECURITY;
+ALTER TABLE gloss.objects ENABLE ROW LEVEL SECURITY;
+ALTER TABLE gloss.article_bodies ENABLE ROW LEVEL SECURITY;
+ALTER TABLE gloss.people ENABLE ROW LEVEL SECURITY;
+
+CREATE POLICY mine ON gloss.libraries FOR SELECT USING (id IN (SELECT gloss.my_libraries ()));
+CREATE POLICY mine ON gloss.members FOR SELECT USING (library IN (SELECT gloss.my_libraries ()));
+CREATE POLICY mine ON gloss.objects FOR SELECT USING (library IN (SELECT gloss.my_libraries ()));
+CREATE POLICY mine ON gloss.article_bodies FOR SELECT
+  USING (library IN (SELECT gloss.my_libraries ()));
+-- People one shares a library with, and oneself.
+CREATE POLICY mine ON gloss.people FOR SELECT
+  USING (person = session_user OR person IN (SELECT m.person FROM gloss.members m));
+
+GRANT SELECT ON gloss.schema_version, gloss.people, gloss.libraries, gloss.members,
+  gloss.objects, gloss.article_bodies TO gloss_person;
+
+CREATE FUNCTION gloss.check_writer (p_library uuid) RETURNS void
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+  AS $$
+DECLARE
+  r text := gloss.my_role (p_library);
+BEGIN
+  IF r IS NULL THEN
+    RAISE EXCEPTION 'gloss: % is not a member of this team library', session_user
+      USING ERRCODE = 'insufficient_privilege';
+  ELSIF r = 'reader' THEN
+    RAISE EXCEPTION 'gloss: % may only read this team library (role reader)', session_user
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+END
+$$;
+
+-- Push: p_changes is a JSON array of {kind, uuid, base, deleted, data}
+-- where base is the version the client's copy came from (0: new).  Inside
+-- one transaction, under the library's row lock, each change is
+--   "unchanged"  the row already holds exactly this (a retry after a lost
+--                answer: nothing is written twice),
+--   "conflict"   the row moved on since base (the client pulls and merges),
+--   "duplicate"  a new article whose sha256 the library already has under
+--                another uuid (returned; the client adopts it),
+--   "applied"    written with the new library version.
+-- Returns {"version": the library's version after, "results": [...]}.
+CREATE FUNCTION gloss.push (p_library uuid, p_changes jsonb) RETURNS jsonb
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+  AS $$
+DECLARE
+  v_version bigint;
+  v_new bigint;
+  c jsonb;
+  r gloss.objects%ROWTYPE;
+  v_dup uuid;
+  v_status text;
+  v_row_version bigint;
+  v_results jsonb := '[]'::jsonb;
+  v_applied integer := 0;
+BEGIN
+  PERFORM gloss.check_writer (p_library);
+  SELECT version INTO v_version FROM gloss.libraries WHERE id = p_library FOR UPDATE;
+  v_new := v_version + 1;
+
+  FOR c IN SELECT * FROM jsonb_array_elements (p_changes) LOOP
+    SELECT * INTO r FROM gloss.objects
+      WHERE library = p_library AND kind = c ->> 'kind' AND uuid = (c ->> 'uuid')::uuid
+      FOR UPDATE;
+    v_dup := NULL;
+    IF FOUND THEN
+      IF r.data = c -> 'data' AND r.deleted = (c ->> 'deleted')::boolean THEN
+        v_status := 'unchanged';
+        v_row_version := r.version;
+      ELSIF r.version <> (c ->> 'base')::bigint THEN
+        v_status := 'conflict';
+        v_row_version := r.version;
+      ELSE
+        UPDATE gloss.objects SET version = v_new, deleted = (c ->> 'deleted')::boolean,
+            data = c -> 'data', changed_by = session_user
+          WHERE library = p_library AND kind = r.kind AND uuid = r.uuid;
+        v_status := 'applied';
+        v_row_version := v_new;
+      END IF;
+    ELSE
+      IF c ->> 'kind' = 'article' THEN
+        SELECT uuid INTO v_dup FROM gloss.objects
+          WHERE library = p_library AND kind = 'article'
+            AND data ->> 'sha256' = c -> 'data' ->> 'sha256';
+      END IF;
+      IF v_dup IS NOT NULL THEN
+        v_status := 'duplicate';
+        SELECT version INTO v_row_version FROM gloss.objects
+          WHERE library = p_library AND kind = 'article' AND uuid = v_dup;
+      ELSE
+        INSERT INTO gloss.objects (library, kind, uuid, version, deleted, data, author,
+                                   changed_by)
+          VALUES (p_library, c ->> 'kind', (c ->> 'uuid')::uuid, v_new,
+                  (c ->> 'deleted')::boolean, c -> 'data', session_user, session_user);
+        v_status := 'applied';
+        v_row_version := v_new;
+      END IF;
+    END IF;
+    IF v_status = 'applied' THEN
+      v_applied := v_applied + 1;
+    END IF;
+    v_results := v_results || jsonb_build_object ('kind', c ->> 'kind', 'uuid', c ->> 'uuid',
+                                                  'status', v_status, 'version', v_row_version,
+                                                  'existing', v_dup);
+  END LOOP;
+
+  IF v_applied > 0 THEN
+    UPDATE gloss.libraries SET version = v_new WHERE id = p_library;
+    v_version := v_new;
+  END IF;
+  RETURN jsonb_build_object ('version', v_version, 'results', v_results);
+END
+$$;
+
+-- An article's body, before the article itself is pushed; a second push
+-- of the same body (a retry) changes nothing.
+CREATE FUNCTION gloss.push_body (p_library uuid, p_uuid uuid, p_source bytea, p_blocks jsonb)
+  RETURNS void
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+  AS $$
+BEGIN
+  PERFORM gloss.check_writer (p_library);
+  INSERT INTO gloss.article_bodies (library, uuid, source, blocks)
+    VALUES (p_library, p_uuid, p_source, p_blocks)
+    ON CONFLICT DO NOTHING;
+END
+$$;
+
+-- Pull: everything in the library changed after version p_since, as the
+-- caller may see it (row-level security applies: not SECURITY DEFINER).
+-- Call it in a REPEATABLE READ transaction together with reading
+-- gloss.libraries.version, so the two agree.
+CREATE FUNCTION gloss.pull (p_library uuid, p_since bigint)
+  RETURNS TABLE (kind text, uuid uuid, version bigint, deleted boolean, data jsonb,
+                 author name, changed_by name)
+  LANGUAGE sql STABLE
+  AS $$
+    SELECT o.kind, o.uuid, o.version, o.deleted, o.data, o.author, o.changed_by
+    FROM gloss.objects o
+    WHERE o.library = p_library AND o.version > p_since
+    ORDER BY o.version, CASE o.kind WHEN 'article' THEN 0 WHEN 'annotation' THEN 1 ELSE 2 END
+  $$;
+
+-- A person: their login role (made here, so only the SCRAM verifier the
+-- client computed ever reaches the server) and their name in the team.
+CREATE FUNCTION gloss.add_person (p_person name, p_verifier text, p_display_name text,
+                                  p_admin boolean)
+  RETURNS void
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+  AS $$
+BEGIN
+  IF NOT pg_has_role (session_user, 'gloss_admin', 'MEMBER') THEN
+    RAISE EXCEPTION 'gloss: only a team administrator may add people'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF p_verifier NOT LIKE 'SCRAM-SHA-256$%' THEN
+    RAISE EXCEPTION 'gloss: a password must arrive as a SCRAM-SHA-256 verifier';
+  END IF;
+  EXECUTE format ('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE gloss_person', p_person, p_verifier);
+  IF p_admin THEN
+    EXECUTE format ('GRANT gloss_admin TO %I', p_person);
+  END IF;
+  INSERT INTO gloss.people (person, display_name) VALUES (p_person, p_display_name);
+END
+$$;
+
+-- Used once by gloss-cli team init, as the superuser, for the first admin.
+CREATE FUNCTION gloss.register_person (p_person name, p_display_name text) RETURNS void
+  LANGUAGE sql VOLATILE
+  AS $$ INSERT INTO gloss.people (person, display_name) VALUES (p_person, p_display_name)
+        ON CONFLICT (person) DO UPDATE SET display_name = excluded.display_name $$;
+REVOKE ALL ON FUNCTION gloss.register_person (name, text) FROM PUBLIC;
+
+CREATE FUNCTION gloss.create_library (p_id uuid, p_name text) RETURNS void
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+  AS $$
+BEGIN
+  IF NOT pg_has_role (session_user, 'gloss_admin', 'MEMBER') THEN
+    RAISE EXCEPTION 'gloss: only a team administrator may create a team library'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  INSERT INTO gloss.libraries (id, name, created_by) VALUES (p_id, p_name, session_user);
+  INSERT INTO gloss.members (library, person, role) VALUES (p_id, session_user, 'admin');
+END
+$$;
+
+-- Adds a person to a library or changes their role; p_role NULL removes them.
+CREATE FUNCTION gloss.set_member (p_library uuid, p_person name, p_role text) RETURNS void
+  LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+  AS $$
+BEGIN
+  IF coalesce (gloss.my_role (p_library), '') <> 'admin' THEN
+    RAISE EXCEPTION 'gloss: only an admin of this team library may change its members'
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF p_role IS NULL THEN
+    DELETE FROM gloss.members WHERE library = p_library AND person = p_person;
+  ELSE
+    INSERT INTO gloss.members (library, person, role) VALUES (p_library, p_person, p_role)
+      ON CONFLICT (library, person) DO UPDATE SET role = excluded.role;
+  END IF;
+END
+$$;
+
+RESET ROLE;
+
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA gloss FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION gloss.my_libraries (), gloss.my_role (uuid),
+  gloss.push (uuid, jsonb), gloss.push_body (uuid, uuid, bytea, jsonb),
+  gloss.pull (uuid, bigint), gloss.add_person (name, text, text, boolean),
+  gloss.create_library (uuid, text), gloss.set_member (uuid, name, text)
+  TO gloss_person;
