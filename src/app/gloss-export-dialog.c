@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-application.h"
 #include "gloss-export-dialog.h"
 
 /*
@@ -82,6 +83,26 @@ set_exporting (GlossExportDialog *self,
     }
   else
     g_clear_object (&self->cancellable);
+}
+
+/* Who checked, as Preferences says. */
+static void
+set_reviewer (GlossExportDialog *self,
+              GlossExportData   *data)
+{
+  GApplication *application = g_application_get_default ();
+  GSettings *settings;
+  g_autofree char *name = NULL;
+  g_autofree char *organisation = NULL;
+  g_autofree char *review_url = NULL;
+
+  if (!GLOSS_IS_APPLICATION (application))
+    return;
+  settings = gloss_application_get_settings (GLOSS_APPLICATION (application));
+  name = g_settings_get_string (settings, "reviewer-name");
+  organisation = g_settings_get_string (settings, "reviewer-organisation");
+  review_url = g_settings_get_string (settings, "review-url");
+  gloss_export_data_set_reviewer (data, name, organisation, review_url);
 }
 
 static void
@@ -226,6 +247,7 @@ gloss_export_dialog_export_to (GlossExportDialog *self,
       show_error (self, error->message);
       return;
     }
+  set_reviewer (self, data);
 
   folder = g_file_get_parent (destination);
   basename = g_file_get_basename (destination);

@@ -34,6 +34,9 @@ struct _GlossPreferencesWindow
   GtkButton       *font_reset_button;
   GtkSpinButton   *font_size_spin;
   GtkScale        *line_width_scale;
+  AdwEntryRow     *reviewer_name_row;
+  AdwEntryRow     *reviewer_organisation_row;
+  AdwEntryRow     *review_url_row;
 };
 
 G_DEFINE_FINAL_TYPE (GlossPreferencesWindow, gloss_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -220,6 +223,14 @@ gloss_preferences_window_constructed (GObject *object)
                                 "value", G_SETTINGS_BIND_DEFAULT,
                                 int_get_mapping, round_set_mapping, NULL, NULL);
   mark_default_line_width (self);
+
+  /* Who checks: read by every export (the window's and gloss-cli's). */
+  g_settings_bind (self->settings, "reviewer-name", self->reviewer_name_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "reviewer-organisation", self->reviewer_organisation_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "review-url", self->review_url_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -305,6 +316,9 @@ gloss_preferences_window_class_init (GlossPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, font_reset_button);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, font_size_spin);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, line_width_scale);
+  gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, reviewer_name_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, reviewer_organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, review_url_row);
   gtk_widget_class_bind_template_callback (widget_class, font_reset_clicked_cb);
   /* Escape closes it: AdwPreferencesWindow binds it already. */
 }

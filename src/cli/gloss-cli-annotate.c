@@ -28,23 +28,25 @@ texts_are_utf8 (const char * const *texts,
   return TRUE;
 }
 
+/* "7:71": paragraph 7, counted from 1 as show prints it, and code point 71
+ * in it, counted from 0; the block index is one less than the paragraph. */
 static gboolean
 parse_position (const char *text,
                 guint      *out_block,
                 guint      *out_offset)
 {
   g_auto(GStrv) parts = NULL;
-  guint64 block, offset;
+  guint64 paragraph, offset;
 
   if (text == NULL)
     return FALSE;
   parts = g_strsplit (text, ":", -1);
   if (g_strv_length (parts) != 2 ||
-      !g_ascii_string_to_unsigned (parts[0], 10, 0, G_MAXINT, &block, NULL) ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 1, G_MAXINT, &paragraph, NULL) ||
       !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXINT, &offset, NULL))
     return FALSE;
 
-  *out_block = block;
+  *out_block = paragraph - 1;
   *out_offset = offset;
   return TRUE;
 }
@@ -167,8 +169,8 @@ gloss_cli_annotate (GlossCli  *cli,
     { "occurrence", 0, 0, G_OPTION_ARG_INT, &occurrence,
       N_("Which occurrence of the quote to mark (default 1)"), N_("N") },
     { "start", 0, 0, G_OPTION_ARG_STRING, &start,
-      N_("Start of the range: block and code-point offset"), N_("B:O") },
-    { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("End of the range (exclusive)"), N_("B:O") },
+      N_("Start of the range: paragraph (from 1) and code-point offset (from 0)"), N_("P:O") },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("End of the range (exclusive)"), N_("P:O") },
     { "note", 0, 0, G_OPTION_ARG_FILENAME, &note, N_("A note"), N_("TEXT") },
     { "speaker", 0, 0, G_OPTION_ARG_FILENAME, &speaker, N_("Who said it"), N_("NAME") },
     { "verdict", 0, 0, G_OPTION_ARG_STRING, &verdict, N_("For a claim: unrated, true, "
@@ -190,7 +192,7 @@ gloss_cli_annotate (GlossCli  *cli,
   gint64 article_id;
 
   context = gloss_cli_option_context_new (cli, _("ARTICLE — mark words of an article"),
-                                          _("Marks a quote (or a range of block:offset positions) "
+                                          _("Marks a quote (or a range of paragraph:offset positions) "
                                             "as a claim, denial, evidence or question, and prints "
                                             "the saved annotation."), entries);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -205,7 +207,7 @@ gloss_cli_annotate (GlossCli  *cli,
     return gloss_cli_usage_error (context, _("Give either --quote or --start and --end"));
   if (quote == NULL && (!parse_position (start, &start_block, &start_offset) ||
                         !parse_position (end, &end_block, &end_offset)))
-    return gloss_cli_usage_error (context, _("--start and --end take BLOCK:OFFSET, such as 6:71"));
+    return gloss_cli_usage_error (context, _("--start and --end take PARAGRAPH:OFFSET, paragraphs counted from 1, such as 7:71"));
   if (occurrence < 1)
     return gloss_cli_usage_error (context, _("--occurrence counts from 1"));
 

@@ -127,10 +127,12 @@ gloss_cli_print_annotation (GlossAnnotation *annotation,
       return;
     }
 
+  /* Paragraphs are counted from 1 for people, as show prints them; the
+   * JSON form keeps the 0-based block indexes of the model. */
   printf ("%" G_GINT64_FORMAT "\t%s\t¶%u:%u–%u:%u\t%s\t“%s”\n",
           gloss_annotation_get_id (annotation),
           gloss_annotation_kind_to_string (gloss_annotation_get_kind (annotation)),
-          anchor->start_block, anchor->start_offset, anchor->end_block, anchor->end_offset,
+          anchor->start_block + 1, anchor->start_offset, anchor->end_block + 1, anchor->end_offset,
           gloss_anchor_state_to_string (anchor->state), anchor->exact);
   if (gloss_annotation_get_speaker (annotation) != NULL)
     printf ("\t%s %s\n", _("speaker:"), gloss_annotation_get_speaker (annotation));

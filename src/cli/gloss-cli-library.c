@@ -260,7 +260,8 @@ gloss_cli_show (GlossCli  *cli,
 
   context = gloss_cli_option_context_new (cli, _("ARTICLE"),
                                           _("Prints a stored article with the number of each "
-                                            "block, as annotate --start and --end count them."),
+                                            "paragraph, counted from 1 as annotate --start and "
+                                            "--end count them."),
                                           entries);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return gloss_cli_usage_error (context, error->message);
@@ -294,7 +295,7 @@ gloss_cli_show (GlossCli  *cli,
         {
           const GlossBlock *block = gloss_article_get_block (article, i);
 
-          printf ("\n[%u %s] %s\n", i, gloss_block_kind_to_string (gloss_block_get_kind (block)),
+          printf ("\n[%u %s] %s\n", i + 1, gloss_block_kind_to_string (gloss_block_get_kind (block)),
                   gloss_block_get_text (block));
         }
     }

@@ -12,11 +12,35 @@
 /* gloss-cli search: the library's full-text search, articles first, then
  * annotations.  Matched words are printed between "[" and "]". */
 
+/* "web page, nato.html" or "copied text, nato.txt": the HTML and the copied
+ * text of one story share title and words, and the person reading the
+ * results must see which is which. */
+static char *
+dup_source (GlossSearchHit *hit)
+{
+  const char *kind = g_strcmp0 (hit->source_kind, "text") == 0 ? _("copied text") : _("web page");
+
+  if (hit->source_name == NULL)
+    return g_strdup (kind);
+  return g_strdup_printf ("%s, %s", kind, hit->source_name);
+}
+
+/* "paragraph 3", counted from 1 as show prints it, or "headline". */
+static char *
+dup_where (GlossSearchHit *hit)
+{
+  if (hit->block < 0)
+    return g_strdup (_("headline"));
+  return g_strdup_printf ("%s %d", _("paragraph"), hit->block + 1);
+}
+
 static void
 print_hit (GlossSearchHit *hit,
            gboolean        json)
 {
   g_autofree char *snippet = gloss_search_snippet_replace_markers (hit->snippet, "[", "]");
+  g_autofree char *source = dup_source (hit);
+  g_autofree char *where = dup_where (hit);
   gboolean annotation = hit->annotation_id != 0;
 
   if (json)
@@ -37,6 +61,13 @@ print_hit (GlossSearchHit *hit,
         }
       json_builder_set_member_name (builder, "title");
       json_builder_add_string_value (builder, hit->title ?: "");
+      json_builder_set_member_name (builder, "source_kind");
+      json_builder_add_string_value (builder, hit->source_kind ?: "html");
+      json_builder_set_member_name (builder, "source_name");
+      if (hit->source_name != NULL)
+        json_builder_add_string_value (builder, hit->source_name);
+      else
+        json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "field");
       json_builder_add_string_value (builder, hit->field);
       json_builder_set_member_name (builder, "block");
@@ -49,13 +80,13 @@ print_hit (GlossSearchHit *hit,
       gloss_cli_print_json (builder);
     }
   else if (annotation)
-    printf ("%s %" G_GINT64_FORMAT "\t%s %" G_GINT64_FORMAT ", %s %d\t%s\t%s: %s\n",
-            _("annotation"), hit->annotation_id, _("article"), hit->article_id, _("block"),
-            hit->block, gloss_annotation_kind_to_string (hit->annotation_kind), hit->field,
+    printf ("%s %" G_GINT64_FORMAT "\t%s %" G_GINT64_FORMAT " (%s), %s\t%s\t%s: %s\n",
+            _("annotation"), hit->annotation_id, _("article"), hit->article_id, source,
+            where, gloss_annotation_kind_to_string (hit->annotation_kind), hit->field,
             snippet);
   else
-    printf ("%s %" PRId64 "\t%s %d\t%s\t%s\n", _("article"), hit->article_id,
-            _("block"), hit->block, hit->title ?: "", snippet);
+    printf ("%s %" PRId64 " (%s)\t%s\t%s\t%s\n", _("article"), hit->article_id,
+            source, where, hit->title ?: "", snippet);
 }
 
 int
@@ -83,7 +114,8 @@ gloss_cli_search (GlossCli  *cli,
                                             "are prefixes that must all match; FTS5 query syntax "
                                             "(\"phrases\", OR, NOT, NEAR, speaker:NAME) is "
                                             "accepted. Prints articles, then annotations, best "
-                                            "first, each with its block and the matched words "
+                                            "first, each with its paragraph (from 1), whether it "
+                                            "is a web page or copied text, and the matched words "
                                             "between [ and ]."), entries);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return gloss_cli_usage_error (context, error->message);

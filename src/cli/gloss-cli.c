@@ -21,7 +21,7 @@ static const GlossCliCommand commands[] = {
   { "import", gloss_cli_import, N_("Add saved pages or copied text to the library") },
   { "articles", gloss_cli_articles, N_("List the articles in the library") },
   { "search", gloss_cli_search, N_("Search articles and annotations") },
-  { "show", gloss_cli_show, N_("Print a stored article with its block numbers") },
+  { "show", gloss_cli_show, N_("Print a stored article with its paragraph numbers") },
   { "annotate", gloss_cli_annotate, N_("Mark a claim, denial, evidence or question") },
   { "suggest", gloss_cli_suggest, N_("Suggest claims, denials and speakers in an article") },
   { "annotations", gloss_cli_annotations, N_("List an article’s annotations") },

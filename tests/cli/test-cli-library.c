@@ -151,6 +151,59 @@ test_search (Fixture       *fixture,
   g_assert_cmpint (run_cli_full (fixture, NULL, NULL, "search", NULL), ==, 2);
 }
 
+/* The saved page and the copied text of one story are two results with the
+ * same title and words; each says which it is. */
+static void
+test_search_tells_copies_apart (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *page = g_build_filename (fixture->dir, "nato-huawei.html", NULL);
+  g_autofree char *text = g_build_filename (GLOSS_TEST_DATA, "nato-huawei.txt", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *plain = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  gboolean seen_html = FALSE, seen_text = FALSE;
+
+  g_assert_true (g_file_set_contents (page,
+                                      "<html><head><title>NATO weighing whether Huawei poses security "
+                                      "threat</title></head><body><article><h1>NATO weighing whether "
+                                      "Huawei poses security threat</h1><p>Stoltenberg says some of "
+                                      "NATO’s 29 allies are uneasy about the potential security "
+                                      "challenges of working with Huawei as they consider investment "
+                                      "in 5G communications infrastructure.</p><p>The United States is "
+                                      "lobbying European and other allies to shun the biggest maker of "
+                                      "network technology.</p></article></body></html>", -1, NULL));
+  g_assert_cmpint (run_cli_full (fixture, NULL, NULL, "import", text, page, NULL), ==, 0);
+
+  g_assert_cmpint (run_cli_full (fixture, &out, NULL, "search", "--json", "uneasy", "allies", NULL), ==, 0);
+  hits = parse_lines (out);
+  g_assert_cmpuint (hits->len, ==, 2);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      JsonObject *hit = g_ptr_array_index (hits, i);
+      const char *kind = json_object_get_string_member (hit, "source_kind");
+
+      if (g_str_equal (kind, "html"))
+        {
+          seen_html = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (hit, "source_name"), ==, "nato-huawei.html");
+        }
+      else
+        {
+          g_assert_cmpstr (kind, ==, "text");
+          seen_text = TRUE;
+          g_assert_cmpstr (json_object_get_string_member (hit, "source_name"), ==, "nato-huawei.txt");
+        }
+    }
+  g_assert_true (seen_html && seen_text);
+
+  g_assert_cmpint (run_cli_full (fixture, &plain, NULL, "search", "uneasy", "allies", NULL), ==, 0);
+  g_assert_nonnull (strstr (plain, "(web page, nato-huawei.html)"));
+  g_assert_nonnull (strstr (plain, "(copied text, nato-huawei.txt)"));
+  g_assert_nonnull (strstr (plain, "\tparagraph "));
+  g_unlink (page);
+}
+
 static void
 test_articles_filters_and_sort (Fixture       *fixture,
                                 gconstpointer  data)
@@ -192,6 +245,7 @@ main (int   argc,
   ADD ("/cli/library/import-folder-json", test_import_folder_json);
   ADD ("/cli/library/import-plain-summary", test_import_plain_summary);
   ADD ("/cli/library/search", test_search);
+  ADD ("/cli/library/search-tells-copies-apart", test_search_tells_copies_apart);
   ADD ("/cli/library/articles-filters-and-sort", test_articles_filters_and_sort);
 #undef ADD
 

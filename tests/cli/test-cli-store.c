@@ -147,7 +147,7 @@ test_errors_store_nothing (Fixture       *fixture,
   g_assert_cmpint (run_cli (fixture, &out, "annotate", "1", "--kind", "claim", "--quote",
                             "NATO has left the building", NULL), ==, 1);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (fixture, &out, "annotate", "1", "--kind", "claim", "--start", "0:0",
+  g_assert_cmpint (run_cli (fixture, &out, "annotate", "1", "--kind", "claim", "--start", "1:0",
                             "--end", "40:2", NULL), ==, 1);
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (fixture, &out, "annotate", "1", "--kind", "claim", "--quote", "NATO",
@@ -259,6 +259,112 @@ test_backup_and_restore (Fixture       *fixture,
   g_assert_nonnull (strstr (after, "\"responds-to\""));
 }
 
+/* Paragraphs are counted from 1 wherever a person reads or types them
+ * (show, annotate --start/--end, the annotation lines, errors), while the
+ * JSON keeps the model's 0-based block indexes; a quote typed with a
+ * straight apostrophe finds the article's curly one and stores it. */
+static void
+test_paragraphs_from_one_and_typed_quotes (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autofree char *sample = fixture_path ("nato-huawei.txt");
+  g_autofree char *shown = NULL;
+  g_autofree char *shown_json = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *ranged = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(JsonObject) article = NULL;
+  g_autoptr(JsonObject) claim = NULL;
+  g_autoptr(JsonObject) range = NULL;
+  guint claim_block;
+
+  g_assert_cmpint (run_cli (fixture, NULL, "import", sample, NULL), ==, 0);
+  g_assert_cmpint (run_cli (fixture, &shown_json, "show", "--json", "1", NULL), ==, 0);
+  article = parse_object (shown_json);
+  for (claim_block = 0; strstr (block_text (article, claim_block), "29 allies") == NULL; claim_block++)
+    ;
+
+  /* show numbers the first block 1. */
+  g_assert_cmpint (run_cli (fixture, &shown, "show", "1", NULL), ==, 0);
+  expected = g_strdup_printf ("\n[%u paragraph] %s", claim_block + 1, block_text (article, claim_block));
+  g_assert_nonnull (strstr (shown, expected));
+  g_assert_null (strstr (shown, "\n[0 "));
+
+  /* Straight apostrophe typed, curly one stored. */
+  g_assert_cmpint (run_cli (fixture, &typed, "annotate", "1", "--kind", "claim", "--json", "--quote",
+                            "some of NATO's 29 allies", NULL), ==, 0);
+  claim = parse_object (typed);
+  g_assert_cmpstr (json_object_get_string_member (claim, "exact"), ==, "some of NATO’s 29 allies");
+  g_assert_cmpint (json_object_get_int_member (claim, "start_block"), ==, claim_block);
+
+  /* The annotation line says the paragraph show printed. */
+  g_assert_cmpint (run_cli (fixture, &line, "annotations", "1", NULL), ==, 0);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("\t¶%u:", claim_block + 1);
+  g_assert_nonnull (strstr (line, expected));
+
+  /* --start and --end take the paragraph show printed. */
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%u:0", claim_block + 1);
+  g_assert_cmpint (run_cli (fixture, &ranged, "annotate", "1", "--kind", "question", "--json",
+                            "--start", expected, "--end", expected + 0, NULL), ==, 1);
+  g_clear_pointer (&ranged, g_free);
+  {
+    g_autofree char *end = g_strdup_printf ("%u:10", claim_block + 1);
+
+    g_assert_cmpint (run_cli (fixture, &ranged, "annotate", "1", "--kind", "question", "--json",
+                              "--start", expected, "--end", end, NULL), ==, 0);
+  }
+  range = parse_object (ranged);
+  g_assert_cmpint (json_object_get_int_member (range, "start_block"), ==, claim_block);
+  g_assert_cmpint (json_object_get_int_member (range, "start_offset"), ==, 0);
+  g_assert_cmpint (run_cli (fixture, NULL, "annotate", "1", "--kind", "question", "--start", "0:0",
+                            "--end", "1:2", NULL), ==, 2);
+
+  /* Nothing matches: the error says what came closest, and where. */
+  g_assert_cmpint (run_cli_full (fixture, NULL, &err, "annotate", "1", "--kind", "claim", "--quote",
+                                 "some of NATO's 28 allies are uneasy", NULL), ==, 1);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("paragraph %u: “some of NATO’s 29 allies are uneasy”", claim_block + 1);
+  g_assert_nonnull (strstr (err, expected));
+}
+
+/* export --json, like every command's: one JSON object saying what was
+ * exported, with the export itself when it went to no file. */
+static void
+test_export_json (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(JsonObject) claim = NULL;
+  g_autoptr(JsonObject) denial = NULL;
+  g_autoptr(JsonObject) printed = NULL;
+  g_autoptr(JsonObject) written = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *to_file = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "brief.md", NULL);
+  g_autofree char *contents = NULL;
+
+  mark_sample (fixture, &claim, &denial);
+  g_assert_cmpint (run_cli (fixture, &out, "export", "--json", "--format", "markdown", "--all", NULL), ==, 0);
+  g_assert_cmpuint (count_lines (out), ==, 1);
+  printed = parse_object (out);
+  g_assert_cmpstr (json_object_get_string_member (printed, "format"), ==, "markdown");
+  g_assert_cmpint (json_object_get_int_member (printed, "articles"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (printed, "annotations"), ==, 2);
+  g_assert_nonnull (strstr (json_object_get_string_member (printed, "content"), "> " DENIAL));
+
+  g_assert_cmpint (run_cli (fixture, &to_file, "export", "--json", "--format", "md", "--all", "-o", path,
+                            NULL), ==, 0);
+  written = parse_object (to_file);
+  g_assert_cmpstr (json_object_get_string_member (written, "file"), ==, path);
+  g_assert_false (json_object_has_member (written, "content"));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpint (json_object_get_int_member (written, "bytes"), ==, (gint64) strlen (contents));
+  g_unlink (path);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -271,6 +377,8 @@ main (int    argc,
   ADD ("/cli/store/update-keeps-words", test_update_keeps_words);
   ADD ("/cli/store/delete-and-reextract", test_delete_and_reextract);
   ADD ("/cli/store/backup-and-restore", test_backup_and_restore);
+  ADD ("/cli/store/paragraphs-from-one-and-typed-quotes", test_paragraphs_from_one_and_typed_quotes);
+  ADD ("/cli/store/export-json", test_export_json);
 #undef ADD
 
   return g_test_run ();

@@ -111,6 +111,56 @@ test_quote_occurrence_and_errors (void)
   g_assert_null (missing);
 }
 
+/* A quote typed in a terminal (straight apostrophe and quotation marks, a
+ * hyphen for a dash) finds the article's typographic characters, and the
+ * anchor keeps the article's own. */
+static void
+test_quote_typed_in_a_terminal (void)
+{
+  g_autoptr(GlossArticle) article = sample_article ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossAnchor) apostrophe = NULL;
+  g_autoptr(GlossAnchor) marks = NULL;
+  g_autoptr(GlossAnchor) dash = NULL;
+
+  apostrophe = gloss_anchor_new_for_quote (article, "some of NATO's 29 allies", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (apostrophe->exact, ==, "some of NATO’s 29 allies");
+  g_assert_cmpuint (apostrophe->start_block, ==, 1);
+  g_assert_cmpuint (apostrophe->start_offset, ==, cp_index (CLAIM_BLOCK, "some of"));
+
+  marks = gloss_anchor_new_for_quote (article, "saying \"there is no evidence", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (marks->exact, ==, "saying “there is no evidence");
+
+  dash = gloss_anchor_new_for_quote (article, "BRUSSELS (AP) - NATO", 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dash->exact, ==, "BRUSSELS (AP) — NATO");
+}
+
+/* When nothing matches, the error names the words that came closest and
+ * their paragraph, counted from 1. */
+static void
+test_quote_missing_says_closest (void)
+{
+  g_autoptr(GlossArticle) article = sample_article ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossAnchor) near = NULL;
+  g_autoptr(GlossAnchor) far = NULL;
+
+  near = gloss_anchor_new_for_quote (article, "Huawei rejects acusations that it might", 1, &error);
+  g_assert_null (near);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "paragraph 3"));
+  g_assert_nonnull (strstr (error->message, "“Huawei rejects accusations that it might”"));
+  g_clear_error (&error);
+
+  far = gloss_anchor_new_for_quote (article, "zzzz qqqq xxxx", 1, &error);
+  g_assert_null (far);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT);
+  g_assert_null (strstr (error->message, "closest"));
+}
+
 static void
 test_range_across_blocks (void)
 {
@@ -345,6 +395,8 @@ main (int    argc,
   g_test_add_func ("/core/anchor/quote/code-point-offsets", test_quote_offsets_in_code_points);
   g_test_add_func ("/core/anchor/quote/astral-and-combining", test_quote_astral_and_combining);
   g_test_add_func ("/core/anchor/quote/occurrence-and-errors", test_quote_occurrence_and_errors);
+  g_test_add_func ("/core/anchor/quote/typed-in-a-terminal", test_quote_typed_in_a_terminal);
+  g_test_add_func ("/core/anchor/quote/missing-says-closest", test_quote_missing_says_closest);
   g_test_add_func ("/core/anchor/range/across-blocks", test_range_across_blocks);
   g_test_add_func ("/core/anchor/range/errors", test_range_errors);
   g_test_add_func ("/core/anchor/reanchor/1-unchanged", test_reanchor_unchanged);

@@ -404,6 +404,229 @@ test_claim_review (Fixture       *fixture,
   g_assert_nonnull (strstr (json_object_get_string_member (review, "reviewBody"), SAMPLE_DENIAL));
 }
 
+/* schema.org's fact-check markup (https://schema.org/ClaimReview, and the
+ * ClaimReview properties search engines read, as published by schema.org's
+ * fact-check guidance): what a review must have, and what it should have.
+ * Each problem found is appended to @problems. */
+static gboolean
+is_iso_date (const char *text)
+{
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autofree char *midnight = NULL;
+
+  if (text == NULL || strlen (text) < 10)
+    return FALSE;
+  midnight = g_strdup_printf ("%.10sT00:00:00Z", text);
+  parsed = g_date_time_new_from_iso8601 (midnight, NULL);
+  return parsed != NULL;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return *json_node_get_string (node) != '\0' ? json_node_get_string (node) : NULL;
+}
+
+static JsonObject *
+member_object (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static void
+check_agent (JsonObject *agent,
+             const char *where,
+             GString    *problems)
+{
+  const char *type = member_string (agent, "@type");
+
+  if (agent == NULL)
+    {
+      g_string_append_printf (problems, "%s: missing (recommended)\n", where);
+      return;
+    }
+  if (g_strcmp0 (type, "Organization") != 0 && g_strcmp0 (type, "Person") != 0)
+    g_string_append_printf (problems, "%s: @type must be Organization or Person\n", where);
+  if (member_string (agent, "name") == NULL)
+    g_string_append_printf (problems, "%s: no name\n", where);
+}
+
+static void
+check_claim_review (JsonObject *review,
+                    GString    *problems)
+{
+  JsonObject *rating = member_object (review, "reviewRating");
+  JsonObject *claim = member_object (review, "itemReviewed");
+  JsonObject *appearance = member_object (claim, "appearance");
+  const char *url = member_string (review, "url");
+
+  if (g_strcmp0 (member_string (review, "@type"), "ClaimReview") != 0)
+    g_string_append (problems, "@type is not ClaimReview\n");
+
+  /* Required. */
+  if (member_string (review, "claimReviewed") == NULL)
+    g_string_append (problems, "claimReviewed: missing (required)\n");
+  if (url == NULL || !g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL))
+    g_string_append (problems, "url: missing or not an absolute URI (required)\n");
+  if (rating == NULL)
+    g_string_append (problems, "reviewRating: missing (required)\n");
+  else
+    {
+      if (g_strcmp0 (member_string (rating, "@type"), "Rating") != 0)
+        g_string_append (problems, "reviewRating: @type is not Rating\n");
+      if (member_string (rating, "alternateName") == NULL)
+        g_string_append (problems, "reviewRating.alternateName: missing (required)\n");
+      /* A numeric rating needs its scale, and must be on it. */
+      if (json_object_has_member (rating, "ratingValue"))
+        {
+          gint64 value = json_object_get_int_member (rating, "ratingValue");
+
+          if (!json_object_has_member (rating, "bestRating") || !json_object_has_member (rating, "worstRating"))
+            g_string_append (problems, "reviewRating: ratingValue without bestRating and worstRating\n");
+          else if (value < json_object_get_int_member (rating, "worstRating") ||
+                   value > json_object_get_int_member (rating, "bestRating"))
+            g_string_append (problems, "reviewRating.ratingValue: off its scale\n");
+        }
+    }
+
+  /* Recommended. */
+  check_agent (member_object (review, "author"), "author", problems);
+  if (!is_iso_date (member_string (review, "datePublished")))
+    g_string_append (problems, "datePublished: missing or not an ISO 8601 date (recommended)\n");
+  if (claim == NULL)
+    g_string_append (problems, "itemReviewed: missing (recommended)\n");
+  else
+    {
+      if (g_strcmp0 (member_string (claim, "@type"), "Claim") != 0)
+        g_string_append (problems, "itemReviewed: @type is not Claim\n");
+      check_agent (member_object (claim, "author"), "itemReviewed.author", problems);
+      if (!is_iso_date (member_string (claim, "datePublished")))
+        g_string_append (problems, "itemReviewed.datePublished: missing or not a date (recommended)\n");
+      if (appearance == NULL)
+        g_string_append (problems, "itemReviewed.appearance: missing (recommended)\n");
+      else if (member_string (appearance, "url") == NULL && member_string (appearance, "headline") == NULL)
+        g_string_append (problems, "itemReviewed.appearance: neither url nor headline\n");
+      else if (member_string (appearance, "url") != NULL &&
+               !g_uri_is_valid (member_string (appearance, "url"), G_URI_FLAGS_NONE, NULL))
+        g_string_append (problems, "itemReviewed.appearance.url: not an absolute URI\n");
+    }
+}
+
+static char *
+export_with_reviewer (Fixture           *fixture,
+                      GlossExportFormat  format,
+                      const char        *reviewer,
+                      const char        *organisation,
+                      const char        *review_url)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossExportData) data = gloss_export_data_collect (fixture->store, NULL, 0, &error);
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_no_error (error);
+  gloss_export_data_set_reviewer (data, reviewer, organisation, review_url);
+  bytes = gloss_export_data_to_bytes (data, format, GLOSS_EXPORT_ORDER_POSITION, &error);
+  g_assert_no_error (error);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* With the reviewer set (as Preferences or gloss-cli export --reviewer
+ * --organisation --review-url do), the ClaimReview has every required and
+ * recommended fact-check property; without one, none is made up. */
+static void
+test_claim_review_schema (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *anonymous = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) anonymous_root = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  JsonObject *review;
+
+  sample_exec (fixture->path, "UPDATE articles SET published = '2019-03-14',"
+                              " url = 'https://news.example/nato-huawei'");
+  g_clear_object (&fixture->store);
+  fixture->store = gloss_store_open (fixture->path, NULL);
+
+  text = export_with_reviewer (fixture, GLOSS_EXPORT_CLAIM_REVIEW, "Ana Díaz", "Example Fact Check",
+                               "https://factcheck.example/reviews/nato");
+  root = parse_json (text);
+  review = json_array_get_object_element (json_object_get_array_member (json_node_get_object (root), "@graph"), 0);
+  check_claim_review (review, problems);
+  g_assert_cmpstr (problems->str, ==, "");
+  g_assert_cmpstr (member_string (member_object (review, "author"), "name"), ==, "Example Fact Check");
+  g_assert_cmpstr (member_string (member_object (review, "author"), "@type"), ==, "Organization");
+  g_assert_cmpstr (member_string (review, "url"), ==,
+                   "https://factcheck.example/reviews/nato#claim-" SAMPLE_CLAIM_UUID);
+
+  /* No reviewer: no author is invented, and the check says so. */
+  anonymous = export_with_reviewer (fixture, GLOSS_EXPORT_CLAIM_REVIEW, NULL, "  ", NULL);
+  anonymous_root = parse_json (anonymous);
+  review = json_array_get_object_element (json_object_get_array_member (json_node_get_object (anonymous_root),
+                                                                        "@graph"), 0);
+  g_assert_false (json_object_has_member (review, "author"));
+  g_string_truncate (problems, 0);
+  check_claim_review (review, problems);
+  g_assert_cmpstr (problems->str, ==, "author: missing (recommended)\n");
+}
+
+/* The reviewer in the other formats: W3C creator and generator and the
+ * page's id, the report's and the brief's reviewer and review date. */
+static void
+test_reviewer_in_every_format (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *jsonld = export_with_reviewer (fixture, GLOSS_EXPORT_WEB_ANNOTATION, "Ana Díaz",
+                                                  "Example Fact Check", NULL);
+  g_autofree char *markdown = export_with_reviewer (fixture, GLOSS_EXPORT_MARKDOWN, "Ana Díaz",
+                                                    "Example Fact Check", NULL);
+  g_autofree char *html = export_with_reviewer (fixture, GLOSS_EXPORT_HTML, "Ana Díaz", NULL, NULL);
+  g_autoptr(JsonNode) root = parse_json (jsonld);
+  JsonObject *collection = json_node_get_object (root);
+  JsonObject *page = json_object_get_object_member (collection, "first");
+  JsonArray *items = json_object_get_array_member (page, "items");
+  const char *page_id = json_object_get_string_member_with_default (page, "id", NULL);
+
+  g_assert_nonnull (page_id);
+  g_assert_true (g_uri_is_valid (page_id, G_URI_FLAGS_NONE, NULL));
+  g_assert_cmpstr (page_id, !=, json_object_get_string_member (collection, "id"));
+  g_assert_cmpstr (json_object_get_string_member (page, "partOf"), ==,
+                   json_object_get_string_member (collection, "id"));
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *annotation = json_array_get_object_element (items, i);
+      JsonObject *creator = json_object_get_object_member (annotation, "creator");
+      JsonObject *generator = json_object_get_object_member (annotation, "generator");
+
+      g_assert_cmpstr (json_object_get_string_member (creator, "type"), ==, "Person");
+      g_assert_cmpstr (json_object_get_string_member (creator, "name"), ==, "Ana Díaz");
+      g_assert_cmpstr (json_object_get_string_member (generator, "type"), ==, "Software");
+      g_assert_cmpstr (json_object_get_string_member (generator, "name"), ==, "Gloss");
+      g_assert_cmpstr (json_object_get_string_member (generator, "gloss:version"), ==, PACKAGE_VERSION);
+    }
+
+  /* The sample's annotations were last changed on 2024-03-02. */
+  g_assert_nonnull (strstr (markdown, "- **Reviewed by:** Ana Díaz, Example Fact Check\n"));
+  g_assert_nonnull (strstr (markdown, "- **Review date:** 2024-03-02\n"));
+  {
+    g_autoptr(xmlDoc) doc = htmlReadMemory (html, strlen (html), NULL, "UTF-8",
+                                            HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+    xmlChar *text = xmlNodeGetContent (xmlDocGetRootElement (doc));
+
+    g_assert_nonnull (strstr ((const char *) text, "Reviewed by Ana Díaz on 2024-03-02"));
+    xmlFree (text);
+  }
+}
+
 static void
 test_scope (Fixture       *fixture,
             gconstpointer  data)
@@ -558,6 +781,8 @@ main (int    argc,
   ADD ("/core/export/html", test_html);
   ADD ("/core/export/web-annotation", test_web_annotation);
   ADD ("/core/export/claim-review", test_claim_review);
+  ADD ("/core/export/claim-review-schema", test_claim_review_schema);
+  ADD ("/core/export/reviewer-in-every-format", test_reviewer_in_every_format);
   ADD ("/core/export/scope", test_scope);
   ADD ("/core/export/consistent-while-written", test_consistent_while_written);
   ADD ("/core/export/write-async", test_write_async);

@@ -157,9 +157,10 @@ gloss_anchor_new_for_range (GlossArticle  *article,
   if (!gloss_body_text_to_position (body, start_block, start_offset, &start) ||
       !gloss_body_text_to_position (body, end_block, end_offset, &end))
     {
+      /* Paragraphs counted from 1, as people count them. */
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
-                   _("The position %u:%u–%u:%u is outside the article"),
-                   start_block, start_offset, end_block, end_offset);
+                   _("The position %u:%u–%u:%u (paragraph:offset) is outside the article"),
+                   start_block + 1, start_offset, end_block + 1, end_offset);
       return NULL;
     }
 
@@ -173,6 +174,57 @@ gloss_anchor_new_for_range (GlossArticle  *article,
   return gloss_anchor_new_at_positions (body, start, end, GLOSS_ANCHOR_ANCHORED);
 }
 
+static gboolean
+is_word_break (gunichar c)
+{
+  return g_unichar_isspace (c) || c == '\n';
+}
+
+/* The words of the article nearest to a quote that is not in it, for the
+ * error that says what came closest: the best approximate match in the
+ * folded text with at most a third of the quote wrong, widened to whole
+ * words.  NULL when nothing is that close. */
+static char *
+dup_closest (const GlossBodyText *body,
+             const gunichar      *folded,
+             const gunichar      *pattern,
+             glong                pattern_length,
+             guint               *out_block)
+{
+  g_autoptr(GArray) candidates = NULL;
+  const GlossMatch *best = NULL;
+  guint start_offset;
+  glong start, end;
+
+  candidates = gloss_match_approximate (folded, body->length, pattern, pattern_length,
+                                        (guint) MAX (1, pattern_length / 3));
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const GlossMatch *candidate = &g_array_index (candidates, GlossMatch, i);
+
+      if (best == NULL || candidate->errors < best->errors)
+        best = candidate;
+    }
+  if (best == NULL || best->start < 0 || best->end <= best->start)
+    return NULL;
+
+  start = best->start;
+  end = best->end;
+  while (start > 0 && !is_word_break (body->chars[start - 1]))
+    start--;
+  while (end < body->length && !is_word_break (body->chars[end]))
+    end++;
+  while (start < end && is_word_break (body->chars[start]))
+    start++;
+  while (end > start && is_word_break (body->chars[end - 1]))
+    end--;
+  if (end <= start)
+    return NULL;
+
+  gloss_body_text_from_position (body, start, FALSE, out_block, &start_offset);
+  return gloss_body_text_dup_range (body, start, end);
+}
+
 /**
  * gloss_anchor_new_for_quote:
  * @article: the article to search
@@ -181,7 +233,10 @@ gloss_anchor_new_for_range (GlossArticle  *article,
  * @error: return location for a %GLOSS_ERROR_INVALID_ARGUMENT error
  *
  * The quote is normalised like block text first, so a copied quote with
- * non-breaking spaces or line breaks still matches.  A quote may span blocks
+ * non-breaking spaces or line breaks still matches, and typographic
+ * variants are folded (gloss_match_fold_char()): a straight apostrophe
+ * typed in a terminal finds the article's curly one.  The anchor keeps the
+ * article's own characters.  A quote may span blocks
  * when its parts are separated by a line break.
  *
  * Returns: (transfer full): the anchor, or %NULL when @quote is not there
@@ -195,6 +250,7 @@ gloss_anchor_new_for_quote (GlossArticle  *article,
   g_autoptr(GlossBodyText) body = NULL;
   g_autoptr(GArray) matches = NULL;
   g_autofree gunichar *pattern = NULL;
+  g_autofree gunichar *folded = NULL;
   g_auto(GStrv) lines = NULL;
   GString *normalized;
   glong pattern_length = 0;
@@ -228,12 +284,28 @@ gloss_anchor_new_for_quote (GlossArticle  *article,
   if (occurrence == 0)
     occurrence = 1;
 
+  /* Typographic variants fold to what a keyboard types, one code point
+   * for one, so a match found in the folded copy is at the same positions
+   * in the article, whose own characters the anchor keeps. */
   body = gloss_body_text_new (article);
-  matches = gloss_match_exact (body->chars, body->length, pattern, pattern_length);
+  folded = g_memdup2 (body->chars, sizeof (gunichar) * (gsize) MAX (body->length, 1));
+  gloss_match_fold (folded, body->length);
+  gloss_match_fold (pattern, pattern_length);
+  matches = gloss_match_exact (folded, body->length, pattern, pattern_length);
   if (matches->len == 0)
     {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
-                   _("The quote “%s” is not in the article"), quote);
+      g_autofree char *closest = NULL;
+      guint closest_block = 0;
+
+      closest = dup_closest (body, folded, pattern, pattern_length, &closest_block);
+      if (closest != NULL)
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                     /* Translators: the closest words of paragraph %u; paragraphs count from 1 */
+                     _("The quote “%s” is not in the article; the closest is in paragraph %u: “%s”"),
+                     quote, closest_block + 1, closest);
+      else
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                     _("The quote “%s” is not in the article, nor anything close to it"), quote);
       return NULL;
     }
   if (occurrence > matches->len)

@@ -14,6 +14,83 @@
  * m cells of a dynamic-programming column.
  */
 
+/**
+ * gloss_match_fold_char:
+ * @c: a code point
+ *
+ * What a keyboard gives for a typographic character: a quote typed in a
+ * terminal has straight apostrophes and quotation marks, hyphens for dashes
+ * and plain spaces, where the article has ’ “ ” – — and thin spaces.  Each
+ * code point folds to exactly one, so a match in folded text sits at the
+ * same positions in the original and the article's own characters can be
+ * stored.
+ *
+ * Returns: the folded code point
+ */
+gunichar
+gloss_match_fold_char (gunichar c)
+{
+  if (c < 0x80)
+    return c == '`' ? '\'' : c;
+
+  switch (c)
+    {
+    case 0x00B4: /* ´ */
+    case 0x02B9: /* ʹ */
+    case 0x02BB: /* ʻ */
+    case 0x02BC: /* ʼ */
+    case 0x2018: /* ‘ */
+    case 0x2019: /* ’ */
+    case 0x201A: /* ‚ */
+    case 0x201B: /* ‛ */
+    case 0x2032: /* ′ */
+    case 0x2039: /* ‹ */
+    case 0x203A: /* › */
+    case 0xFF07: /* ＇ */
+      return '\'';
+    case 0x00AB: /* « */
+    case 0x00BB: /* » */
+    case 0x02BA: /* ʺ */
+    case 0x201C: /* “ */
+    case 0x201D: /* ” */
+    case 0x201E: /* „ */
+    case 0x201F: /* ‟ */
+    case 0x2033: /* ″ */
+    case 0x301D: /* 〝 */
+    case 0x301E: /* 〞 */
+    case 0xFF02: /* ＂ */
+      return '"';
+    case 0x00AD: /* soft hyphen */
+    case 0x2010: /* ‐ */
+    case 0x2011: /* non-breaking hyphen */
+    case 0x2012: /* ‒ */
+    case 0x2013: /* – */
+    case 0x2014: /* — */
+    case 0x2015: /* ― */
+    case 0x2212: /* − */
+    case 0xFE58: /* ﹘ */
+    case 0xFE63: /* ﹣ */
+    case 0xFF0D: /* － */
+      return '-';
+    default:
+      break;
+    }
+
+  if (g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR)
+    return ' ';
+
+  return c;
+}
+
+/* Folds @text in place (gloss_match_fold_char()). */
+void
+gloss_match_fold (gunichar *text,
+                  glong     length)
+{
+  for (glong i = 0; i < length; i++)
+    text[i] = gloss_match_fold_char (text[i]);
+}
+
 GArray *
 gloss_match_exact (const gunichar *text,
                    glong           text_length,

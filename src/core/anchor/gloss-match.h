@@ -23,6 +23,9 @@ GArray *gloss_match_approximate  (const gunichar *text,
                                   const gunichar *pattern,
                                   glong           pattern_length,
                                   guint           max_errors);
+gunichar gloss_match_fold_char   (gunichar        c);
+void     gloss_match_fold        (gunichar       *text,
+                                  glong           length);
 guint   gloss_match_edit_distance (const gunichar *a,
                                    glong           a_length,
                                    const gunichar *b,

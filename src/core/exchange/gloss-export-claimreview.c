@@ -25,6 +25,13 @@
  *   reviewBody      the note, then what the denials linked to the claim
  *                   (responds-to) say and who says it
  *   datePublished   the day the verdict was last changed
+ *   author          the reviewing organisation (Organization); the reviewer
+ *                   as a Person when no organisation is set
+ *   creator         the reviewer (Person), when an organisation is the author
+ *   url             the review address with #claim-<uuid>, so each review
+ *                   has its own; without an address, the claim's urn:uuid
+ *                   (the id its W3C annotation has)
+ * (gloss_export_data_set_reviewer() says who and where.)
  */
 
 static void
@@ -147,10 +154,31 @@ add_claim_review (JsonBuilder        *builder,
   g_autofree char *review_body = dup_review_body (data, claim);
   g_autofree char *date = g_strndup (updated != NULL ? updated : data->generated_at, 10);
   int value = rating_value (verdict);
+  g_autofree char *url_of_review = data->review_url != NULL
+                                   ? g_strdup_printf ("%s#claim-%s", data->review_url,
+                                                      gloss_annotation_get_uuid (claim))
+                                   : gloss_export_dup_annotation_iri (claim);
 
   json_builder_begin_object (builder);
   add_string (builder, "@type", "ClaimReview");
   add_string (builder, "datePublished", date);
+  add_string (builder, "url", url_of_review);
+  if (data->organisation != NULL || data->reviewer != NULL)
+    {
+      json_builder_set_member_name (builder, "author");
+      json_builder_begin_object (builder);
+      add_string (builder, "@type", data->organisation != NULL ? "Organization" : "Person");
+      add_string (builder, "name", data->organisation != NULL ? data->organisation : data->reviewer);
+      json_builder_end_object (builder);
+    }
+  if (data->organisation != NULL && data->reviewer != NULL)
+    {
+      json_builder_set_member_name (builder, "creator");
+      json_builder_begin_object (builder);
+      add_string (builder, "@type", "Person");
+      add_string (builder, "name", data->reviewer);
+      json_builder_end_object (builder);
+    }
   add_string (builder, "claimReviewed", gloss_annotation_get_anchor (claim)->exact);
 
   json_builder_set_member_name (builder, "itemReviewed");

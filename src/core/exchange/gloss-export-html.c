@@ -350,6 +350,9 @@ add_article (xmlNode            *body,
   const char *title = gloss_article_get_title (article);
   g_autoptr(GPtrArray) ordered = gloss_export_dup_ordered (item, order);
   g_autoptr(GString) meta = g_string_new (NULL);
+  g_autofree char *reviewer = gloss_export_dup_reviewer_line (report->data);
+  g_autofree char *review_date = gloss_export_dup_review_date (item);
+  g_autofree char *review = NULL;
   const char *parts[] = {
     gloss_article_get_byline (article),
     gloss_article_get_site_name (article),
@@ -385,6 +388,15 @@ add_article (xmlNode            *body,
                               provenance->sha256 != NULL ? provenance->sha256 : "");
       set_attribute (add_element (header, "p", line), "class", "gloss-provenance");
     }
+  /* Who checked and when: a report handed on must say it. */
+  if (reviewer != NULL && review_date != NULL)
+    review = g_strdup_printf (_("Reviewed by %s on %s"), reviewer, review_date);
+  else if (reviewer != NULL)
+    review = g_strdup_printf (_("Reviewed by %s"), reviewer);
+  else if (review_date != NULL)
+    review = g_strdup_printf (_("Reviewed on %s"), review_date);
+  if (review != NULL)
+    set_attribute (add_element (header, "p", review), "class", "gloss-review");
 
   text = add_element (section, "div", NULL);
   set_attribute (text, "class", "gloss-text");
@@ -453,6 +465,14 @@ gloss_export_html (GlossExportData   *data,
   meta = add_element (head, "meta", NULL);
   set_attribute (meta, "name", "generator");
   set_attribute (meta, "content", "Gloss " PACKAGE_VERSION);
+  if (data->reviewer != NULL || data->organisation != NULL)
+    {
+      g_autofree char *author = gloss_export_dup_reviewer_line (data);
+
+      meta = add_element (head, "meta", NULL);
+      set_attribute (meta, "name", "author");
+      set_attribute (meta, "content", author);
+    }
   add_element (head, "title",
                data->articles->len == 1 &&
                gloss_article_get_title (((GlossExportArticle *) data->articles->pdata[0])->article) != NULL

@@ -132,6 +132,8 @@ append_article (GString            *out,
   GlossArticle *article = item->article;
   const char *title = gloss_article_get_title (article);
   g_autoptr(GPtrArray) ordered = gloss_export_dup_ordered (item, order);
+  g_autofree char *reviewer = gloss_export_dup_reviewer_line (data);
+  g_autofree char *review_date = gloss_export_dup_review_date (item);
   int current_kind = -1;
 
   g_string_append (out, "# ");
@@ -143,6 +145,8 @@ append_article (GString            *out,
   append_field (out, _("Published"), gloss_article_get_published (article));
   if (gloss_article_get_url (article) != NULL && *gloss_article_get_url (article) != '\0')
     g_string_append_printf (out, "- **%s:** <%s>\n", _("URL"), gloss_article_get_url (article));
+  append_field (out, _("Reviewed by"), reviewer);
+  append_field (out, _("Review date"), review_date);
   g_string_append_printf (out, "- **%s:** %u\n\n", _("Annotations"), ordered->len);
 
   if (ordered->len > 0 && order == GLOSS_EXPORT_ORDER_POSITION)

@@ -23,7 +23,13 @@ struct _GlossExportData
 {
   GPtrArray *articles;      /* GlossExportArticle */
   char *generated_at;
+  char *reviewer;           /* who checked; NULL when not said */
+  char *organisation;       /* for whom; NULL when not said */
+  char *review_url;         /* where the reviews are published; NULL when not said */
 };
+
+char             *gloss_export_dup_review_date  (const GlossExportArticle *item);
+char             *gloss_export_dup_reviewer_line (GlossExportData         *data);
 
 char             *gloss_export_dup_source_iri   (const GlossExportArticle *item);
 const char       *gloss_export_get_link         (const GlossExportArticle *item);

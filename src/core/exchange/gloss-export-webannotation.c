@@ -31,6 +31,12 @@
  *             SpecificResource purpose "linking", source = the other
  *               annotation's id, gloss:relation = responds-to | supports |
  *               contradicts
+ *   creator   the reviewer (gloss_export_data_set_reviewer()): an Agent,
+ *             type Person with name, or type Organization when only the
+ *             organisation is known; left out when neither is
+ *   generator Gloss itself: type Software, name "Gloss", gloss:version
+ * The embedded AnnotationPage has an id of its own (the model, §5.2,
+ * requires one) and says which collection it is partOf.
  * The gloss: terms live in GLOSS_JSONLD_NAMESPACE, declared in @context.
  */
 
@@ -142,7 +148,33 @@ add_target (JsonBuilder        *builder,
 }
 
 static void
+add_generator (JsonBuilder *builder)
+{
+  json_builder_set_member_name (builder, "generator");
+  json_builder_begin_object (builder);
+  add_string (builder, "type", "Software");
+  add_string (builder, "name", "Gloss");
+  add_string (builder, "gloss:version", PACKAGE_VERSION);
+  json_builder_end_object (builder);
+}
+
+static void
+add_creator (JsonBuilder     *builder,
+             GlossExportData *data)
+{
+  if (data->reviewer == NULL && data->organisation == NULL)
+    return;
+
+  json_builder_set_member_name (builder, "creator");
+  json_builder_begin_object (builder);
+  add_string (builder, "type", data->reviewer != NULL ? "Person" : "Organization");
+  add_string (builder, "name", data->reviewer != NULL ? data->reviewer : data->organisation);
+  json_builder_end_object (builder);
+}
+
+static void
 add_annotation (JsonBuilder        *builder,
+                GlossExportData    *data,
                 GlossExportArticle *item,
                 GlossAnnotation    *annotation)
 {
@@ -152,8 +184,10 @@ add_annotation (JsonBuilder        *builder,
   add_string (builder, "id", id);
   add_string (builder, "type", "Annotation");
   add_string (builder, "motivation", "classifying");
+  add_creator (builder, data);
   add_string (builder, "created", gloss_annotation_get_created_at (annotation));
   add_string (builder, "modified", gloss_annotation_get_updated_at (annotation));
+  add_generator (builder);
   add_bodies (builder, annotation);
   add_target (builder, item, annotation);
   json_builder_end_object (builder);
@@ -168,6 +202,8 @@ gloss_export_web_annotation (GlossExportData  *data,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *collection_id = g_strconcat ("urn:uuid:", uuid, NULL);
+  g_autofree char *page_uuid = g_uuid_string_random ();
+  g_autofree char *page_id = g_strconcat ("urn:uuid:", page_uuid, NULL);
   g_autoptr(GString) text = NULL;
 
   json_builder_begin_object (builder);
@@ -193,7 +229,9 @@ gloss_export_web_annotation (GlossExportData  *data,
 
   json_builder_set_member_name (builder, "first");
   json_builder_begin_object (builder);
+  add_string (builder, "id", page_id);
   add_string (builder, "type", "AnnotationPage");
+  add_string (builder, "partOf", collection_id);
   json_builder_set_member_name (builder, "startIndex");
   json_builder_add_int_value (builder, 0);
   json_builder_set_member_name (builder, "items");
@@ -203,7 +241,7 @@ gloss_export_web_annotation (GlossExportData  *data,
       GlossExportArticle *item = g_ptr_array_index (data->articles, i);
 
       for (guint j = 0; j < item->annotations->len; j++)
-        add_annotation (builder, item, g_ptr_array_index (item->annotations, j));
+        add_annotation (builder, data, item, g_ptr_array_index (item->annotations, j));
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);

@@ -97,6 +97,80 @@ export_data_clear (gpointer pointer)
 
   g_clear_pointer (&data->articles, g_ptr_array_unref);
   g_free (data->generated_at);
+  g_free (data->reviewer);
+  g_free (data->organisation);
+  g_free (data->review_url);
+}
+
+static char *
+dup_stripped (const char *text)
+{
+  char *copy;
+
+  if (text == NULL)
+    return NULL;
+  copy = g_strstrip (g_strdup (text));
+  if (*copy == '\0' || !g_utf8_validate (copy, -1, NULL))
+    g_clear_pointer (&copy, g_free);
+  return copy;
+}
+
+/**
+ * gloss_export_data_set_reviewer:
+ * @data: the export
+ * @name: (nullable): the person who checked (the reviewer)
+ * @organisation: (nullable): the organisation they check for
+ * @review_url: (nullable): the address where the reviews are published
+ *
+ * Says who checked, for every format that names it: the HTML report and
+ * Markdown show the reviewer and the review date, each W3C annotation's
+ * `creator` is the reviewer, ClaimReview's `author` the organisation and
+ * its `url` the review address.  Blank values count as not given.
+ */
+void
+gloss_export_data_set_reviewer (GlossExportData *data,
+                                const char      *name,
+                                const char      *organisation,
+                                const char      *review_url)
+{
+  g_return_if_fail (data != NULL);
+
+  g_free (data->reviewer);
+  data->reviewer = dup_stripped (name);
+  g_free (data->organisation);
+  data->organisation = dup_stripped (organisation);
+  g_free (data->review_url);
+  data->review_url = dup_stripped (review_url);
+}
+
+/* The day of an article's review, YYYY-MM-DD: when an annotation of it was
+ * last changed (as ClaimReview's datePublished is the day a verdict was),
+ * not the day of the export.  NULL for an article without annotations. */
+char *
+gloss_export_dup_review_date (const GlossExportArticle *item)
+{
+  const char *latest = NULL;
+
+  for (guint i = 0; i < item->annotations->len; i++)
+    {
+      const char *updated = gloss_annotation_get_updated_at (g_ptr_array_index (item->annotations, i));
+
+      if (updated != NULL && (latest == NULL || strcmp (updated, latest) > 0))
+        latest = updated;
+    }
+
+  return latest != NULL ? g_strndup (latest, 10) : NULL;
+}
+
+/* "Ana Díaz, FactCheck Desk", "Ana Díaz", "FactCheck Desk", or NULL. */
+char *
+gloss_export_dup_reviewer_line (GlossExportData *data)
+{
+  if (data->reviewer != NULL && data->organisation != NULL)
+    return g_strdup_printf ("%s, %s", data->reviewer, data->organisation);
+  if (data->reviewer != NULL)
+    return g_strdup (data->reviewer);
+  return g_strdup (data->organisation);
 }
 
 GlossExportData *

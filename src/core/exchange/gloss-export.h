@@ -57,6 +57,10 @@ GlossExportData *gloss_export_data_collect      (GlossStore          *store,
                                                  GError             **error);
 GlossExportData *gloss_export_data_ref          (GlossExportData     *data);
 void             gloss_export_data_unref        (GlossExportData     *data);
+void             gloss_export_data_set_reviewer (GlossExportData     *data,
+                                                 const char          *name,
+                                                 const char          *organisation,
+                                                 const char          *review_url);
 guint            gloss_export_data_get_n_articles    (GlossExportData *data);
 guint            gloss_export_data_get_n_annotations (GlossExportData *data);
 

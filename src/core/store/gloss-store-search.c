@@ -43,6 +43,8 @@ gloss_search_hit_free (GlossSearchHit *hit)
 
   g_free (hit->title);
   g_free (hit->snippet);
+  g_free (hit->source_kind);
+  g_free (hit->source_name);
   g_free (hit);
 }
 
@@ -307,6 +309,45 @@ search_articles (GlossStore   *self,
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* What each article hit was made from: the HTML page and the copied text
+ * of one story have the same title and words, and a result list must say
+ * which is which.  Read after the ranked query, for the few hits kept. */
+static gboolean
+fill_article_sources (GlossStore  *self,
+                      GPtrArray   *hits,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  if (hits->len == 0)
+    return TRUE;
+  statement = gloss_store_prepare (self, "SELECT source_kind, source_name FROM articles WHERE id = ?1",
+                                   error);
+  if (statement == NULL)
+    return FALSE;
+  for (guint i = 0; i < hits->len; i++)
+    {
+      GlossSearchHit *hit = g_ptr_array_index (hits, i);
+      int rc;
+
+      sqlite3_reset (statement);
+      sqlite3_bind_int64 (statement, 1, hit->article_id);
+      rc = sqlite3_step (statement);
+      if (rc == SQLITE_ROW)
+        {
+          hit->source_kind = gloss_sql_dup_text (statement, 0);
+          hit->source_name = gloss_sql_dup_text (statement, 1);
+        }
+      else if (rc != SQLITE_DONE)
+        {
+          gloss_store_set_error (self, error, rc, _("searching the library"));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 fill_annotation_hit (GlossStore      *self,
                      sqlite3_stmt    *details,
@@ -332,6 +373,8 @@ fill_annotation_hit (GlossStore      *self,
   hit->block = sqlite3_column_int (details, 2);
   hit->offset = sqlite3_column_int (details, 3);
   hit->title = gloss_sql_dup_text (details, 4);
+  hit->source_kind = gloss_sql_dup_text (details, 5);
+  hit->source_name = gloss_sql_dup_text (details, 6);
   return TRUE;
 }
 
@@ -358,7 +401,8 @@ search_annotations (GlossStore   *self,
   if (statement == NULL)
     return SQLITE_INTERNAL;
   details = gloss_store_prepare (self,
-                                 "SELECT n.article, n.kind, n.start_block, n.start_offset, a.title "
+                                 "SELECT n.article, n.kind, n.start_block, n.start_offset, a.title,"
+                                 " a.source_kind, a.source_name "
                                  "FROM annotations n JOIN articles a ON a.id = n.article "
                                  "WHERE n.id = ?1", error);
   if (details == NULL)
@@ -430,6 +474,8 @@ run_query (GlossStore  *self,
 
   articles_rc = search_articles (self, fts_query, limit, results->articles, error);
   if (articles_rc != SQLITE_OK && !is_query_error (articles_rc))
+    return NULL;
+  if (articles_rc == SQLITE_OK && !fill_article_sources (self, results->articles, error))
     return NULL;
   annotations_rc = search_annotations (self, fts_query, limit, results->annotations, error);
   if (annotations_rc != SQLITE_OK && !is_query_error (annotations_rc))

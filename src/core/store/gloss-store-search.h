@@ -32,6 +32,9 @@ G_BEGIN_DECLS
  * @snippet: the matched words in context, each match between
  *   %GLOSS_SEARCH_MATCH_START and %GLOSS_SEARCH_MATCH_END; "…" where cut
  * @rank: FTS5 rank (bm25); lower is better
+ * @source_kind: "html" (a saved web page) or "text" (copied text): what the
+ *   article was made from, so two copies of one story can be told apart
+ * @source_name: (nullable): the name of the file it was imported from
  */
 typedef struct
 {
@@ -44,6 +47,8 @@ typedef struct
   guint offset;
   char *snippet;
   double rank;
+  char *source_kind;
+  char *source_name;
 } GlossSearchHit;
 
 /**
