@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-cli.h"
+#include "gloss-pdf.h"
 
 /* gloss-cli fetch and check-updates: stories by their link.  The network
  * is used only here, and not at all with --offline or GLOSS_OFFLINE=1. */
@@ -125,9 +126,11 @@ set_format (GlossExtractOptions  *options,
       options->format = GLOSS_INPUT_FORMAT_TEXT;
       return TRUE;
     case GLOSS_DOCUMENT_PDF:
-      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_UNSUPPORTED,
-                           _("The link leads to a PDF document; Gloss cannot read PDF documents"));
-      return FALSE;
+      /* Extraction knows a PDF by its bytes; the provenance gets its
+       * page count. */
+      options->format = GLOSS_INPUT_FORMAT_AUTO;
+      result->provenance->n_pages = gloss_pdf_get_n_pages (result->body);
+      return TRUE;
     case GLOSS_DOCUMENT_UNKNOWN:
     default:
       options->format = GLOSS_INPUT_FORMAT_AUTO;

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <cairo.h>
+#include <cairo-pdf.h>
+
 #include "cli-fixture.h"
 #include "test-server.h"
 
@@ -149,6 +152,68 @@ test_fetch_errors (Fixture       *fixture,
                    ==, 2);
 }
 
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A two-page press release, drawn now. */
+static GBytes *
+make_pdf (void)
+{
+  GByteArray *bytes = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_array, bytes, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_select_font_face (cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+  cairo_set_font_size (cr, 10);
+  for (guint page = 0; page < 2; page++)
+    {
+      cairo_move_to (cr, 60, 100);
+      cairo_show_text (cr, page == 0 ? "Press release: the port authority will publish the"
+                                     : "The authority said it would answer questions from the");
+      cairo_move_to (cr, 60, 114);
+      cairo_show_text (cr, page == 0 ? "inspection reports on the harbour cranes next month."
+                                     : "press after the reports are published in full.");
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (bytes);
+}
+
+static void
+test_fetch_pdf (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *url = test_server_url (server, "/release.pdf");
+  g_autofree char *out = NULL;
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(GBytes) pdf = make_pdf ();
+  JsonObject *provenance;
+  TestPage page = { 0 };
+
+  page.content_type = (char *) "application/pdf";
+  page.body = pdf;
+  test_server_set_page (server, "/release.pdf", &page);
+  g_assert_cmpint (run_cli (fixture, &out, "fetch", "--json", url, NULL), ==, 0);
+  object = parse_object (out);
+  g_assert_cmpstr (json_object_get_string_member (object, "action"), ==, "imported");
+  provenance = json_object_get_object_member (object, "provenance");
+  g_assert_cmpint (json_object_get_int_member (provenance, "pages"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (provenance, "content_type"), ==,
+                   "application/pdf");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (fixture, &out, "show", "1", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "inspection reports on the harbour cranes next month."));
+  g_assert_nonnull (strstr (out, "questions from the press after"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -164,6 +229,8 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add ("/cli/fetch/follow-story", Fixture, NULL, fixture_set_up, test_follow_story,
+              fixture_tear_down);
+  g_test_add ("/cli/fetch/pdf", Fixture, NULL, fixture_set_up, test_fetch_pdf,
               fixture_tear_down);
   g_test_add ("/cli/fetch/errors", Fixture, NULL, fixture_set_up, test_fetch_errors,
               fixture_tear_down);

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gloss-decode.h"
+#include "gloss-pdf.h"
 #include "gloss-error.h"
 #include "gloss-extract.h"
 #include "gloss-extract-private.h"
@@ -202,6 +203,7 @@ gloss_extract_full (GBytes                     *data,
   gsize raw_length;
   gsize length = 0;
   GlossInputFormat format;
+  gboolean is_pdf;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (options != NULL, NULL);
@@ -224,9 +226,18 @@ gloss_extract_full (GBytes                     *data,
       return NULL;
     }
 
-  utf8 = gloss_decode_to_utf8 (raw, raw_length, &length, error);
+  /* A PDF's text goes through the copied-text path whatever @options
+   * says: it is stored as "text" (its bytes say it is a PDF), so cleaning
+   * it again takes this same way. */
+  is_pdf = gloss_pdf_is_pdf (plain);
+  if (is_pdf)
+    utf8 = gloss_pdf_to_text (plain, NULL, error);
+  else
+    utf8 = gloss_decode_to_utf8 (raw, raw_length, &length, error);
   if (utf8 == NULL)
     return NULL;
+  if (is_pdf)
+    length = strlen (utf8);
 
   if (is_blank (utf8, length))
     {
@@ -235,7 +246,7 @@ gloss_extract_full (GBytes                     *data,
       return NULL;
     }
 
-  format = options->format;
+  format = is_pdf ? GLOSS_INPUT_FORMAT_TEXT : options->format;
   if (format == GLOSS_INPUT_FORMAT_AUTO)
     format = gloss_decode_sniff_format (utf8, length, filename_or_null) == GLOSS_SNIFFED_HTML
              ? GLOSS_INPUT_FORMAT_HTML : GLOSS_INPUT_FORMAT_TEXT;
