@@ -38,6 +38,9 @@ static const GlossCliCommand commands[] = {
   { "backup", gloss_cli_backup, N_("Back up the library now") },
   { "backups", gloss_cli_backups, N_("List the library’s backups") },
   { "restore", gloss_cli_restore, N_("Replace the library by one of its backups") },
+#if GLOSS_HAVE_TEAM
+  { "team", gloss_cli_team, N_("Share a library with a team through PostgreSQL (team --help)") },
+#endif
 };
 
 static void

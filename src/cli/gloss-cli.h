@@ -46,6 +46,7 @@ int gloss_cli_check_updates      (GlossCli *cli, int argc, char **argv);
 int gloss_cli_versions           (GlossCli *cli, int argc, char **argv);
 int gloss_cli_diff               (GlossCli *cli, int argc, char **argv);
 int gloss_cli_suggest            (GlossCli *cli, int argc, char **argv);
+int gloss_cli_team               (GlossCli *cli, int argc, char **argv);
 
 /* gloss-cli-common.c */
 GOptionContext *gloss_cli_option_context_new (GlossCli           *cli,

@@ -29,6 +29,36 @@ gloss_team_library_free (GlossTeamLibrary *library)
 }
 
 /**
+ * gloss_team_check_conninfo:
+ *
+ * Whether @conninfo may be kept in a library: a valid libpq connection
+ * string without a password (passwords live in the keyring, or in the
+ * environment of a script, never in a file).
+ */
+gboolean
+gloss_team_check_conninfo (const char  *conninfo,
+                           GError     **error)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  gboolean has_password = FALSE;
+
+  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
+    if (g_str_equal (o->keyword, "password") && o->val != NULL)
+      has_password = TRUE;
+  if (options == NULL || has_password)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                   options == NULL ? _("The connection string is not valid")
+                   : _("The connection string holds a password; passwords are never stored "
+                       "in the library"));
+      PQconninfoFree (options);
+      return FALSE;
+    }
+  PQconninfoFree (options);
+  return TRUE;
+}
+
+/**
  * gloss_team_add_library:
  * @name: the server library's name, also its name here
  * @conninfo: how to reach the server: a libpq connection string without
@@ -45,21 +75,9 @@ gloss_team_add_library (GlossStore  *store,
                         GError     **error)
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
-  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
-  gboolean has_password = FALSE;
 
-  for (PQconninfoOption *o = options; o != NULL && o->keyword != NULL; o++)
-    if (g_str_equal (o->keyword, "password") && o->val != NULL)
-      has_password = TRUE;
-  PQconninfoFree (options);
-  if (options == NULL || has_password)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
-                   options == NULL ? _("The connection string is not valid")
-                   : _("The connection string holds a password; passwords are never stored "
-                       "in the library"));
-      return 0;
-    }
+  if (!gloss_team_check_conninfo (conninfo, error))
+    return 0;
 
   statement = gloss_store_prepare (store,
                                    "INSERT INTO team_libraries (name, conninfo, library_uuid)"

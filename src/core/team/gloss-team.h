@@ -118,6 +118,8 @@ typedef struct
 void              gloss_team_library_free     (GlossTeamLibrary  *library);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossTeamLibrary, gloss_team_library_free)
 
+gboolean          gloss_team_check_conninfo   (const char        *conninfo,
+                                               GError           **error);
 gint64            gloss_team_add_library      (GlossStore        *store,
                                                const char        *name,
                                                const char        *conninfo,
