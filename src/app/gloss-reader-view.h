@@ -69,13 +69,24 @@ GlossAnnotation *gloss_reader_view_get_annotation_at    (GlossReaderView     *se
 gboolean         gloss_reader_view_get_annotation_rect  (GlossReaderView     *self,
                                                          GlossAnnotation     *annotation,
                                                          GdkRectangle        *out_rect);
-void             gloss_reader_view_reveal_annotation    (GlossReaderView     *self,
-                                                         GlossAnnotation     *annotation);
 GlossAnnotation *gloss_reader_view_get_flash_annotation (GlossReaderView     *self);
 GtkPopover      *gloss_reader_view_get_mark_popover     (GlossReaderView     *self);
 void             gloss_reader_view_add_popover          (GlossReaderView     *self,
                                                          GtkPopover          *popover);
 void             gloss_reader_view_remove_popover       (GlossReaderView     *self,
                                                          GtkPopover          *popover);
+
+/* gloss-reader-scroll.c: places in the article, and scrolling to them */
+gboolean         gloss_reader_view_get_block_at_top     (GlossReaderView     *self,
+                                                         guint               *out_block,
+                                                         glong               *out_offset);
+void             gloss_reader_view_scroll_to_block      (GlossReaderView     *self,
+                                                         guint                block,
+                                                         glong                offset,
+                                                         double               yalign);
+void             gloss_reader_view_reveal_annotation    (GlossReaderView     *self,
+                                                         GlossAnnotation     *annotation);
+gboolean         gloss_reader_view_is_scrolling         (GlossReaderView     *self);
+void             gloss_reader_view_stop_scrolling       (GlossReaderView     *self);
 
 G_END_DECLS

@@ -320,8 +320,6 @@ typedef struct
   GlossWindow *window;
   GlossAnnotation *annotation;
   guint frames;
-  guint still_frames;
-  double last_value;
 } PendingEdit;
 
 static void
@@ -347,12 +345,12 @@ point_editor (GlossWindow     *self,
 
 /* Out of sight, the highlight is scrolled to first (smoothly, so over many
  * frames on a slow machine); the editor follows once it has been laid out
- * there.  Should it still not be in sight once the view has stopped, the
- * editor opens over the top of the article rather than not at all.  And
- * the editor is watched until it is on screen: on X11, GDK hid it again
- * before it ever showed (its surface reported unmapped; seen under load
- * with other windows on the display), and it is then popped up again. */
-#define EDIT_STILL_FRAMES 10
+ * there.  Should it still not be in sight once the reader has stopped
+ * scrolling, the editor opens over the top of the article rather than not
+ * at all.  And the editor is watched until it is on screen: on X11, GDK
+ * hid it again before it ever showed (its surface reported unmapped; seen
+ * under load with other windows on the display), and it is then popped up
+ * again. */
 #define EDIT_MAX_FRAMES 600
 
 static gboolean
@@ -362,7 +360,6 @@ pending_edit_tick_cb (GtkWidget     *widget,
 {
   PendingEdit *pending = user_data;
   GlossWindow *self = pending->window;
-  double value = gtk_adjustment_get_value (gtk_scrolled_window_get_vadjustment (self->scroller));
   GdkRectangle top;
 
   if (gloss_annotation_editor_get_annotation (self->editor) != pending->annotation
@@ -372,9 +369,7 @@ pending_edit_tick_cb (GtkWidget     *widget,
   if (gtk_widget_get_visible (GTK_WIDGET (self->editor)) || point_editor (self, pending->annotation))
     return G_SOURCE_CONTINUE;
 
-  pending->still_frames = value == pending->last_value ? pending->still_frames + 1 : 0;
-  pending->last_value = value;
-  if (pending->still_frames < EDIT_STILL_FRAMES)
+  if (gloss_reader_view_is_scrolling (self->reader_view))
     return G_SOURCE_CONTINUE;
 
   top = (GdkRectangle) { gtk_widget_get_width (widget) / 2, 0, 1, 1 };
@@ -400,7 +395,6 @@ _gloss_window_edit_annotation (GlossWindow     *self,
   pending = g_new0 (PendingEdit, 1);
   pending->window = self;
   pending->annotation = g_object_ref (annotation);
-  pending->last_value = -1;
   gtk_widget_add_tick_callback (GTK_WIDGET (self->reader_view), pending_edit_tick_cb, pending,
                                 (GDestroyNotify) pending_edit_free);
 }

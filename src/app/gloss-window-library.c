@@ -46,25 +46,6 @@ _gloss_window_format_reading_time (GlossArticle *article)
   return g_strdup_printf (ngettext ("%u min read", "%u min read", minutes), minutes);
 }
 
-/* Where reading stopped: the start of the first line wholly in view. */
-static gboolean
-get_top_position (GlossWindow *self,
-                  guint       *out_block,
-                  glong       *out_offset)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (self->reader_view);
-  GdkRectangle visible;
-  GtkTextIter iter;
-  int line_top;
-
-  gtk_text_view_get_visible_rect (view, &visible);
-  gtk_text_view_get_line_at_y (view, &iter, visible.y, &line_top);
-  if (line_top < visible.y)
-    gtk_text_view_forward_display_line (view, &iter);
-
-  return gloss_reader_view_get_block_for_iter (self->reader_view, &iter, out_block, out_offset);
-}
-
 /**
  * _gloss_window_save_reading_position:
  * @self: a #GlossWindow
@@ -89,7 +70,7 @@ _gloss_window_save_reading_position (GlossWindow *self)
     return;
 
   /* At the very top is "from the start", also before the headline. */
-  if (!get_top_position (self, &block, &offset))
+  if (!gloss_reader_view_get_block_at_top (self->reader_view, &block, &offset))
     block = offset = 0;
 
   if (!gloss_store_set_reading_position (self->store, id, block, MAX (offset, 0), &error))
@@ -116,130 +97,6 @@ scrolled_cb (GlossWindow *self)
   self->save_position_source = g_timeout_add (SAVE_POSITION_DELAY_MS, save_position_cb, self);
 }
 
-/* A newly shown article settles over its first frames: the side margins
- * follow the allocated width, the annotation pane comes in, and GTK
- * measures lines in idle time; each moves the lines below.  Scrolling is
- * repeated every frame until the view's size and the target's place have held still
- * for a few frames, and for at least 0.4 s (GTK measures lines in idle time,
- * which a busy machine may not give it between frames), at most 2 s; or the
- * position drifts from what was asked. */
-#define STILL_FRAMES 5
-#define MIN_SETTLE_TIME (400 * G_TIME_SPAN_MILLISECOND)
-#define MAX_SETTLE_TIME (2 * G_TIME_SPAN_SECOND)
-
-static gboolean settled_idle_cb (gpointer user_data);
-
-static gboolean
-rescroll_tick_cb (GtkWidget     *widget,
-                  GdkFrameClock *frame_clock,
-                  gpointer       user_data)
-{
-  GlossWindow *self = user_data;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->reader_view));
-  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  int width = gtk_widget_get_width (widget);
-  double upper = gtk_adjustment_get_upper (vadjustment);
-  GdkRectangle location;
-  GtkTextIter iter;
-  GTimeSpan elapsed;
-
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->position_mark);
-  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->reader_view), &iter, &location);
-
-  if (width == self->settle_width && upper == self->settle_upper && location.y == self->settle_y)
-    self->still_frames++;
-  else
-    self->still_frames = 0;
-  self->settle_width = width;
-  self->settle_upper = upper;
-  self->settle_y = location.y;
-
-  /* Set directly: a scroll GtkTextView queues waits for an allocation,
-   * which a settled view may not get. */
-  gtk_adjustment_set_value (vadjustment, location.y - self->position_yalign
-                                           * gtk_adjustment_get_page_size (vadjustment));
-
-  elapsed = g_get_monotonic_time () - self->settle_started;
-  if (elapsed < MAX_SETTLE_TIME
-      && (elapsed < MIN_SETTLE_TIME || self->still_frames < STILL_FRAMES))
-    return G_SOURCE_CONTINUE;
-
-  /* Still is not yet measured: the last word comes from an idle at a
-   * priority below GTK's own line measuring, which runs only once that
-   * is done. */
-  self->rescroll_tick_id = 0;
-  if (elapsed < MAX_SETTLE_TIME)
-    self->settle_idle_id = g_idle_add_full (G_PRIORITY_LOW, settled_idle_cb, self, NULL);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-settled_idle_cb (gpointer user_data)
-{
-  GlossWindow *self = user_data;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->reader_view));
-  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  GdkRectangle location;
-  GtkTextIter iter;
-
-  self->settle_idle_id = 0;
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->position_mark);
-  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self->reader_view), &iter, &location);
-
-  /* Moved since: measuring the lines above shifted it; settle again. */
-  if (location.y != self->settle_y)
-    {
-      self->still_frames = 0;
-      self->settle_y = location.y;
-      gtk_adjustment_set_value (vadjustment, location.y - self->position_yalign
-                                               * gtk_adjustment_get_page_size (vadjustment));
-      self->rescroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->reader_view),
-                                                             rescroll_tick_cb, self, NULL);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Whatever was being scrolled to belongs to the article shown. */
-static void
-stop_settling (GlossWindow *self)
-{
-  g_clear_handle_id (&self->settle_idle_id, g_source_remove);
-  if (self->rescroll_tick_id != 0 && self->reader_view != NULL)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self->reader_view), self->rescroll_tick_id);
-  self->rescroll_tick_id = 0;
-}
-
-static void
-scroll_to_position (GlossWindow *self,
-                    guint        block,
-                    glong        offset,
-                    double       yalign)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->reader_view));
-  GtkTextIter iter;
-
-  if (!gloss_reader_view_get_iter_for_block (self->reader_view, block, offset, &iter))
-    return;
-
-  /* A mark, not an iter: lines far down are not laid out yet. */
-  if (self->position_mark == NULL)
-    self->position_mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
-  else
-    gtk_text_buffer_move_mark (buffer, self->position_mark, &iter);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->reader_view), self->position_mark,
-                                0.0, TRUE, 0.0, yalign);
-
-  self->position_yalign = yalign;
-  g_clear_handle_id (&self->settle_idle_id, g_source_remove);
-  self->settle_started = g_get_monotonic_time ();
-  self->still_frames = 0;
-  self->settle_width = -1;
-  if (self->rescroll_tick_id == 0)
-    self->rescroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->reader_view),
-                                                           rescroll_tick_cb, self, NULL);
-}
-
 static void
 restore_reading_position (GlossWindow *self,
                           gint64       id)
@@ -256,7 +113,7 @@ restore_reading_position (GlossWindow *self,
   if (block == 0 && offset == 0)
     return;
 
-  scroll_to_position (self, block, offset, 0.0);
+  gloss_reader_view_scroll_to_block (self->reader_view, block, offset, 0.0);
 }
 
 static void
@@ -333,7 +190,7 @@ _gloss_window_library_article_leaving (GlossWindow *self)
   gint64 id = _gloss_window_shown_article_id (self);
 
   g_clear_handle_id (&self->refresh_row_source, g_source_remove);
-  stop_settling (self);
+  gloss_reader_view_stop_scrolling (self->reader_view);
   if (id == 0)
     return;
 
@@ -474,7 +331,7 @@ mark_match (GlossWindow          *self,
     gtk_text_iter_forward_word_end (&end);
 
   gtk_text_buffer_select_range (buffer, &start, &end);
-  scroll_to_position (self, hit->block, hit->offset, 0.3);
+  gloss_reader_view_scroll_to_block (self->reader_view, hit->block, hit->offset, 0.3);
 }
 
 static GlossAnnotation *
@@ -627,5 +484,4 @@ _gloss_window_library_dispose (GlossWindow *self)
     _gloss_window_library_article_leaving (self);
   g_clear_handle_id (&self->save_position_source, g_source_remove);
   g_clear_handle_id (&self->refresh_row_source, g_source_remove);
-  stop_settling (self);
 }

@@ -58,16 +58,7 @@ struct _GlossWindow
    * toast id */
   GHashTable          *deleted_articles;
 
-  /* gloss-window-library.c: where the article shown was left */
-  GtkTextMark         *position_mark;
-  double               position_yalign;
-  guint                rescroll_tick_id;
-  gint64               settle_started;
-  guint                settle_idle_id;
-  guint                still_frames;
-  int                  settle_width;
-  double               settle_upper;
-  int                  settle_y;
+  /* gloss-window-library.c: saving where the article shown was left */
   guint                save_position_source;
   guint                refresh_row_source;
   guint                restoring_position : 1;

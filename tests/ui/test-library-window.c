@@ -150,7 +150,7 @@ static void
 wait_for_scrolled (GlossWindow *window)
 {
   ui_wait_for_paint (GTK_WIDGET (window));
-  while (window->rescroll_tick_id != 0 || window->settle_idle_id != 0)
+  while (gloss_reader_view_is_scrolling (window->reader_view))
     g_main_context_iteration (NULL, TRUE);
   wait_for_layout (window);
 }
