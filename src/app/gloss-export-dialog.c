@@ -10,8 +10,10 @@
 
 /*
  * Export: format, scope and order, then a destination from the file
- * chooser.  The snapshot is read from the window's library on the main
- * thread (the connection is not shared), written by the core on a worker
+ * chooser.  The dialog is given the library and the article it exports,
+ * so any window or view can offer it, and says "exported" when done; who
+ * opened it tells the user.  The snapshot is read from the library on the
+ * main thread (the connection is not shared), written by the core on a worker
  * thread into a hidden file next to the destination, and renamed over it
  * only when complete: a failed or cancelled export leaves nothing behind.
  */
@@ -29,7 +31,10 @@ struct _GlossExportDialog
   GtkWidget       *cancel_button;
   GtkWidget       *export_button;
 
-  GlossWindow     *window;
+  /* Weak: a library being closed (to restore a backup, or to open another)
+   * must have no connection left, so the dialog does not keep it open */
+  GlossStore      *store;
+  GlossArticle    *article;
   GCancellable    *cancellable;
   guint            pulse_source;
 };
@@ -37,6 +42,20 @@ struct _GlossExportDialog
 G_DEFINE_FINAL_TYPE (GlossExportDialog, gloss_export_dialog, ADW_TYPE_WINDOW)
 
 enum { SCOPE_ARTICLE, SCOPE_LIBRARY };
+
+enum {
+  EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The article's id in the library, or 0 (none, or not from the library). */
+static gint64
+get_article_id (GlossExportDialog *self)
+{
+  return self->article != NULL ? gloss_article_get_id (self->article) : 0;
+}
 
 static GlossExportFormat
 get_format (GlossExportDialog *self)
@@ -147,12 +166,7 @@ export_written_cb (GObject      *object,
   g_autoptr(ExportJob) job = user_data;
   GlossExportDialog *self = job->self;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *folder_uri = NULL;
   gboolean written;
-  AdwToast *toast;
 
   written = gloss_export_data_write_finish (result, &error);
   if (!g_output_stream_close (job->stream, NULL, written ? &error : NULL))
@@ -174,25 +188,7 @@ export_written_cb (GObject      *object,
       return;
     }
 
-  name = g_file_get_basename (job->destination);
-  /* Translators: %s is a file name */
-  message = g_strdup_printf (_("Exported to “%s”"), name);
-  toast = adw_toast_new (message);
-  /* The newest result is what the user waits for. */
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  folder = g_file_get_parent (job->destination);
-  if (folder != NULL)
-    {
-      folder_uri = g_file_get_uri (folder);
-      adw_toast_set_button_label (toast, _("Open _Folder"));
-      adw_toast_set_action_name (toast, "win.open-folder");
-      adw_toast_set_action_target_value (toast, g_variant_new_string (folder_uri));
-    }
-  if (self->window != NULL)
-    gloss_window_add_toast (self->window, toast);
-  else
-    g_object_unref (g_object_ref_sink (toast));
-
+  g_signal_emit (self, signals[EXPORTED], 0, job->destination);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -213,27 +209,23 @@ gloss_export_dialog_export_to (GlossExportDialog *self,
   g_autoptr(GFile) folder = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *partial_name = NULL;
-  GlossStore *store;
-  GlossArticle *article;
   ExportJob *job;
   gint64 id = 0;
 
   g_return_if_fail (GLOSS_IS_EXPORT_DIALOG (self));
   g_return_if_fail (G_IS_FILE (destination));
 
-  if (self->window == NULL || self->cancellable != NULL)
+  if (self->cancellable != NULL)
     return;
 
-  store = gloss_window_get_store (self->window);
-  article = gloss_window_get_article (self->window);
-  if (store == NULL)
+  if (self->store == NULL)
     {
       show_error (self, _("the library could not be opened"));
       return;
     }
   if (!get_whole_library (self))
     {
-      id = article != NULL ? gloss_article_get_id (article) : 0;
+      id = get_article_id (self);
       if (id == 0)
         {
           show_error (self, _("no article is open"));
@@ -241,7 +233,7 @@ gloss_export_dialog_export_to (GlossExportDialog *self,
         }
     }
 
-  data = gloss_export_data_collect (store, id != 0 ? &id : NULL, id != 0 ? 1 : 0, &error);
+  data = gloss_export_data_collect (self->store, id != 0 ? &id : NULL, id != 0 ? 1 : 0, &error);
   if (data == NULL)
     {
       show_error (self, error->message);
@@ -282,15 +274,14 @@ gloss_export_dialog_export_to (GlossExportDialog *self,
 char *
 gloss_export_dialog_dup_suggested_name (GlossExportDialog *self)
 {
-  GlossArticle *article = self->window != NULL ? gloss_window_get_article (self->window) : NULL;
   const char *title = NULL;
   g_autofree char *stem = NULL;
   GString *name;
 
   g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), NULL);
 
-  if (!get_whole_library (self) && article != NULL)
-    title = gloss_article_get_title (article);
+  if (!get_whole_library (self) && self->article != NULL)
+    title = gloss_article_get_title (self->article);
   if (title == NULL || *title == '\0')
     title = get_whole_library (self) ? _("Gloss Library") : _("Article");
 
@@ -384,7 +375,7 @@ gloss_export_dialog_dispose (GObject *object)
   GlossExportDialog *self = GLOSS_EXPORT_DIALOG (object);
 
   g_clear_handle_id (&self->pulse_source, g_source_remove);
-  g_clear_weak_pointer (&self->window);
+  g_clear_weak_pointer (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (gloss_export_dialog_parent_class)->dispose (object);
@@ -396,6 +387,7 @@ gloss_export_dialog_finalize (GObject *object)
   GlossExportDialog *self = GLOSS_EXPORT_DIALOG (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->article);
 
   G_OBJECT_CLASS (gloss_export_dialog_parent_class)->finalize (object);
 }
@@ -410,6 +402,19 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
   object_class->dispose = gloss_export_dialog_dispose;
   object_class->finalize = gloss_export_dialog_finalize;
   window_class->close_request = gloss_export_dialog_close_request;
+
+  /**
+   * GlossExportDialog::exported:
+   * @destination: the file written
+   *
+   * The export is in place; the dialog closes right after.
+   */
+  signals[EXPORTED] =
+    g_signal_new ("exported",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_FILE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossapp/Gloss/gloss-export-dialog.ui");
@@ -446,25 +451,33 @@ gloss_export_dialog_init (GlossExportDialog *self)
 
 /**
  * gloss_export_dialog_new:
- * @window: the window whose article and library are exported
+ * @parent: the window it is transient for
+ * @store: (nullable): the library exported from, %NULL when it could not
+ *   be opened (the dialog then says so, as it does once @store is closed)
+ * @article: (nullable): the article exported, unless the whole library is
  *
- * Returns: (transfer none): a new dialog, transient for @window; it scopes
- *   the export to the article open there, or to the library when none is
+ * Returns: (transfer none): a new dialog; it scopes the export to
+ *   @article, or to the library when there is none (or it is not in the
+ *   library)
  */
 GlossExportDialog *
-gloss_export_dialog_new (GlossWindow *window)
+gloss_export_dialog_new (GtkWindow    *parent,
+                         GlossStore   *store,
+                         GlossArticle *article)
 {
   GlossExportDialog *self;
 
-  g_return_val_if_fail (GLOSS_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (store == NULL || GLOSS_IS_STORE (store), NULL);
+  g_return_val_if_fail (article == NULL || GLOSS_IS_ARTICLE (article), NULL);
 
   self = g_object_new (GLOSS_TYPE_EXPORT_DIALOG,
-                       "transient-for", window,
+                       "transient-for", parent,
                        NULL);
-  g_set_weak_pointer (&self->window, window);
+  g_set_weak_pointer (&self->store, store);
+  g_set_object (&self->article, article);
 
-  if (gloss_window_get_article (window) == NULL
-      || gloss_article_get_id (gloss_window_get_article (window)) == 0)
+  if (get_article_id (self) == 0)
     {
       adw_combo_row_set_selected (self->scope_row, SCOPE_LIBRARY);
       gtk_widget_set_sensitive (GTK_WIDGET (self->scope_row), FALSE);

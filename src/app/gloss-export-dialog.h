@@ -3,14 +3,16 @@
 
 #include <adwaita.h>
 
-#include "gloss-window.h"
+#include "gloss-core.h"
 
 G_BEGIN_DECLS
 
 #define GLOSS_TYPE_EXPORT_DIALOG (gloss_export_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (GlossExportDialog, gloss_export_dialog, GLOSS, EXPORT_DIALOG, AdwWindow)
 
-GlossExportDialog *gloss_export_dialog_new             (GlossWindow       *window);
+GlossExportDialog *gloss_export_dialog_new             (GtkWindow         *parent,
+                                                        GlossStore        *store,
+                                                        GlossArticle      *article);
 void               gloss_export_dialog_set_format      (GlossExportDialog *self,
                                                         GlossExportFormat  format);
 void               gloss_export_dialog_set_whole_library (GlossExportDialog *self,

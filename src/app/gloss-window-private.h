@@ -5,6 +5,7 @@
 #include "gloss-annotation-editor.h"
 #include "gloss-annotation-list.h"
 #include "gloss-annotation-model.h"
+#include "gloss-export-dialog.h"
 #include "gloss-library-sidebar.h"
 #include "gloss-window.h"
 
@@ -85,6 +86,7 @@ void _gloss_window_show_error_toast    (GlossWindow      *self,
 
 /* gloss-window-share.c: export, print, import annotations */
 void _gloss_window_class_share_init     (GlossWindowClass *klass);
+GlossExportDialog *_gloss_window_new_export_dialog (GlossWindow *self);
 void _gloss_window_update_share_actions (GlossWindow      *self);
 void _gloss_window_import_annotations   (GlossWindow      *self,
                                          GFile            *file);

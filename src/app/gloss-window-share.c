@@ -15,13 +15,56 @@
  */
 
 static void
+exported_cb (GlossWindow *self,
+             GFile       *destination)
+{
+  g_autofree char *name = g_file_get_basename (destination);
+  g_autofree char *message = NULL;
+  g_autoptr(GFile) folder = g_file_get_parent (destination);
+  AdwToast *toast;
+
+  /* Translators: %s is a file name */
+  message = g_strdup_printf (_("Exported to “%s”"), name);
+  toast = adw_toast_new (message);
+  /* The newest result is what the user waits for. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  if (folder != NULL)
+    {
+      g_autofree char *folder_uri = g_file_get_uri (folder);
+
+      adw_toast_set_button_label (toast, _("Open _Folder"));
+      adw_toast_set_action_name (toast, "win.open-folder");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (folder_uri));
+    }
+  gloss_window_add_toast (self, toast);
+}
+
+/**
+ * _gloss_window_new_export_dialog:
+ * @self: a #GlossWindow
+ *
+ * Returns: (transfer none): an export dialog for the article shown (or
+ *   the library), whose result the window shows in a toast
+ */
+GlossExportDialog *
+_gloss_window_new_export_dialog (GlossWindow *self)
+{
+  GlossExportDialog *dialog;
+
+  dialog = gloss_export_dialog_new (GTK_WINDOW (self), self->store,
+                                    gloss_window_get_article (self));
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
+  return dialog;
+}
+
+static void
 gloss_window_export_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *param)
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
-  gtk_window_present (GTK_WINDOW (gloss_export_dialog_new (self)));
+  gtk_window_present (GTK_WINDOW (_gloss_window_new_export_dialog (self)));
 }
 
 static void

@@ -100,7 +100,7 @@ test_export_formats (UiLibrary     *library,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      GlossExportDialog *dialog = gloss_export_dialog_new (window);
+      GlossExportDialog *dialog = _gloss_window_new_export_dialog (window);
       g_autofree char *name = NULL;
       g_autofree char *path = NULL;
       g_autofree char *partial = NULL;
@@ -146,7 +146,7 @@ test_export_error (UiLibrary     *library,
                    gconstpointer  data)
 {
   GlossWindow *window = open_window (library->path, library->sample);
-  GlossExportDialog *dialog = gloss_export_dialog_new (window);
+  GlossExportDialog *dialog = _gloss_window_new_export_dialog (window);
   g_autofree char *path = g_build_filename (library->dir, "missing", "brief.md", NULL);
   g_autoptr(GFile) destination = g_file_new_for_path (path);
 
