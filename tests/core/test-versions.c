@@ -206,6 +206,17 @@ test_story_followed (Fixture       *fixture,
   g_assert_false (needs_review);
   g_assert_true (gloss_store_get_rated_words (fixture->store, doomed, &rated, &needs_review, &error));
   g_assert_null (rated);
+  {
+    g_autoptr(GBytes) markdown = gloss_export_to_bytes (fixture->store, &id, 1,
+                                                        GLOSS_EXPORT_MARKDOWN,
+                                                        GLOSS_EXPORT_ORDER_POSITION, &error);
+    g_autofree char *text = NULL;
+
+    g_assert_no_error (error);
+    text = g_strndup (g_bytes_get_data (markdown, NULL), g_bytes_get_size (markdown));
+    g_assert_nonnull (strstr (text, "wording changed since it was rated: was “" CLAIM "”, now “"));
+    g_assert_nonnull (strstr (text, "the verdict is to be reviewed"));
+  }
   g_assert_true (gloss_store_confirm_wording (fixture->store, claim, &error));
   g_assert_true (gloss_store_get_rated_words (fixture->store, claim, &rated, &needs_review, &error));
   g_assert_null (rated);

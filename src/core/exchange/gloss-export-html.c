@@ -307,6 +307,7 @@ add_annotation_entry (xmlNode         *parent,
   add_definition (details, _("Speaker"), gloss_annotation_get_speaker (annotation));
   add_definition (details, _("Verdict"), gloss_export_verdict_label (gloss_annotation_get_verdict (annotation)));
   add_definition (details, _("Note"), gloss_annotation_get_note (annotation));
+  add_definition (details, _("Wording"), gloss_export_get_wording_note (report->data, annotation));
   for (guint i = 0; i < gloss_annotation_get_n_links (annotation); i++)
     {
       const GlossAnnotationLink *link = gloss_annotation_get_link (annotation, i);

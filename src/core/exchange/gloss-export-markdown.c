@@ -117,6 +117,7 @@ append_annotation (GString         *out,
   append_field (out, _("Speaker"), gloss_annotation_get_speaker (annotation));
   append_field (out, _("Verdict"), gloss_export_verdict_label (gloss_annotation_get_verdict (annotation)));
   append_field (out, _("Note"), gloss_annotation_get_note (annotation));
+  append_field (out, _("Wording"), gloss_export_get_wording_note (data, annotation));
   for (guint i = 0; i < gloss_annotation_get_n_links (annotation); i++)
     append_link (out, data, gloss_annotation_get_link (annotation, i));
   if (!g_str_has_suffix (out->str, "\n\n"))

@@ -26,6 +26,7 @@ struct _GlossExportData
   char *reviewer;           /* who checked; NULL when not said */
   char *organisation;       /* for whom; NULL when not said */
   char *review_url;         /* where the reviews are published; NULL when not said */
+  GHashTable *wording;      /* annotation id → "wording changed since it was rated…" */
 };
 
 char             *gloss_export_dup_review_date  (const GlossExportArticle *item);
@@ -33,6 +34,8 @@ char             *gloss_export_dup_reviewer_line (GlossExportData         *data)
 
 char             *gloss_export_dup_source_iri   (const GlossExportArticle *item);
 const char       *gloss_export_get_link         (const GlossExportArticle *item);
+const char       *gloss_export_get_wording_note (GlossExportData          *data,
+                                                 GlossAnnotation          *annotation);
 char             *gloss_export_dup_annotation_iri (GlossAnnotation        *annotation);
 gboolean          gloss_export_get_positions    (const GlossExportArticle *item,
                                                  GlossAnnotation          *annotation,

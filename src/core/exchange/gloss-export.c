@@ -100,6 +100,7 @@ export_data_clear (gpointer pointer)
   g_free (data->reviewer);
   g_free (data->organisation);
   g_free (data->review_url);
+  g_clear_pointer (&data->wording, g_hash_table_unref);
 }
 
 static char *
@@ -220,6 +221,46 @@ collect_article (GlossStore   *store,
   return item;
 }
 
+/* For each annotation of @item whose words changed in a newer version
+ * since it was made or rated, what every export says about it. */
+static gboolean
+collect_wording (GlossStore          *store,
+                 GlossExportArticle  *item,
+                 GHashTable          *wording,
+                 GError             **error)
+{
+  for (guint i = 0; i < item->annotations->len; i++)
+    {
+      GlossAnnotation *annotation = g_ptr_array_index (item->annotations, i);
+      gint64 id = gloss_annotation_get_id (annotation);
+      g_autofree char *rated = NULL;
+      gboolean needs_review = FALSE;
+      char *note;
+
+      if (!gloss_store_get_rated_words (store, id, &rated, &needs_review, error))
+        return FALSE;
+      if (rated == NULL)
+        continue;
+      note = g_strdup_printf (needs_review
+                              ? _("wording changed since it was rated: was “%s”, now “%s”; "
+                                  "the verdict is to be reviewed")
+                              : _("wording changed since it was rated: was “%s”, now “%s”"),
+                              rated, gloss_annotation_get_anchor (annotation)->exact);
+      g_hash_table_insert (wording, g_memdup2 (&id, sizeof id), note);
+    }
+  return TRUE;
+}
+
+/* Borrowed: what collect_wording() found for @annotation, or NULL. */
+const char *
+gloss_export_get_wording_note (GlossExportData *data,
+                               GlossAnnotation *annotation)
+{
+  gint64 id = gloss_annotation_get_id (annotation);
+
+  return data->wording != NULL ? g_hash_table_lookup (data->wording, &id) : NULL;
+}
+
 static GlossExportData *
 collect_in_transaction (GlossStore    *store,
                         const gint64  *article_ids,
@@ -252,6 +293,7 @@ collect_in_transaction (GlossStore    *store,
 
   data = g_atomic_rc_box_new0 (GlossExportData);
   data->articles = g_ptr_array_new_with_free_func (export_article_free);
+  data->wording = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   data->generated_at = g_date_time_format_iso8601 (now);
 
   for (guint i = 0; i < (all_ids != NULL ? all_ids->len : n_article_ids); i++)
@@ -267,7 +309,7 @@ collect_in_transaction (GlossStore    *store,
         continue;
 
       item = collect_article (store, id, imported_at, error);
-      if (item == NULL)
+      if (item == NULL || !collect_wording (store, item, data->wording, error))
         return NULL;
       g_ptr_array_add (data->articles, item);
     }
