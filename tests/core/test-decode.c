@@ -55,6 +55,22 @@ test_declared_charset_lies (void)
 }
 
 static void
+test_page_charset_after_utf8_script (void)
+{
+  /* An archived page: the archive's wrapper loads a script marked UTF-8
+   * before the page's own <meta> says GB2312, and the bytes are GBK. */
+  const char *sentence = "\xca\xd0\xd5\xfe\xb8\xae\xd0\xfb\xb2\xbc\xa3\xac\xba\xd3\xc9\xcf\xb5\xc4"
+                         "\xc0\xcf\xc7\xc5\xbd\xab\xd4\xda\xcf\xc4\xcc\xec\xb7\xad\xd0\xde\xa1\xa3";
+  g_autofree char *page = g_strdup_printf (
+    "<html><head><script src=\"/wrapper.js\" charset=\"utf-8\"></script>"
+    "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"
+    "</head><body><article><p>%s%s%s</p></article></body></html>", sentence, sentence, sentence);
+  g_autofree char *body = body_of ((const guint8 *) page, strlen (page), "page.html");
+
+  g_assert_nonnull (strstr (body, "市政府宣布，河上的老桥将在夏天翻修。"));
+}
+
+static void
 test_invalid_utf8_repaired (void)
 {
   const char *text = "The mayor said the plan would go ahead \xff\xfe despite objections from "
@@ -116,6 +132,8 @@ main (int    argc,
 
   g_test_add_func ("/core/decode/declared-latin1", test_declared_latin1);
   g_test_add_func ("/core/decode/declared-charset-lies", test_declared_charset_lies);
+  g_test_add_func ("/core/decode/page-charset-after-utf8-script",
+                   test_page_charset_after_utf8_script);
   g_test_add_func ("/core/decode/invalid-utf8-repaired", test_invalid_utf8_repaired);
   g_test_add_func ("/core/decode/utf16", test_utf16);
   g_test_add_func ("/core/decode/normalization", test_normalization);

@@ -343,6 +343,28 @@ test_no_article (void)
 }
 
 static void
+test_script_drawn_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossArticle) article = NULL;
+  const char *summary = "Wer einen runden Tisch hat, braucht eine passende Decke: Stoff, Muster "
+                        "und Saum entscheiden, ob sie fällt, wie sie soll. Hier steht, wie man "
+                        "sie mit einer Schnur, einem Stift und einer Schere selbst zuschneidet "
+                        "und in sieben Schritten säumt, ohne eine Nähmaschine zu brauchen.";
+  g_autofree char *page = g_strdup_printf (
+    "<html><head><title>Runde Tischdecke nähen</title>"
+    "<meta property=\"og:description\" content=\"%s\"></head>"
+    "<body><nav><a href=\"/\">Start</a> <a href=\"/diy\">DIY</a></nav><div id=\"app\"></div>"
+    "<script>render()</script></body></html>", summary);
+
+  /* Scripts would draw the story; the page's own summary is what there is. */
+  article = extract_html_string (page, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_article_get_n_blocks (article), ==, 1);
+  g_assert_cmpstr (gloss_block_get_text (gloss_article_get_block (article, 0)), ==, summary);
+}
+
+static void
 test_markup_only (void)
 {
   g_autoptr(GError) error = NULL;
@@ -409,6 +431,7 @@ main (int    argc,
   g_test_add_func ("/core/extract/html/wrapped-page", test_wrapped_page);
   g_test_add_func ("/core/extract/html/no-article", test_no_article);
   g_test_add_func ("/core/extract/html/markup-only", test_markup_only);
+  g_test_add_func ("/core/extract/html/script-drawn-page", test_script_drawn_page);
   g_test_add_func ("/core/extract/html/title-site-suffix", test_title_site_suffix);
 
   return g_test_run ();

@@ -175,30 +175,34 @@ has_control_bytes (const guint8 *data,
   return controls > window / 20 + 1;
 }
 
-/* Finds charset=... in the first bytes, as a <meta> or XML declaration. */
+/* Finds charset=... in the first bytes, as a <meta> or XML declaration.
+ * Only called on bytes that are not valid UTF-8, so a "utf-8" found first
+ * is someone else's (a <script charset="utf-8"> that an archive's wrapper
+ * put before the page's own <meta>): the next declaration is the page's. */
 static char *
 find_declared_charset (const guint8 *data,
                        gsize         length)
 {
-  gsize window = MIN (length, 4096);
+  gsize window = MIN (length, 8192);
   g_autofree char *head = g_ascii_strdown ((const char *) data, window);
   const char *keys[] = { "charset=", "encoding=" };
 
   for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
     {
-      const char *p = strstr (head, keys[k]);
-      const char *end;
+      for (const char *p = strstr (head, keys[k]); p != NULL; p = strstr (p, keys[k]))
+        {
+          const char *end;
 
-      if (p == NULL)
-        continue;
-      p += strlen (keys[k]);
-      while (*p == '"' || *p == '\'' || *p == ' ')
-        p++;
-      end = p;
-      while (g_ascii_isalnum (*end) || *end == '-' || *end == '_' || *end == ':' || *end == '.')
-        end++;
-      if (end > p)
-        return g_strndup (p, end - p);
+          p += strlen (keys[k]);
+          while (*p == '"' || *p == '\'' || *p == ' ')
+            p++;
+          end = p;
+          while (g_ascii_isalnum (*end) || *end == '-' || *end == '_' || *end == ':' || *end == '.')
+            end++;
+          if (end > p && !(end - p == 5 && strncmp (p, "utf-8", 5) == 0)
+              && !(end - p == 4 && strncmp (p, "utf8", 4) == 0))
+            return g_strndup (p, end - p);
+        }
     }
 
   return NULL;
@@ -347,6 +351,9 @@ gloss_decode_to_utf8 (const guint8  *data,
           g_ascii_strcasecmp (charset, "latin1") == 0 ||
           g_ascii_strcasecmp (charset, "us-ascii") == 0)
         charset = "WINDOWS-1252";
+      /* Pages labelled GB2312 or GBK use GB18030's wider repertoire. */
+      else if (g_ascii_strcasecmp (charset, "gb2312") == 0 || g_ascii_strcasecmp (charset, "gbk") == 0)
+        charset = "GB18030";
 
       result = convert_from (data, length, charset, out_length);
       if (result != NULL && g_utf8_validate (result, *out_length, NULL))

@@ -27,6 +27,8 @@
 /* Prose in an element whose class says "article" or "content" that makes
  * it look like the story itself. */
 #define STORY_PROSE 400
+/* Characters a page's own description needs to stand in for its story. */
+#define MIN_DECLARED_TEXT 200
 
 typedef struct
 {
@@ -637,6 +639,32 @@ cross_check_declared_body (GlossHtmlContext *ctx,
   g_ptr_array_add (roots, best);
 }
 
+/* The JSON-LD articleBody paragraph by paragraph, or else a description
+ * long enough to be a summary of the story rather than a tagline. */
+static void
+emit_declared_text (GlossHtmlMetadata *meta,
+                    GlossArticle      *article)
+{
+  guint chars = 0;
+  guint commas = 0;
+
+  if (meta->ld_body != NULL)
+    {
+      g_auto(GStrv) paragraphs = g_strsplit (meta->ld_body, "\n", -1);
+
+      for (guint i = 0; paragraphs[i] != NULL; i++)
+        gloss_article_append_block (article, GLOSS_BLOCK_PARAGRAPH, paragraphs[i]);
+      if (gloss_article_get_n_blocks (article) > 0)
+        return;
+    }
+
+  if (meta->description == NULL)
+    return;
+  gloss_html_count_text ((const xmlChar *) meta->description, &chars, &commas);
+  if (chars >= MIN_DECLARED_TEXT && commas >= 1)
+    gloss_article_append_block (article, GLOSS_BLOCK_PARAGRAPH, meta->description);
+}
+
 GlossArticle *
 gloss_extract_html (const char  *utf8,
                     gsize        length,
@@ -697,6 +725,11 @@ gloss_extract_html (const char  *utf8,
   if (roots->len > 0)
     gloss_html_emit_blocks (&ctx, (xmlNode **) roots->pdata, roots->len, title,
                             gloss_article_get_byline (article), article);
+
+  /* A page drawn by its scripts has no story in its markup; what it
+   * declares about itself is then all there is to read. */
+  if (gloss_article_get_n_blocks (article) == 0)
+    emit_declared_text (&meta, article);
 
   g_array_unref (ctx.infos);
   gloss_html_metadata_clear (&meta);

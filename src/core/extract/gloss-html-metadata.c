@@ -51,6 +51,7 @@ gloss_html_metadata_clear (GlossHtmlMetadata *meta)
   g_clear_pointer (&meta->language, g_free);
   g_clear_pointer (&meta->url, g_free);
   g_clear_pointer (&meta->ld_body, g_free);
+  g_clear_pointer (&meta->description, g_free);
 }
 
 static gboolean
@@ -477,6 +478,10 @@ take_meta (Collector *c,
            g_ascii_strcasecmp (key, "headline") == 0 ||
            g_ascii_strcasecmp (key, "sailthru.title") == 0)
     set_once (&meta->meta_title, content);
+  else if (g_ascii_strcasecmp (key, "og:description") == 0 ||
+           g_ascii_strcasecmp (key, "description") == 0 ||
+           g_ascii_strcasecmp (key, "twitter:description") == 0)
+    set_once (&meta->description, content);
   else if (g_ascii_strcasecmp (key, "og:site_name") == 0 && !looks_like_url (content))
     set_field (&meta->site_name, &c->site_prio, content, PRIO_STRONG);
   else if (g_ascii_strcasecmp (key, "application-name") == 0)

@@ -229,6 +229,7 @@ typedef struct
   char      *language;
   char      *url;
   char      *ld_body;        /* JSON-LD articleBody, a cross-check only */
+  char      *description;    /* og:description or <meta name=description> */
 } GlossHtmlMetadata;
 
 void          gloss_html_metadata_init      (GlossHtmlMetadata *meta);
