@@ -197,7 +197,12 @@ main (int    argc,
       else if (g_str_equal (argv[i], "--edits") && i + 1 < argc)
         percent = g_ascii_strtod (argv[++i], NULL);
       else if (g_str_equal (argv[i], "--rounds") && i + 1 < argc)
-        rounds = MAX (1, atoi (argv[++i]));
+        {
+          /* Not MAX (1, atoi (…)): the macro would read the next argument twice. */
+          int parsed = atoi (argv[++i]);
+
+          rounds = parsed > 0 ? parsed : 1;
+        }
       else
         {
           fprintf (stderr, "usage: bench-diff [--words N] [--edits PERCENT] [--rounds R]\n");
