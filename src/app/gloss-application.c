@@ -654,6 +654,22 @@ gloss_application_about_action (GSimpleAction *action,
                         "transient-for", parent,
                         "modal", TRUE,
                         NULL);
+
+  /* CC BY 4.0 asks for this credit wherever the trained model ships
+   * (data/suggest/README.md carries the same one next to the weights). */
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Check-worthiness model"),
+                                      NULL,
+                                      GTK_LICENSE_CUSTOM,
+                                      _("The model that suggests sentences worth checking was "
+                                        "trained on the ClaimBuster dataset (F. Arslan, N. Hassan, "
+                                        "C. Li, M. Tremayne, “A Benchmark Dataset of Check-worthy "
+                                        "Factual Claims”, ICWSM 2020, "
+                                        "<a href=\"https://doi.org/10.5281/zenodo.3609356\">"
+                                        "doi:10.5281/zenodo.3609356</a>), licensed under "
+                                        "<a href=\"https://creativecommons.org/licenses/by/4.0/\">"
+                                        "CC BY 4.0</a>. Its two-class “2.5xNCS” subset was used "
+                                        "unchanged."));
   gtk_window_present (GTK_WINDOW (about));
 }
 
