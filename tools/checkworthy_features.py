@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The check-worthiness model's feature scheme "gloss-cw-1", shared by the training
+"""The check-worthiness model's feature scheme "gloss-cw-2", shared by the training
 script and its tests.  src/core/suggest/gloss-checkworthy.c implements the same
 scheme in C: change both together, and give a changed scheme a new name.
 
@@ -22,7 +22,7 @@ The score is the logistic function of the sum of weight[bucket] * value.
 import math
 import unicodedata
 
-SCHEME = 'gloss-cw-1'
+SCHEME = 'gloss-cw-2'
 HASH_BITS = 20
 
 _WORD_CATEGORIES = {'Lu', 'Ll', 'Lt', 'Lm', 'Lo', 'Nd'}
@@ -35,6 +35,11 @@ _COMPARATIVE_WORDS = {'more', 'less', 'fewer', 'than', 'most', 'least', 'largest
                       'decreased', 'rose', 'fell', 'up', 'down', 'since'}
 _MODAL_WORDS = {'will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'shall'}
 _FIRST_PERSON_WORDS = {'i', 'we', 'me', 'my', 'our', 'us'}
+_DATE_WORDS = {'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+               'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september',
+               'october', 'november', 'december', 'yesterday', 'ago'}
+_REPORTING_WORDS = {'said', 'says', 'say', 'told', 'according', 'added', 'stated', 'claimed',
+                    'argued', 'insisted', 'warned', 'wrote', 'reported', 'reports'}
 _MONEY_SIGNS = '$£€¥'
 _QUOTES = '"“”'
 
@@ -93,6 +98,7 @@ def feature_names(text):
         prev = t
     n_num = sum(1 for t in toks if t in ('<num>', '<year>'))
     n_caps = sum(1 for i, t in enumerate(raw) if i > 0 and 'A' <= t[0] <= 'Z')
+    n_past = sum(1 for t in toks if len(t) >= 4 and t.endswith('ed'))
     stripped = text.rstrip(' \t\n”"’\')')
     cues = [
         ('c=bias', 1.0),
@@ -109,6 +115,11 @@ def feature_names(text):
         ('c=first', 1.0 if any(t in _FIRST_PERSON_WORDS for t in toks) else 0.0),
         ('c=question', 1.0 if stripped.endswith('?') else 0.0),
         ('c=len', math.log1p(len(toks))),
+        ('c=date', 1.0 if any(t in _DATE_WORDS for t in toks) else 0.0),
+        ('c=past', math.log1p(n_past)),
+        ('c=said', 1.0 if any(t in _REPORTING_WORDS for t in toks) else 0.0),
+        ('c=short', 1.0 if len(toks) <= 4 else 0.0),
+        ('c=noend', 0.0 if stripped.endswith(('.', '!', '?')) else 1.0),
     ]
     feats.extend((n, v) for n, v in cues if v != 0.0)
     return feats

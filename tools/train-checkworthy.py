@@ -35,7 +35,7 @@ WEIGHTS = os.path.join(TOP, 'data', 'suggest', 'checkworthy.weights')
 EXPECTED = os.path.join(TOP, 'tests', 'data', 'suggest', 'checkworthy-expected.json')
 
 SEED = 20191119
-EPOCHS = 12
+EPOCHS = 8
 LEARNING_RATE = 0.2
 L2 = 1e-5
 NEWS_WEIGHT = 8.0
@@ -58,6 +58,8 @@ PROBES = [
     'THE QUICK BROWN FOX JUMPED OVER THE LAZY DOG IN 1999',
     '   spaces   and\ttabs\nand newlines   ',
     '(Repeated emails to the mayor went unanswered.)',
+    'Caroline Hawley, BBC correspondent',
+    'He was arrested on Tuesday, two days ago, and charged, police reported.',
 ]
 
 

@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "gloss-core.h"
+#include "gloss-checkworthy-private.h"
 
 /* The check-worthiness model.  Its weights are trained in Python
  * (tools/train-checkworthy.py); the C scores must be the Python scores, or
@@ -139,7 +140,8 @@ assert_refused (const char *contents,
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CORRUPT);
 }
 
-#define HEAD "gloss-checkworthy 1\nscheme gloss-cw-1\nhash fnv1a32 20\nthreshold 0.5\n"
+#define SCHEME_LINE "scheme " GLOSS_CHECKWORTHY_SCHEME "\n"
+#define HEAD "gloss-checkworthy 1\n" SCHEME_LINE "hash fnv1a32 20\nthreshold 0.5\n"
 
 static void
 test_damaged_files (void)
@@ -159,7 +161,7 @@ test_damaged_files (void)
   assert_refused (HEAD "weights 2\n6 0.1\n5 0.2\n", "buckets out of order");
   assert_refused (HEAD "weights 1\n1048576 0.1\n", "a bucket outside the hash");
   assert_refused (HEAD "weights 1\n5 nan\n", "a weight that is not a number");
-  assert_refused ("gloss-checkworthy 1\nscheme gloss-cw-1\nhash fnv1a32 20\nthreshold 1.5\n"
+  assert_refused ("gloss-checkworthy 1\n" SCHEME_LINE "hash fnv1a32 20\nthreshold 1.5\n"
                   "weights 0\n", "a threshold above 1");
 
   /* The smallest valid model: only the bias, so every sentence scores the same. */

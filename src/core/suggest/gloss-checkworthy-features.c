@@ -9,7 +9,7 @@
 
 #include "gloss-checkworthy-private.h"
 
-/* The feature scheme "gloss-cw-1".  tools/checkworthy_features.py is the
+/* The feature scheme "gloss-cw-2".  tools/checkworthy_features.py is the
  * reference: the trained weights only mean something if this file produces
  * the same features, with the same values, in the same order (the order only
  * matters for the last bits of the sum).  Change both together, and give a
@@ -33,6 +33,15 @@ static const char * const modal_words[] = {
   "will", "would", "could", "should", "may", "might", "must", "can", "shall", NULL
 };
 static const char * const first_person_words[] = { "i", "we", "me", "my", "our", "us", NULL };
+static const char * const date_words[] = {
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "january", "february", "march", "april", "june", "july", "august", "september",
+  "october", "november", "december", "yesterday", "ago", NULL
+};
+static const char * const reporting_words[] = {
+  "said", "says", "say", "told", "according", "added", "stated", "claimed", "argued",
+  "insisted", "warned", "wrote", "reported", "reports", NULL
+};
 
 static guint32
 fnv1a_feed (guint32     h,
@@ -47,14 +56,51 @@ fnv1a_feed (guint32     h,
   return h;
 }
 
-static gboolean
-in_list (const char         *token,
-         const char * const *list)
+enum
+{
+  WORD_MONEY        = 1 << 0,
+  WORD_PERCENT      = 1 << 1,
+  WORD_COMPARATIVE  = 1 << 2,
+  WORD_MODAL        = 1 << 3,
+  WORD_FIRST_PERSON = 1 << 4,
+  WORD_DATE         = 1 << 5,
+  WORD_REPORTING    = 1 << 6,
+};
+
+static void
+add_words (GHashTable         *table,
+           const char * const *list,
+           guint               flag)
 {
   for (guint i = 0; list[i] != NULL; i++)
-    if (strcmp (token, list[i]) == 0)
-      return TRUE;
-  return FALSE;
+    {
+      guint old = GPOINTER_TO_UINT (g_hash_table_lookup (table, list[i]));
+
+      g_hash_table_insert (table, (gpointer) list[i], GUINT_TO_POINTER (old | flag));
+    }
+}
+
+/* Which cue lists @token is in: one hash lookup a token rather than a walk
+ * through every list, which was most of the scoring time. */
+static guint
+word_flags (const char *token)
+{
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *t = g_hash_table_new (g_str_hash, g_str_equal);
+
+      add_words (t, money_words, WORD_MONEY);
+      add_words (t, percent_words, WORD_PERCENT);
+      add_words (t, comparative_words, WORD_COMPARATIVE);
+      add_words (t, modal_words, WORD_MODAL);
+      add_words (t, first_person_words, WORD_FIRST_PERSON);
+      add_words (t, date_words, WORD_DATE);
+      add_words (t, reporting_words, WORD_REPORTING);
+      g_once_init_leave (&table, t);
+    }
+  return GPOINTER_TO_UINT (g_hash_table_lookup (table, token));
 }
 
 static gboolean
@@ -131,11 +177,11 @@ emit_named (Emitter    *e,
     emit (e, fnv1a_feed (FNV_OFFSET, name, strlen (name)), value);
 }
 
-/* Whether @text, with closing quotes, brackets and white space taken off
- * its end, ends in a question mark. */
-static gboolean
-ends_with_question (const char *text,
-                    gsize       length)
+/* The last character of @text once closing quotes, brackets and white space
+ * are taken off its end, or 0. */
+static gunichar
+last_meaningful_char (const char *text,
+                      gsize       length)
 {
   const char *end = text + length;
 
@@ -148,9 +194,9 @@ ends_with_question (const char *text,
           c == '\'' || c == ')')
         end = prev;
       else
-        return c == '?';
+        return c;
     }
-  return FALSE;
+  return 0;
 }
 
 void
@@ -166,7 +212,9 @@ gloss_checkworthy_features (const char                  *text,
   const char *end = text + length;
   guint n_tokens = 0, n_numbers = 0, n_caps = 0;
   gboolean year = FALSE, percent = FALSE, money = FALSE, comparative = FALSE;
-  gboolean modal = FALSE, first_person = FALSE, quote = FALSE;
+  gboolean modal = FALSE, first_person = FALSE, quote = FALSE, date = FALSE, said = FALSE;
+  guint n_past = 0;
+  gunichar last;
   const char *p = text;
 
   while (p <= end)
@@ -190,6 +238,7 @@ gloss_checkworthy_features (const char                  *text,
       else if (token->len > 0)
         {
           guint32 h;
+          guint flags;
 
           if (n_tokens > 0 && token->str[0] >= 'A' && token->str[0] <= 'Z')
             n_caps++;
@@ -200,11 +249,17 @@ gloss_checkworthy_features (const char                  *text,
             n_numbers++;
           else if (strcmp (token->str, "<year>") == 0)
             n_numbers++, year = TRUE;
-          percent = percent || in_list (token->str, percent_words);
-          money = money || in_list (token->str, money_words);
-          comparative = comparative || in_list (token->str, comparative_words);
-          modal = modal || in_list (token->str, modal_words);
-          first_person = first_person || in_list (token->str, first_person_words);
+          flags = word_flags (token->str);
+          percent = percent || (flags & WORD_PERCENT);
+          money = money || (flags & WORD_MONEY);
+          comparative = comparative || (flags & WORD_COMPARATIVE);
+          modal = modal || (flags & WORD_MODAL);
+          first_person = first_person || (flags & WORD_FIRST_PERSON);
+          date = date || (flags & WORD_DATE);
+          said = said || (flags & WORD_REPORTING);
+          if (token->len >= 4 && g_str_has_suffix (token->str, "ed") &&
+              g_utf8_strlen (token->str, token->len) >= 4)
+            n_past++;
 
           /* "u=TOKEN", then "b=PREV|TOKEN" */
           h = fnv1a_feed (FNV_OFFSET, "u=", 2);
@@ -233,6 +288,12 @@ gloss_checkworthy_features (const char                  *text,
   emit_named (&e, "c=quote", quote ? 1.0 : 0.0);
   emit_named (&e, "c=modal", modal ? 1.0 : 0.0);
   emit_named (&e, "c=first", first_person ? 1.0 : 0.0);
-  emit_named (&e, "c=question", ends_with_question (text, length) ? 1.0 : 0.0);
+  last = last_meaningful_char (text, length);
+  emit_named (&e, "c=question", last == '?' ? 1.0 : 0.0);
   emit_named (&e, "c=len", log1p ((double) n_tokens));
+  emit_named (&e, "c=date", date ? 1.0 : 0.0);
+  emit_named (&e, "c=past", log1p ((double) n_past));
+  emit_named (&e, "c=said", said ? 1.0 : 0.0);
+  emit_named (&e, "c=short", n_tokens <= 4 ? 1.0 : 0.0);
+  emit_named (&e, "c=noend", last == '.' || last == '!' || last == '?' ? 0.0 : 1.0);
 }

@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* The name of the feature scheme this build computes; a weights file made
  * for another scheme is refused. */
-#define GLOSS_CHECKWORTHY_SCHEME "gloss-cw-1"
+#define GLOSS_CHECKWORTHY_SCHEME "gloss-cw-2"
 
 typedef void (*GlossCheckworthyFeatureFunc) (guint32  bucket,
                                              double   value,
