@@ -216,9 +216,10 @@ main (int   argc,
           {
             g_autofree char *quote = g_strdup_printf ("Paragraph %d", k % 40);
             g_autofree char *note = g_strdup_printf ("client %d change %d", c, k);
-            g_autoptr(GlossAnnotation) a = team_client_annotate (clients[c], here,
-                                                                 GLOSS_ANNOTATION_QUESTION,
-                                                                 quote, 1, note);
+            g_autoptr(GlossAnnotation) a = NULL;
+
+            a = team_client_annotate (clients[c], here, GLOSS_ANNOTATION_QUESTION,
+                                      quote, 1, note);
           }
       }
     expected = n_clients * n_changes;

@@ -674,7 +674,6 @@ test_killed_mid_sync (void)
   g_autofree char *uuid = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) ids = NULL;
-  g_autoptr(GlossStore) reopened = NULL;
   gint64 article;
 
   if (g_test_subprocess ())

@@ -120,8 +120,7 @@ gloss_team_init_server (GlossTeamConnection  *superuser,
       !gloss_team_add_person (superuser, admin, admin_password, display_name, TRUE, error) ||
       !gloss_team_exec (superuser, "COMMIT", _("setting up the team database"), error))
     {
-      g_autoptr(PGresult) result = PQexec (gloss_team_connection_get_conn (superuser),
-                                           "ROLLBACK");
+      gloss_team_rollback (superuser);
       return FALSE;
     }
   return TRUE;

@@ -248,3 +248,9 @@ gloss_team_exec (GlossTeamConnection  *self,
 
   return result != NULL;
 }
+
+void
+gloss_team_rollback (GlossTeamConnection *self)
+{
+  PQclear (PQexec (gloss_team_connection_get_conn (self), "ROLLBACK"));
+}

@@ -28,6 +28,10 @@ gboolean  gloss_team_exec                (GlossTeamConnection  *self,
                                           const char           *doing,
                                           GError              **error);
 
+/* Ends a failed transaction; its own failure (the connection is gone)
+ * changes nothing, the server drops the transaction then anyway. */
+void      gloss_team_rollback            (GlossTeamConnection  *self);
+
 /* The test hook, if a test set one. */
 void      gloss_team_sync_hook           (const char           *point);
 

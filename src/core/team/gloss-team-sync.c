@@ -83,13 +83,6 @@ static_kind (const char *kind)
   return "link";
 }
 
-static void
-rollback_server (Sync *sync)
-{
-  g_autoptr(PGresult) result = PQexec (gloss_team_connection_get_conn (sync->connection),
-                                       "ROLLBACK");
-}
-
 static JsonObject *
 parse_object (const char *text)
 {
@@ -435,7 +428,7 @@ pull (Sync    *sync,
   version = g_ascii_strtoll (PQgetvalue (library, 0, 0), NULL, 10);
   if (version == sync->pulled)
     {
-      rollback_server (sync);
+      gloss_team_rollback (sync->connection);
       return TRUE;
     }
 
@@ -488,7 +481,7 @@ pull (Sync    *sync,
   return TRUE;
 
 failed:
-  rollback_server (sync);
+  gloss_team_rollback (sync->connection);
   return FALSE;
 }
 
