@@ -285,6 +285,15 @@ new_article_menu (const GlossArticleSummary *summary)
   g_menu_append_item (section, item);
   g_clear_object (&item);
 
+  /* Only a story that came by its link can be asked for again. */
+  if (summary->url != NULL)
+    {
+      item = g_menu_item_new (_("Check for _Changes"), NULL);
+      g_menu_item_set_action_and_target_value (item, "win.check-changes", target);
+      g_menu_append_item (section, item);
+      g_clear_object (&item);
+    }
+
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
 

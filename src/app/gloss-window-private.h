@@ -74,6 +74,12 @@ struct _GlossWindow
   gint64               watch_article_id;
   char                *watch_signature;
   guint                watch_version_known : 1;
+
+  /* gloss-window-links.c: checks for changes running, and what stops them */
+  GCancellable        *link_cancellable;
+  guint                link_checks;
+  /* The last check's toast, replaced by the next one (weak) */
+  AdwToast            *link_toast;
 };
 
 void _gloss_window_class_actions_init  (GlossWindowClass *klass);
@@ -126,6 +132,13 @@ void  _gloss_window_watch_init              (GlossWindow      *self);
 void  _gloss_window_watch_reset             (GlossWindow      *self);
 void  _gloss_window_watch_article_shown     (GlossWindow      *self);
 void  _gloss_window_watch_dispose           (GlossWindow      *self);
+
+/* gloss-window-links.c: Open Link, Check for Changes */
+void  _gloss_window_class_links_init        (GlossWindowClass *klass);
+void  _gloss_window_links_init              (GlossWindow      *self);
+void  _gloss_window_links_dispose           (GlossWindow      *self);
+void  _gloss_window_update_link_actions     (GlossWindow      *self);
+char *_gloss_window_format_update_report    (const GlossUpdateReport *report);
 
 /* gloss-window.c */
 void  _gloss_window_close_article           (GlossWindow      *self);

@@ -461,6 +461,7 @@ gloss_window_dispose (GObject *object)
   _gloss_window_watch_dispose (self);
   _gloss_window_article_actions_dispose (self);
   _gloss_window_import_dispose (self);
+  _gloss_window_links_dispose (self);
 
   /* Whatever was typed in the editor is saved before the window goes. */
   if (self->editor != NULL)
@@ -631,6 +632,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_class_library_init (klass);
   _gloss_window_class_article_actions_init (klass);
   _gloss_window_class_import_init (klass);
+  _gloss_window_class_links_init (klass);
 }
 
 /* GTK 4.8 names a labelled button by its raw label, underscore and all,
@@ -662,6 +664,7 @@ gloss_window_init (GlossWindow *self)
   _gloss_window_article_actions_init (self);
   _gloss_window_library_init (self);
   _gloss_window_watch_init (self);
+  _gloss_window_links_init (self);
   _gloss_window_update_title (self);
 }
 

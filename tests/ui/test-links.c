@@ -1,0 +1,337 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "gloss-open-link-dialog.h"
+#include "test-server.h"
+#include "ui-fixture.h"
+
+/*
+ * Stories by their link, through the window as a user goes: Open Link with
+ * a link pasted, the outlet edits the story, Check for Changes and the
+ * toast's counts; the reasons a link fails shown in the dialog with the
+ * link kept; and with "Use the network" off, not one request reaches the
+ * server.  The server is libsoup's, on 127.0.0.1, started by the test.
+ *
+ * Every wait is on the state itself, bounded generously for a loaded
+ * machine, and fails with what it waited for.
+ */
+
+#define WAIT_SECONDS 120
+
+#define HEAD "<!doctype html><html><head><title>Harbour deal questioned</title>" \
+  "<meta property=\"og:site_name\" content=\"Coast Courier\"></head><body><article>" \
+  "<h1>Harbour deal questioned</h1>"
+#define CLAIM "the harbour lease was worth 40 million euros"
+#define DENIAL "no council member had met the buyers"
+#define DOOMED "Residents asked for the contract to be published before the vote"
+
+static const char story_v1[] = HEAD
+  "<p>The mayor said on Tuesday that " CLAIM " and that the criticism was unfounded.</p>"
+  "<p>She insisted that " DENIAL " before the tender closed last spring.</p>"
+  "<p>" DOOMED " next month, saying the town had a right to see it.</p>"
+  "</article></body></html>";
+
+static const char story_v2[] = HEAD
+  "<p>The mayor said on Tuesday that the harbour lease was worth 14 million euros and that the "
+  "criticism was unfounded.</p>"
+  "<p>She insisted that " DENIAL " before the tender closed last spring.</p>"
+  "<p>A spokesman later said the contract would stay confidential for now.</p>"
+  "</article></body></html>";
+
+typedef struct
+{
+  UiLibrary library;
+  TestServer *server;
+  GlossStore *store;
+  GlossWindow *window;
+} Fixture;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition holds; fails after WAIT_SECONDS
+ * saying what it waited for.  The tick only wakes the loop to look. */
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+  guint tick = g_timeout_add (50, tick_cb, NULL);
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("waited %d s for %s", WAIT_SECONDS, what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_reset (settings, "use-network");
+  ui_library_set_up (&fixture->library, data);
+  fixture->server = test_server_start (FALSE, &error);
+  g_assert_no_error (error);
+  fixture->store = ui_store_open (fixture->library.path);
+  fixture->window = ui_window_new (NULL, fixture->store);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  ui_destroy_window (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->store);
+  test_server_stop (fixture->server);
+  ui_library_tear_down (&fixture->library, data);
+}
+
+/* Widgets */
+
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  const char *prefix;
+  GtkLabel *found;
+} LabelWait;
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  wait->found = find_label (wait->widget, wait->prefix);
+  return wait->found != NULL;
+}
+
+/* The text of the toast (or other label) starting with @prefix, once the
+ * window shows it. */
+static const char *
+wait_for_label (GtkWidget  *widget,
+                const char *prefix)
+{
+  LabelWait wait = { widget, prefix, NULL };
+  g_autofree char *what = g_strdup_printf ("a label starting “%s”", prefix);
+
+  wait_until (label_shown, &wait, what);
+  return gtk_label_get_label (wait.found);
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return ui_find_toplevel (GLOSS_TYPE_OPEN_LINK_DIALOG) != NULL;
+}
+
+/* Ctrl+Shift+L's action, and the dialog it shows. */
+static GlossOpenLinkDialog *
+open_link_dialog (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-link", NULL));
+  wait_until (dialog_shown, NULL, "the Open Link dialog");
+  return GLOSS_OPEN_LINK_DIALOG (ui_find_toplevel (GLOSS_TYPE_OPEN_LINK_DIALOG));
+}
+
+static gboolean
+dialog_gone (gpointer data)
+{
+  return ui_find_toplevel (GLOSS_TYPE_OPEN_LINK_DIALOG) == NULL;
+}
+
+static gboolean
+dialog_idle (gpointer data)
+{
+  return !gloss_open_link_dialog_get_busy (data);
+}
+
+/* Pastes @url into the dialog and presses Open; waits until the window
+ * shows the story. */
+static void
+open_link (Fixture    *fixture,
+           const char *url)
+{
+  GlossOpenLinkDialog *dialog = open_link_dialog (fixture);
+
+  gloss_open_link_dialog_set_link (dialog, url);
+  gloss_open_link_dialog_open (dialog);
+  g_assert_true (gloss_open_link_dialog_get_busy (dialog));
+  wait_until (dialog_gone, NULL, "the dialog to close once the page was in");
+}
+
+static void
+check_for_changes (Fixture *fixture)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.check-changes",
+                                             "x", (gint64) 0));
+}
+
+static guint
+paragraph_count (GlossWindow *window)
+{
+  return gloss_article_get_n_blocks (gloss_window_get_article (window));
+}
+
+static void
+test_open_and_check (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *url = test_server_url (fixture->server, "/story");
+  GlossArticle *article;
+  const char *toast;
+
+  test_server_set_html (fixture->server, "/story", story_v1, "\"v1\"");
+  open_link (fixture, url);
+  g_assert_cmpuint (test_server_n_requests (fixture->server), ==, 1);
+
+  article = gloss_window_get_article (fixture->window);
+  g_assert_nonnull (article);
+  g_assert_cmpstr (gloss_article_get_title (article), ==, "Harbour deal questioned");
+  g_assert_cmpuint (paragraph_count (fixture->window), ==, 3);
+  g_assert_nonnull (strstr (gloss_block_get_text (gloss_article_get_block (article, 0)), CLAIM));
+
+  ui_annotate (fixture->window, 0, CLAIM, GLOSS_ANNOTATION_CLAIM);
+  ui_annotate (fixture->window, 1, DENIAL, GLOSS_ANNOTATION_DENIAL);
+  ui_annotate (fixture->window, 2, DOOMED, GLOSS_ANNOTATION_QUESTION);
+
+  /* Nothing changed: the server answers 304 to the ETag kept. */
+  check_for_changes (fixture);
+  toast = wait_for_label (GTK_WIDGET (fixture->window), "No changes");
+  g_assert_cmpstr (toast, ==, "No changes");
+  g_assert_cmpuint (test_server_n_requests (fixture->server), ==, 2);
+  g_assert_cmpstr (test_server_last_header (fixture->server, "if-none-match"), ==, "\"v1\"");
+
+  /* The outlet edits the story: a new version, the annotations placed
+   * again and counted. */
+  test_server_set_html (fixture->server, "/story", story_v2, "\"v2\"");
+  check_for_changes (fixture);
+  toast = wait_for_label (GTK_WIDGET (fixture->window), "Updated:");
+  g_assert_cmpstr (toast, ==, "Updated: 2 paragraphs changed, 1 annotation moved, 1 orphaned");
+  g_assert_cmpuint (test_server_n_requests (fixture->server), ==, 3);
+
+  /* The reader shows the new words. */
+  article = gloss_window_get_article (fixture->window);
+  g_assert_nonnull (strstr (gloss_block_get_text (gloss_article_get_block (article, 0)),
+                            "14 million euros"));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_window_get_annotations (fixture->window)), ==, 3);
+}
+
+static void
+test_link_errors (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *missing = test_server_url (fixture->server, "/gone");
+  GlossOpenLinkDialog *dialog = open_link_dialog (fixture);
+  const char *message;
+
+  /* Not a link at all: said at once, nothing asked. */
+  gloss_open_link_dialog_set_link (dialog, "ftp://example.org/story");
+  gloss_open_link_dialog_open (dialog);
+  wait_until (dialog_idle, dialog, "the dialog to give up on an ftp link");
+  message = gloss_open_link_dialog_get_message (dialog);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "not a web address"));
+
+  /* A page the site does not have: the reason, and the link kept. */
+  gloss_open_link_dialog_set_link (dialog, missing);
+  gloss_open_link_dialog_open (dialog);
+  wait_until (dialog_idle, dialog, "the dialog to report the 404");
+  message = gloss_open_link_dialog_get_message (dialog);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "404"));
+  g_assert_cmpuint (test_server_n_requests (fixture->server), ==, 1);
+  g_assert_true (ui_find_toplevel (GLOSS_TYPE_OPEN_LINK_DIALOG) == GTK_WINDOW (dialog));
+  g_assert_null (gloss_window_get_article (fixture->window));
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (dialog_gone, NULL, "the dialog to close");
+}
+
+static void
+test_network_off (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *url = test_server_url (fixture->server, "/story");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GlossOpenLinkDialog *dialog;
+  const char *message;
+
+  /* A story from its link, while the network may be used. */
+  test_server_set_html (fixture->server, "/story", story_v1, "\"v1\"");
+  open_link (fixture, url);
+  g_assert_cmpuint (test_server_n_requests (fixture->server), ==, 1);
+
+  /* Off: the dialog says so and opens nothing. */
+  g_settings_set_boolean (settings, "use-network", FALSE);
+  test_server_set_html (fixture->server, "/story", story_v2, "\"v2\"");
+  dialog = open_link_dialog (fixture);
+  message = gloss_open_link_dialog_get_message (dialog);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Use the network"));
+  gloss_open_link_dialog_set_link (dialog, url);
+  gloss_open_link_dialog_open (dialog);
+  g_assert_false (gloss_open_link_dialog_get_busy (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (dialog_gone, NULL, "the dialog to close");
+
+  /* Check for Changes, on one article and on all, says so too. */
+  check_for_changes (fixture);
+  message = wait_for_label (GTK_WIDGET (fixture->window), "“Use the network” is off");
+  g_assert_nonnull (message);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.check-all-changes", NULL));
+  ui_wait_for_paint (GTK_WIDGET (fixture->window));
+
+  /* The server has seen only the first request. */
+  g_assert_cmpuint (test_server_n_requests (fixture->server), ==, 1);
+  g_assert_nonnull (strstr (gloss_block_get_text (gloss_article_get_block (gloss_window_get_article (fixture->window), 0)),
+                            CLAIM));
+  g_settings_reset (settings, "use-network");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (!ui_test_init (&argc, &argv, "/links", UI_TEST_ADWAITA))
+    return g_test_run ();
+
+  g_test_add ("/links/open-and-check", Fixture, NULL, fixture_set_up, test_open_and_check,
+              fixture_tear_down);
+  g_test_add ("/links/errors", Fixture, NULL, fixture_set_up, test_link_errors,
+              fixture_tear_down);
+  g_test_add ("/links/network-off", Fixture, NULL, fixture_set_up, test_network_off,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
