@@ -11,11 +11,12 @@ GLOSS_BUILD_PACKAGES=(
   gcc pkg-config meson ninja-build gettext python3
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libxml2-dev libsqlite3-dev libjson-glib-dev libsoup-3.0-dev glib-networking libpq-dev
+  libsecret-1-dev
   libpoppler-glib-dev
   desktop-file-utils appstream fonts-dejavu-core librsvg2-common
 )
 GLOSS_TEST_PACKAGES=(xvfb xauth dbus libxml2-utils groff-base poppler-utils openssl
-  at-spi2-core python3-pyatspi gir1.2-atspi-2.0 postgresql-15)
+  at-spi2-core python3-pyatspi gir1.2-atspi-2.0 postgresql-15 gnome-keyring)
 
 gloss_missing_packages () {
   local pkg missing=()

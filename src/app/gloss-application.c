@@ -10,6 +10,9 @@
 
 #include "gloss-backups-window.h"
 #include "gloss-preferences-window.h"
+#if GLOSS_HAVE_TEAM
+#include "gloss-team-preferences.h"
+#endif
 
 /*
  * The application owns the one GlossStore of the GUI and hands it to each
@@ -702,6 +705,9 @@ gloss_application_preferences_action (GSimpleAction *action,
   g_return_if_fail (self->settings != NULL);
 
   preferences = gloss_preferences_window_new (self->settings);
+#if GLOSS_HAVE_TEAM
+  gloss_team_preferences_add_page (ADW_PREFERENCES_WINDOW (preferences), self->store);
+#endif
   gtk_window_set_transient_for (GTK_WINDOW (preferences),
                                 gtk_application_get_active_window (GTK_APPLICATION (self)));
   gtk_window_present (GTK_WINDOW (preferences));

@@ -294,6 +294,13 @@ new_article_menu (const GlossArticleSummary *summary)
       g_clear_object (&item);
     }
 
+  /* src/app/team: hidden unless the library syncs with a team library */
+  item = g_menu_item_new (_("Share to _Team Library…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "team.share", target);
+  g_menu_item_set_attribute (item, "hidden-when", "s", "action-disabled");
+  g_menu_append_item (section, item);
+  g_clear_object (&item);
+
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   g_object_unref (section);
 
@@ -849,4 +856,20 @@ gloss_library_sidebar_get_search_entry (GlossLibrarySidebar *self)
   g_return_val_if_fail (GLOSS_IS_LIBRARY_SIDEBAR (self), NULL);
 
   return GTK_EDITABLE (self->search_entry);
+}
+
+/**
+ * gloss_library_sidebar_add_section:
+ * @section: a widget to show below the article list (team libraries)
+ *
+ * Adds @section between the article list and All Annotations.
+ */
+void
+gloss_library_sidebar_add_section (GlossLibrarySidebar *self,
+                                   GtkWidget           *section)
+{
+  g_return_if_fail (GLOSS_IS_LIBRARY_SIDEBAR (self));
+  g_return_if_fail (GTK_IS_WIDGET (section));
+
+  gtk_box_insert_child_after (GTK_BOX (self->box), section, GTK_WIDGET (self->stack));
 }

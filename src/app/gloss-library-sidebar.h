@@ -24,5 +24,7 @@ void        gloss_library_sidebar_focus_search    (GlossLibrarySidebar *self);
 GListModel *gloss_library_sidebar_get_articles    (GlossLibrarySidebar *self);
 GtkWidget  *gloss_library_sidebar_get_search_list (GlossLibrarySidebar *self);
 GtkEditable *gloss_library_sidebar_get_search_entry (GlossLibrarySidebar *self);
+void        gloss_library_sidebar_add_section     (GlossLibrarySidebar *self,
+                                                   GtkWidget           *section);
 
 G_END_DECLS

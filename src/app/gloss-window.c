@@ -6,6 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "gloss-window-private.h"
+#if GLOSS_HAVE_TEAM
+#include "gloss-team-window.h"
+#endif
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -552,6 +555,9 @@ gloss_window_constructed (GObject *object)
 
   /* The library is known only now, after the construct properties. */
   _gloss_window_update_library_actions (self);
+#if GLOSS_HAVE_TEAM
+  gloss_team_window_attach (self);
+#endif
 }
 
 static void

@@ -232,3 +232,32 @@ gloss_team_share_article (GlossStore  *store,
     }
   return TRUE;
 }
+
+/**
+ * gloss_team_remove_library:
+ *
+ * Stops syncing with the team library @library_id.  The articles and
+ * annotations it brought stay in this library as ordinary ones; what was
+ * waiting to be sent is not sent.
+ */
+gboolean
+gloss_team_remove_library (GlossStore  *store,
+                           gint64       library_id,
+                           GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  statement = gloss_store_prepare (store, "DELETE FROM team_libraries WHERE id = ?1", error);
+  if (statement == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (statement, 1, library_id);
+  if (!gloss_store_step_done (store, statement, _("removing the team library"), error))
+    return FALSE;
+  if (sqlite3_changes (gloss_store_get_db (store)) == 0)
+    {
+      g_set_error (error, GLOSS_TEAM_ERROR, GLOSS_TEAM_ERROR_NOT_FOUND,
+                   _("This library syncs with no such team library"));
+      return FALSE;
+    }
+  return TRUE;
+}

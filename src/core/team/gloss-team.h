@@ -167,4 +167,28 @@ typedef void (*GlossTeamSyncHook) (const char *point,
 void     gloss_team_sync_set_test_hook (GlossTeamSyncHook hook,
                                         gpointer          user_data);
 
+/* Leaving a team library, and what the window shows (gloss-team-local.c,
+ * gloss-team-shown.c); all local, none of it reaches the server. */
+
+typedef struct
+{
+  gint64 id;
+  char *title;
+} GlossTeamSharedArticle;
+
+void        gloss_team_shared_article_free   (GlossTeamSharedArticle *article);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossTeamSharedArticle, gloss_team_shared_article_free)
+
+gboolean    gloss_team_remove_library        (GlossStore  *store,
+                                              gint64       library_id,
+                                              GError     **error);
+GPtrArray  *gloss_team_list_shared_articles  (GlossStore  *store,
+                                              gint64       library_id,
+                                              GError     **error);
+GHashTable *gloss_team_list_authors          (GlossStore  *store,
+                                              gint64       article_id,
+                                              GError     **error);
+gint64      gloss_team_get_change_count      (GlossStore  *store);
+gboolean    gloss_team_server_answers        (const char  *conninfo);
+
 G_END_DECLS
