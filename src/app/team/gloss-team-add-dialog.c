@@ -342,7 +342,7 @@ gloss_team_add_dialog_init (GlossTeamAddDialog *self)
 
   gtk_window_set_title (GTK_WINDOW (self), _("Add Team Library"));
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, 680);
+  gtk_window_set_default_size (GTK_WINDOW (self), 520, 640);
 
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);

@@ -268,7 +268,9 @@ format_time (const char *stamp)
   if (utc == NULL)
     return g_strdup (stamp);
   local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%x %X");
+  /* Translators: the date and time of the last sync, a
+   * g_date_time_format() format: "7 December 2026, 18:34" */
+  return g_date_time_format (local, _("%e %B %Y, %H:%M"));
 }
 
 static gboolean

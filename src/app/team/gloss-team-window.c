@@ -25,6 +25,7 @@ typedef struct
   GtkWidget *button;
   GtkImage *icon;
   GtkLabel *label;
+  GtkLabel *heading;
   GtkLabel *detail;
   GlossTeamSidebar *sidebar;
 } Team;
@@ -84,6 +85,7 @@ monitor_changed_cb (GlossTeamMonitor *monitor,
     {
       gtk_image_set_from_icon_name (team->icon, state_icon (state));
       gtk_label_set_text (team->label, summary);
+      gtk_label_set_text (team->heading, summary);
       gtk_label_set_text (team->detail, detail);
       gtk_widget_set_tooltip_text (team->button, detail);
       /* Translators: the header button's name for screen readers; %s is
@@ -217,7 +219,7 @@ make_button (Team *team)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *popover = gtk_popover_new ();
-  GtkWidget *popover_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *popover_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *sync = gtk_button_new_with_mnemonic (_("Sync _Now"));
   GtkWidget *button = gtk_menu_button_new ();
 
@@ -232,11 +234,15 @@ make_button (Team *team)
   gtk_label_set_wrap (team->detail, TRUE);
   gtk_label_set_max_width_chars (team->detail, 36);
   gtk_label_set_xalign (team->detail, 0);
-  gtk_label_set_selectable (team->detail, TRUE);
+  team->heading = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (team->heading, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (team->heading), "heading");
   gtk_widget_set_name (sync, "team-sync-now");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (sync), "team.sync");
   gtk_widget_add_css_class (sync, "suggested-action");
+  gtk_box_append (GTK_BOX (popover_box), GTK_WIDGET (team->heading));
   gtk_box_append (GTK_BOX (popover_box), GTK_WIDGET (team->detail));
+  gtk_widget_set_margin_top (sync, 6);
   gtk_box_append (GTK_BOX (popover_box), sync);
   gtk_widget_set_margin_start (popover_box, 6);
   gtk_widget_set_margin_end (popover_box, 6);
