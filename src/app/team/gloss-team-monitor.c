@@ -20,8 +20,8 @@
  * costs no table read.
  *
  * Background syncs run every "team-sync-interval" minutes while network
- * use is allowed (GLOSS_OFFLINE unset, a network available); Sync Now runs
- * at once.  A server that cannot be reached at all is "offline", not an
+ * use is allowed ("use-network" on, GLOSS_OFFLINE unset, a network
+ * available); Sync Now runs at once.  A server that cannot be reached at all is "offline", not an
  * error: the changes wait for the next sync.
  */
 
@@ -103,10 +103,12 @@ replace_str (char       **slot,
   *slot = copy;
 }
 
+/* Background syncs only: Sync Now is the user asking. */
 static gboolean
-network_allowed (void)
+network_allowed (GlossTeamMonitor *self)
 {
-  return gloss_fetch_network_allowed_from_env () &&
+  return g_settings_get_boolean (self->settings, "use-network") &&
+         gloss_fetch_network_allowed_from_env () &&
          g_network_monitor_get_network_available (g_network_monitor_get_default ());
 }
 
@@ -288,7 +290,7 @@ periodic_cb (gpointer user_data)
 {
   GlossTeamMonitor *self = user_data;
 
-  if (network_allowed ())
+  if (network_allowed (self))
     start_sync (self);
   return G_SOURCE_CONTINUE;
 }
@@ -394,7 +396,7 @@ gloss_team_monitor_set_store (GlossTeamMonitor *self,
 
   /* A first sync soon after the window opens, when syncing on its own. */
   if (store != NULL && g_settings_get_int (self->settings, "team-sync-interval") > 0 &&
-      network_allowed ())
+      network_allowed (self))
     start_sync (self);
 }
 
