@@ -30,7 +30,10 @@ struct _GlossAnnotationRow
   GtkLabel *verdict_label;
   GtkLabel *quote_label;
   GtkLabel *speaker_label;
+  GtkLabel *author_label;
 };
+
+static GlossAnnotationAuthorFunc author_func;
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GTK_TYPE_LIST_BOX_ROW)
 
@@ -56,6 +59,7 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
   g_autofree char *quote = NULL;
   g_autofree char *summary = gloss_annotation_dup_summary (annotation, 0);
   g_autoptr(GString) label = g_string_new (summary);
+  g_autofree char *author = NULL;
 
   set_kind_class (GTK_WIDGET (self), kind);
   gtk_label_set_label (self->glyph_label, gloss_annotation_kind_get_glyph (kind));
@@ -89,6 +93,18 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "orphaned");
 
+  /* Who made it, once the row is in a window that knows (team libraries) */
+  if (author_func != NULL && gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    author = author_func (GTK_WIDGET (self), annotation);
+  gtk_widget_set_visible (GTK_WIDGET (self->author_label), author != NULL);
+  if (author != NULL)
+    {
+      /* Translators: who made an annotation in a team library, under it */
+      g_autofree char *made = g_strdup_printf (_("Made by %s"), author);
+
+      gtk_label_set_label (self->author_label, made);
+    }
+
   /* What a screen reader says for the row: everything the eye gets. */
   if (speaker != NULL)
     /* Translators: appended to an annotation's description; %s is a person */
@@ -96,6 +112,9 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
   if (verdict != GLOSS_VERDICT_NONE && verdict != GLOSS_VERDICT_UNRATED)
     /* Translators: appended to a claim's description; %s is a verdict such as “False” */
     g_string_append_printf (label, _(", rated %s"), gloss_verdict_get_label (verdict));
+  if (author != NULL)
+    /* Translators: appended to an annotation's description; %s is a team member */
+    g_string_append_printf (label, _(", made by %s"), author);
   if (note != NULL)
     g_string_append (label, _(", has a note"));
   if (gloss_annotation_get_n_links (annotation) > 0)
@@ -171,13 +190,30 @@ gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, verdict_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, quote_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, speaker_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, author_label);
   gtk_widget_class_bind_template_callback (widget_class, query_tooltip_cb);
+}
+
+/* In a window now: the row is built again only when it has an author to
+ * show, so a library without team libraries pays one lookup a row. */
+static void
+root_changed_cb (GlossAnnotationRow *self)
+{
+  g_autofree char *author = NULL;
+
+  if (author_func == NULL || self->annotation == NULL ||
+      gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+  author = author_func (GTK_WIDGET (self), self->annotation);
+  if (author != NULL || gtk_widget_get_visible (GTK_WIDGET (self->author_label)))
+    gloss_annotation_row_update (self);
 }
 
 static void
 gloss_annotation_row_init (GlossAnnotationRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::root", G_CALLBACK (root_changed_cb), NULL);
 }
 
 /**
@@ -234,4 +270,17 @@ gloss_annotation_row_get_label (GlossAnnotationRow *self)
   g_return_val_if_fail (GLOSS_IS_ANNOTATION_ROW (self), NULL);
 
   return self->label;
+}
+
+/**
+ * gloss_annotation_row_set_author_func:
+ * @func: (nullable): says who made an annotation
+ *
+ * Makes every row ask @func who made its annotation once it is in a
+ * window, and show it.
+ */
+void
+gloss_annotation_row_set_author_func (GlossAnnotationAuthorFunc func)
+{
+  author_func = func;
 }

@@ -126,6 +126,26 @@ label_says (gpointer data)
          g_strcmp0 (gtk_label_get_text (GTK_LABEL (wait->label)), wait->text) == 0;
 }
 
+static gboolean
+label_with_text (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_with_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+shows_author (gpointer data)
+{
+  return label_with_text (data, "Made by ben");
+}
+
 static void
 wait_for_header (GtkWidget  *label,
                  const char *text)
@@ -269,6 +289,9 @@ test_window_sync (void)
 
   wait_for_header (label, "Not Synced Yet");
 
+  g_assert_true (gloss_window_open_article (window, article_id, &error));
+  g_assert_no_error (error);
+
   /* Share from the article's menu */
   gtk_widget_activate_action (GTK_WIDGET (window), "team.share", "x", article_id);
   wait_for (has_message_dialog, NULL, "the Share to Team Library dialog");
@@ -302,6 +325,8 @@ test_window_sync (void)
   gloss_annotation_set_article_id (annotation, article_id);
   g_assert_true (gloss_store_add_annotation (store, annotation, &error));
   g_assert_no_error (error);
+  g_assert_true (gloss_window_reload_annotations (window, &error));
+  g_assert_no_error (error);
   waiting = g_strdup_printf ("%u change waiting", 1u);
   wait_for_header (label, waiting);
 
@@ -314,6 +339,9 @@ test_window_sync (void)
   wait_for_header (label, "Synced");
   g_assert_cmpint (team_superuser_count (DB, "SELECT count(*) FROM gloss.objects"
                                              " WHERE kind = 'annotation'"), ==, 1);
+
+  /* The annotation, now on the server, says who made it. */
+  wait_for (shows_author, window, "the annotation row to say “Made by ben”");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-annotation-row.h"
 #include "gloss-team-sidebar.h"
 #include "gloss-team-window.h"
 #include "gloss-window-private.h"
@@ -15,6 +16,9 @@
  * (team.sync, team.share with an article id, 0 for the one shown) and the
  * team section of the library sidebar.  Everything hangs off the window as
  * object data, so GlossWindow itself only calls gloss_team_window_attach().
+ * Each annotation row asks who made its annotation (the person whose
+ * login pushed it, as the server recorded it); rows are asked again when
+ * a sync brought other authors.
  */
 
 typedef struct
@@ -28,6 +32,10 @@ typedef struct
   GtkLabel *heading;
   GtkLabel *detail;
   GlossTeamSidebar *sidebar;
+
+  /* Who made each annotation of the article shown, by uuid */
+  GHashTable *authors;
+  gint64 authors_article;
 } Team;
 
 #define TEAM_KEY "gloss-team"
@@ -38,6 +46,7 @@ team_free (Team *team)
   g_signal_handlers_disconnect_by_data (team->monitor, team);
   g_object_unref (team->monitor);
   g_object_unref (team->actions);
+  g_clear_pointer (&team->authors, g_hash_table_unref);
   g_free (team);
 }
 
@@ -54,6 +63,89 @@ state_icon (GlossTeamState state)
     case GLOSS_TEAM_STATE_NONE:
     default: return NULL;
     }
+}
+
+static GHashTable *
+read_authors (Team   *team,
+              gint64  article_id)
+{
+  GlossStore *store = gloss_window_get_store (team->window);
+  GHashTable *authors = NULL;
+
+  if (store != NULL && article_id > 0)
+    authors = gloss_team_list_authors (store, article_id, NULL);
+  return authors != NULL ? authors : g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static gboolean
+same_authors (GHashTable *a,
+              GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (a) != g_hash_table_size (b))
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (g_strcmp0 (value, g_hash_table_lookup (b, key)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+refresh_rows (GtkWidget *widget)
+{
+  if (GLOSS_IS_ANNOTATION_ROW (widget))
+    {
+      gloss_annotation_row_refresh (GLOSS_ANNOTATION_ROW (widget));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    refresh_rows (child);
+}
+
+/* Reads the authors of the article shown again; the rows are told only
+ * when someone changed, as most syncs and edits bring no new author. */
+static void
+update_authors (Team *team)
+{
+  GlossArticle *article;
+  gint64 article_id;
+  g_autoptr(GHashTable) authors = NULL;
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (team->window)))
+    return;
+  article = gloss_window_get_article (team->window);
+  article_id = article != NULL ? gloss_article_get_id (article) : 0;
+  authors = read_authors (team, article_id);
+  if (team->authors != NULL && team->authors_article == article_id &&
+      same_authors (team->authors, authors))
+    return;
+  g_clear_pointer (&team->authors, g_hash_table_unref);
+  team->authors = g_steal_pointer (&authors);
+  team->authors_article = article_id;
+  refresh_rows (GTK_WIDGET (team->window->annotation_list));
+}
+
+static char *
+author_func (GtkWidget       *row,
+             GlossAnnotation *annotation)
+{
+  GtkRoot *root = gtk_widget_get_root (row);
+  Team *team = root != NULL ? g_object_get_data (G_OBJECT (root), TEAM_KEY) : NULL;
+  gint64 article_id = gloss_annotation_get_article_id (annotation);
+
+  if (team == NULL || article_id <= 0)
+    return NULL;
+  if (team->authors == NULL || team->authors_article != article_id)
+    {
+      g_clear_pointer (&team->authors, g_hash_table_unref);
+      team->authors = read_authors (team, article_id);
+      team->authors_article = article_id;
+    }
+  return g_strdup (g_hash_table_lookup (team->authors, gloss_annotation_get_uuid (annotation)));
 }
 
 static void
@@ -101,6 +193,7 @@ monitor_changed_cb (GlossTeamMonitor *monitor,
     }
   update_actions (team);
   gloss_team_sidebar_reload (team->sidebar, gloss_team_monitor_get_store (monitor));
+  update_authors (team);
 }
 
 static void
@@ -263,6 +356,7 @@ window_destroy_cb (GlossWindow *window,
 {
   /* No sync or poll outlives the window's widgets. */
   g_signal_handlers_disconnect_by_data (team->monitor, team);
+  g_signal_handlers_disconnect_by_data (window, team);
   gloss_team_monitor_set_store (team->monitor, NULL);
 }
 
@@ -323,6 +417,8 @@ gloss_team_window_attach (GlossWindow *window)
   g_signal_connect (team->monitor, "changed", G_CALLBACK (monitor_changed_cb), team);
   g_signal_connect (window, "notify::store", G_CALLBACK (store_changed_cb), team);
   g_signal_connect (window, "destroy", G_CALLBACK (window_destroy_cb), team);
+  g_signal_connect_swapped (window, "notify::article", G_CALLBACK (update_authors), team);
+  gloss_annotation_row_set_author_func (author_func);
   gloss_team_monitor_set_store (team->monitor, gloss_window_get_store (window));
   update_actions (team);
 }
