@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gstdio.h>
 
 #include "gloss-core.h"
 #include "gloss-sentence-split.h"
@@ -298,6 +299,62 @@ test_sample (void)
          "Huawei");
 }
 
+/* A dismissed suggestion stays dismissed for that article, in the library
+ * file, until it is put back. */
+static void
+test_dismissed (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gloss-suggest-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autofree char *sample = g_build_filename (GLOSS_TEST_DATA, "nato-huawei.txt", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+  gint64 id;
+  GArray *dismissed;
+
+  g_file_get_contents (sample, &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  {
+    g_autoptr(GlossStore) store = gloss_store_open (path, &error);
+
+    g_assert_no_error (error);
+    id = gloss_store_import (store, bytes, "nato-huawei.txt", NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (gloss_store_dismiss_suggestion (store, id, 4, 0, 61, "“NATO takes these", &error));
+    g_assert_true (gloss_store_dismiss_suggestion (store, id, 1, 0, 180, "Stoltenberg says", &error));
+    /* twice is once */
+    g_assert_true (gloss_store_dismiss_suggestion (store, id, 1, 0, 180, "Stoltenberg says", &error));
+    g_assert_no_error (error);
+    /* no such article */
+    g_assert_false (gloss_store_dismiss_suggestion (store, id + 1, 1, 0, 10, "x", &error));
+    g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+  {
+    g_autoptr(GlossStore) store = gloss_store_open (path, &error);
+
+    g_assert_no_error (error);
+    dismissed = gloss_store_list_dismissed_suggestions (store, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (dismissed->len, ==, 2);
+    g_assert_cmpuint (g_array_index (dismissed, GlossDismissedSuggestion, 0).block, ==, 1);
+    g_assert_cmpstr (g_array_index (dismissed, GlossDismissedSuggestion, 1).exact, ==,
+                     "“NATO takes these");
+    g_array_unref (dismissed);
+
+    g_assert_true (gloss_store_restore_suggestion (store, id, 1, 0, 180, &error));
+    dismissed = gloss_store_list_dismissed_suggestions (store, id, &error);
+    g_assert_cmpuint (dismissed->len, ==, 1);
+    g_assert_cmpint (g_array_index (dismissed, GlossDismissedSuggestion, 0).end, ==, 61);
+    g_array_unref (dismissed);
+  }
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -311,6 +368,7 @@ main (int    argc,
   g_test_add_func ("/suggest/pronouns", test_pronouns);
   g_test_add_func ("/suggest/other-language", test_other_language);
   g_test_add_func ("/suggest/sample", test_sample);
+  g_test_add_func ("/suggest/dismissed", test_dismissed);
 
   return g_test_run ();
 }

@@ -360,6 +360,19 @@ static const GlossStoreMigration migrations[] = {
     "  fields TEXT NOT NULL,"
     "  created_at TEXT NOT NULL"
     ");"
+  /* Suggestions a reader dismissed (issue 13), so they stay dismissed for
+   * that article: the sentence's place and its words, which a later
+   * version of the article may no longer have at that place. */
+  { 8,
+    "CREATE TABLE dismissed_suggestions ("
+    "  article INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,"
+    "  block INTEGER NOT NULL,"
+    "  start INTEGER NOT NULL,"
+    "  end INTEGER NOT NULL,"
+    "  exact TEXT NOT NULL,"
+    "  dismissed_at TEXT NOT NULL,"
+    "  PRIMARY KEY (article, block, start, end)"
+    ") WITHOUT ROWID;"
   },
 };
 

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build reads and writes; see gloss-store-schema.c. */
-#define GLOSS_STORE_SCHEMA_VERSION 7
+#define GLOSS_STORE_SCHEMA_VERSION 8
 
 #define GLOSS_TYPE_STORE (gloss_store_get_type ())
 G_DECLARE_FINAL_TYPE (GlossStore, gloss_store, GLOSS, STORE, GObject)
@@ -49,3 +49,4 @@ G_END_DECLS
 #include "gloss-store-exchange.h"
 #include "gloss-store-versions.h"
 #include "gloss-store-changes.h"
+#include "gloss-store-suggestions.h"
