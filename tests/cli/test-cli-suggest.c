@@ -72,8 +72,19 @@ test_json (Fixture       *fixture,
                                                           "scores", "speaker", "answers", NULL };
        *m; m++)
     g_assert_true (json_object_has_member (o, *m));
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "labels")), ==, 0);
+  g_assert_false (has_label (o, "claim"));
+  g_assert_false (has_label (o, "denial"));
   g_assert_true (json_object_get_null_member (o, "speaker"));
+  g_assert_true (json_object_get_null_member (o, "answers"));
+  /* the check-worthiness model's probability, and the label from its threshold */
+  {
+    JsonObject *scores = json_object_get_object_member (o, "scores");
+    double p = json_object_get_double_member (scores, "checkworthy");
+
+    g_assert_cmpfloat (p, >=, 0.0);
+    g_assert_cmpfloat (p, <=, 1.0);
+    g_assert_cmpfloat (json_object_get_double_member (scores, "claim"), ==, 0.0);
+  }
 
   /* offsets are code points of the block that `show` prints */
   g_assert_cmpint (run_cli (fixture, &shown, "show", "--json", "1", NULL), ==, 0);

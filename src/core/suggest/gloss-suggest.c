@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "gloss-checkworthy.h"
 #include "gloss-suggest-private.h"
 
 /* Suggestions for one article, on the reader's machine and in a few
@@ -136,16 +137,34 @@ is_english (const char *language)
          (language[2] == '\0' || language[2] == '-' || language[2] == '_');
 }
 
-/* CHECKWORTHY HOOK: the check-worthiness model (src/core/suggest/
- * gloss-checkworthy.c) is being built separately; until it is wired in
- * here, no sentence is scored and the result says so
- * (gloss_suggestions_has_checkworthy() is FALSE). */
+/* Worth checking: the check-worthiness model (gloss-checkworthy.c), on the
+ * sentence's words.  Without the model (it failed to load) no sentence is
+ * scored and the result says so (gloss_suggestions_has_checkworthy()). */
 static gboolean
 score_checkworthy (GlossSuggestContext *ctx)
 {
+  g_autoptr(GError) error = NULL;
+  GlossCheckworthyModel *model = gloss_checkworthy_model_get_default (&error);
+  double threshold;
+
+  if (model == NULL)
+    {
+      g_warning ("No check-worthiness model: %s", error->message);
+      for (guint i = 0; i < ctx->sentences->len; i++)
+        ctx_sentence (ctx, i)->checkworthy_score = -1.0;
+      return FALSE;
+    }
+  threshold = gloss_checkworthy_model_get_threshold (model);
   for (guint i = 0; i < ctx->sentences->len; i++)
-    ctx_sentence (ctx, i)->checkworthy_score = -1.0;
-  return FALSE;
+    {
+      GlossSentence *s = ctx_sentence (ctx, i);
+      g_autofree char *text = gloss_suggest_dup_text (ctx, s->block, s->start, s->end);
+
+      s->checkworthy_score = gloss_checkworthy_model_score (model, text);
+      if (s->checkworthy_score >= threshold)
+        s->labels |= GLOSS_SUGGEST_CHECKWORTHY;
+    }
+  return TRUE;
 }
 
 /**
