@@ -360,6 +360,7 @@ static const GlossStoreMigration migrations[] = {
     "  fields TEXT NOT NULL,"
     "  created_at TEXT NOT NULL"
     ");"
+  },
   /* Suggestions a reader dismissed (issue 13), so they stay dismissed for
    * that article: the sentence's place and its words, which a later
    * version of the article may no longer have at that place. */
