@@ -285,6 +285,11 @@ new_article_menu (const GlossArticleSummary *summary)
   g_menu_append_item (section, item);
   g_clear_object (&item);
 
+  item = g_menu_item_new (_("_Versions…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.versions", target);
+  g_menu_append_item (section, item);
+  g_clear_object (&item);
+
   /* Only a story that came by its link can be asked for again. */
   if (summary->url != NULL)
     {

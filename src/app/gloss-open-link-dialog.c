@@ -91,7 +91,8 @@ set_busy (GlossOpenLinkDialog *self,
 
   self->busy = busy;
   gtk_widget_set_visible (GTK_WIDGET (self->progress), busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->entry), !busy);
+  /* Not insensitive: the focused entry would lose its focus-out event. */
+  gtk_editable_set_editable (GTK_EDITABLE (self->entry), !busy);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   if (busy)
     self->pulse_source = g_timeout_add (120, pulse_cb, self);
@@ -394,6 +395,8 @@ gloss_open_link_dialog_init (GlossOpenLinkDialog *self)
   gtk_box_append (GTK_BOX (box), content);
   adw_window_set_content (ADW_WINDOW (self), box);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->open_button));
+  /* Ready for the link to be pasted. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->entry));
 
   g_signal_connect_swapped (self->open_button, "clicked", G_CALLBACK (open_clicked_cb), self);
   g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked_cb), self);

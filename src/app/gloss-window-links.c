@@ -71,15 +71,13 @@ _gloss_window_format_update_report (const GlossUpdateReport *report)
   return g_strdup_printf (_("Updated: %s, %s, %s"), paragraphs, moved, orphaned);
 }
 
-/* A check's outcome replaces the previous one's rather than queueing
- * behind it: the newest answer is the one that matters. */
+/* A check's outcome waits for the toast before it to go rather than
+ * dismissing it: libadwaita 1.2 crashed when a toast was dismissed while
+ * it was still sliding in. */
 static void
 show_link_toast (GlossWindow *self,
                  AdwToast    *toast)
 {
-  if (self->link_toast != NULL)
-    adw_toast_dismiss (self->link_toast);
-  g_set_weak_pointer (&self->link_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -360,7 +358,6 @@ _gloss_window_links_dispose (GlossWindow *self)
 {
   g_cancellable_cancel (self->link_cancellable);
   g_clear_object (&self->link_cancellable);
-  g_clear_weak_pointer (&self->link_toast);
 }
 
 void

@@ -78,8 +78,17 @@ struct _GlossWindow
   /* gloss-window-links.c: checks for changes running, and what stops them */
   GCancellable        *link_cancellable;
   guint                link_checks;
-  /* The last check's toast, replaced by the next one (weak) */
-  AdwToast            *link_toast;
+
+  /* gloss-window-versions.c: two versions compared in the reader */
+  GtkRevealer         *compare_revealer;
+  GtkLabel            *compare_label;
+  GlossArticle        *compare_shown;   /* the reader's, while comparing */
+  gint64               compare_article_id;
+  guint                compare_from;
+  guint                compare_to;
+  guint                compare_n_changes;
+  guint                compare_current; /* G_MAXUINT before the first step */
+  GArray              *compare_marks;
 };
 
 void _gloss_window_class_actions_init  (GlossWindowClass *klass);
@@ -139,6 +148,16 @@ void  _gloss_window_links_init              (GlossWindow      *self);
 void  _gloss_window_links_dispose           (GlossWindow      *self);
 void  _gloss_window_update_link_actions     (GlossWindow      *self);
 char *_gloss_window_format_update_report    (const GlossUpdateReport *report);
+
+/* gloss-window-versions.c: versions, comparing two, restoring */
+void  _gloss_window_class_versions_init     (GlossWindowClass *klass);
+void  _gloss_window_versions_init           (GlossWindow      *self);
+void  _gloss_window_versions_dispose        (GlossWindow      *self);
+gboolean _gloss_window_compare_versions     (GlossWindow      *self,
+                                             gint64            article_id,
+                                             guint             from,
+                                             guint             to,
+                                             GError          **error);
 
 /* gloss-window.c */
 void  _gloss_window_close_article           (GlossWindow      *self);

@@ -465,6 +465,7 @@ gloss_window_dispose (GObject *object)
   _gloss_window_article_actions_dispose (self);
   _gloss_window_import_dispose (self);
   _gloss_window_links_dispose (self);
+  _gloss_window_versions_dispose (self);
 
   /* Whatever was typed in the editor is saved before the window goes. */
   if (self->editor != NULL)
@@ -639,6 +640,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_class_article_actions_init (klass);
   _gloss_window_class_import_init (klass);
   _gloss_window_class_links_init (klass);
+  _gloss_window_class_versions_init (klass);
 }
 
 /* GTK 4.8 names a labelled button by its raw label, underscore and all,
@@ -671,6 +673,7 @@ gloss_window_init (GlossWindow *self)
   _gloss_window_library_init (self);
   _gloss_window_watch_init (self);
   _gloss_window_links_init (self);
+  _gloss_window_versions_init (self);
   _gloss_window_update_title (self);
 }
 

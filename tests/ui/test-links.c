@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "gloss-open-link-dialog.h"
+#include "gloss-versions-dialog.h"
 #include "test-server.h"
 #include "ui-fixture.h"
 
@@ -202,6 +203,136 @@ paragraph_count (GlossWindow *window)
   return gloss_article_get_n_blocks (gloss_window_get_article (window));
 }
 
+static gboolean
+versions_dialog_shown (gpointer data)
+{
+  return ui_find_toplevel (GLOSS_TYPE_VERSIONS_DIALOG) != NULL;
+}
+
+/* The text under the reader's tag @name at the cursor: the change that
+ * F8 stepped to. */
+static char *
+dup_current_change (GlossWindow *window)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gloss_window_get_reader_view (window)));
+  GtkTextTag *current = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                   "gloss-diff-current");
+  GtkTextIter start, end;
+
+  g_assert_nonnull (current);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  if (!gtk_text_iter_starts_tag (&start, current))
+    g_assert_true (gtk_text_iter_forward_to_tag_toggle (&start, current));
+  end = start;
+  g_assert_true (gtk_text_iter_forward_to_tag_toggle (&end, current));
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+/* Whether the word at @text in the reader carries the tag @name, which
+ * draws it underlined (added) or struck through (removed). */
+static gboolean
+word_has_tag (GlossWindow *window,
+              const char  *text,
+              const char  *name)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gloss_window_get_reader_view (window)));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter start, match_start, match_end;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, text, 0, &match_start, &match_end, NULL));
+  for (GtkTextIter i = match_start; !gtk_text_iter_equal (&i, &match_end); gtk_text_iter_forward_char (&i))
+    if (!gtk_text_iter_has_tag (&i, tag))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+compare_and_restore (Fixture *fixture)
+{
+  GlossVersionsDialog *dialog;
+  GtkTextTag *deleted;
+  gboolean strikethrough = FALSE;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *last = NULL;
+  GtkTextBuffer *buffer;
+  const char *bar;
+  gint64 id = gloss_article_get_id (gloss_window_get_article (fixture->window));
+
+  /* Versions (Ctrl+Shift+H): the two versions, the latest change chosen. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.versions", "x",
+                                             (gint64) 0));
+  wait_until (versions_dialog_shown, NULL, "the Versions dialog");
+  dialog = GLOSS_VERSIONS_DIALOG (ui_find_toplevel (GLOSS_TYPE_VERSIONS_DIALOG));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Version 2 (current)"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Version 1"));
+  gloss_versions_dialog_compare (dialog);
+  g_assert_null (ui_find_toplevel (GLOSS_TYPE_VERSIONS_DIALOG));
+
+  /* The reader shows both: the old figure struck through, the new one
+   * underlined, and nothing can be marked meanwhile. */
+  bar = wait_for_label (GTK_WIDGET (fixture->window), "Version 1 to 2:");
+  g_assert_cmpstr (bar, ==, "Version 1 to 2: 3 changes");
+  g_assert_true (word_has_tag (fixture->window, "40", "gloss-diff-deleted"));
+  g_assert_true (word_has_tag (fixture->window, "14", "gloss-diff-inserted"));
+  g_assert_true (word_has_tag (fixture->window, "spokesman", "gloss-diff-inserted"));
+  g_assert_true (word_has_tag (fixture->window, "Residents", "gloss-diff-deleted"));
+  g_assert_false (word_has_tag (fixture->window, DENIAL, "gloss-diff-inserted"));
+  g_assert_false (word_has_tag (fixture->window, DENIAL, "gloss-diff-deleted"));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gloss_window_get_reader_view (fixture->window)));
+  deleted = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "gloss-diff-deleted");
+  g_object_get (deleted, "strikethrough", &strikethrough, NULL);
+  g_assert_true (strikethrough);
+  g_assert_null (gloss_window_get_annotations (fixture->window));
+  {
+    GtkTextIter start, end;
+
+    /* Words selected and C pressed: nothing is marked on this text. */
+    g_assert_true (gloss_reader_view_get_iter_for_block (gloss_window_get_reader_view (fixture->window),
+                                                         0, 0, &start));
+    end = start;
+    gtk_text_iter_forward_chars (&end, 10);
+    gtk_text_buffer_select_range (buffer, &start, &end);
+    gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.mark", "s", "claim");
+    gtk_text_buffer_place_cursor (buffer, &start);
+  }
+
+  /* F8 steps through the changes in reading order; Shift+F8 back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-change", NULL));
+  first = dup_current_change (fixture->window);
+  g_assert_cmpstr (first, ==, "40");
+  wait_for_label (GTK_WIDGET (fixture->window), "Version 1 to 2: place 1 of");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-change", NULL));
+  second = dup_current_change (fixture->window);
+  g_assert_cmpstr (second, ==, "14");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.previous-change", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.previous-change", NULL));
+  last = dup_current_change (fixture->window);
+  g_assert_cmpstr (last, ==, "would stay confidential for now");
+
+  /* Done: the article as it is, with its annotations. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.stop-comparing", NULL));
+  g_assert_cmpint (gloss_article_get_id (gloss_window_get_article (fixture->window)), ==, id);
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_window_get_annotations (fixture->window)), ==, 3);
+
+  /* Restore version 1, then Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.versions", "x",
+                                             (gint64) 0));
+  wait_until (versions_dialog_shown, NULL, "the Versions dialog, again");
+  dialog = GLOSS_VERSIONS_DIALOG (ui_find_toplevel (GLOSS_TYPE_VERSIONS_DIALOG));
+  gloss_versions_dialog_restore (dialog, 1);
+  wait_for_label (GTK_WIDGET (fixture->window), "Version 1 restored");
+  g_assert_nonnull (strstr (gloss_block_get_text (gloss_article_get_block (gloss_window_get_article (fixture->window), 0)),
+                            CLAIM));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.undo-restore",
+                                             "(xu)", id, 2));
+  g_assert_nonnull (strstr (gloss_block_get_text (gloss_article_get_block (gloss_window_get_article (fixture->window), 0)),
+                            "14 million euros"));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_window_get_annotations (fixture->window)), ==, 3);
+}
+
 static void
 test_open_and_check (Fixture       *fixture,
                      gconstpointer  data)
@@ -244,6 +375,8 @@ test_open_and_check (Fixture       *fixture,
   g_assert_nonnull (strstr (gloss_block_get_text (gloss_article_get_block (article, 0)),
                             "14 million euros"));
   g_assert_cmpuint (g_list_model_get_n_items (gloss_window_get_annotations (fixture->window)), ==, 3);
+
+  compare_and_restore (fixture);
 }
 
 static void
