@@ -11,7 +11,7 @@
 
 /*
  * "All annotations": every annotation of the library, narrowed by kind,
- * speaker, verdict and words, newest or oldest first; activating one
+ * speaker, verdict, team member and words, newest or oldest first; activating one
  * (a click, Return) emits ::annotation-activated so the window opens its
  * article at it.
  *
@@ -302,9 +302,11 @@ typedef struct
   GlossVerdict verdict;
   char *text;
   gboolean oldest_first;
+  char *author;
 
   GArray *ids;
   GPtrArray *speakers;
+  GPtrArray *authors;        /* read with the speakers */
   guint total;
 } Query;
 
@@ -315,7 +317,9 @@ query_free (Query *query)
   g_free (query->path);
   g_free (query->speaker);
   g_free (query->text);
+  g_free (query->author);
   g_clear_pointer (&query->ids, g_array_unref);
+  g_clear_pointer (&query->authors, g_ptr_array_unref);
   g_clear_pointer (&query->speakers, g_ptr_array_unref);
   g_free (query);
 }
@@ -333,12 +337,15 @@ query_run (Query       *query,
   filter.verdict = query->verdict;
   filter.text = query->text;
   filter.oldest_first = query->oldest_first;
+  filter.author = query->author;
 
   /* The count, the speakers and the matches as of one moment. */
   if (!gloss_store_begin_read (store, error))
     return FALSE;
   if (gloss_store_count_annotations (store, &query->total, error) &&
-      (!query->want_speakers || (query->speakers = gloss_store_list_speakers (store, error)) != NULL))
+      (!query->want_speakers ||
+       ((query->speakers = gloss_store_list_speakers (store, error)) != NULL &&
+        (query->authors = gloss_store_list_annotation_authors (store, error)) != NULL)))
     query->ids = gloss_store_find_annotations (store, &filter, error);
   gloss_store_end_read (store);
 
@@ -395,6 +402,8 @@ struct _GlossAllAnnotationsView
   GtkSingleSelection *selection;
   GtkStringList *speaker_list;
   GPtrArray *speaker_names;   /* the names behind speaker_list, after "Any Speaker" */
+  GtkStringList *person_list;
+  GPtrArray *person_names;    /* team members behind person_list, after "Anyone" */
   GtkToggleButton *kind_buttons[GLOSS_ANNOTATION_KIND_LAST + 1];
 
   /* Template widgets */
@@ -402,6 +411,7 @@ struct _GlossAllAnnotationsView
   GtkDropDown *sort_dropdown;
   GtkBox *kind_box;
   GtkDropDown *speaker_dropdown;
+  GtkDropDown *person_dropdown;
   GtkDropDown *verdict_dropdown;
   GtkSpinner *spinner;
   GtkLabel *count_label;
@@ -468,6 +478,7 @@ query_new (GlossAllAnnotationsView *self)
   Query *query = g_new0 (Query, 1);
   guint speaker = gtk_drop_down_get_selected (self->speaker_dropdown);
   guint verdict = gtk_drop_down_get_selected (self->verdict_dropdown);
+  guint person = gtk_drop_down_get_selected (self->person_dropdown);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   query->reader = self->reader != NULL ? g_object_ref (self->reader) : NULL;
@@ -484,6 +495,8 @@ query_new (GlossAllAnnotationsView *self)
                    verdict <= G_N_ELEMENTS (verdicts) ? verdicts[verdict - 1] : GLOSS_VERDICT_NONE;
   query->text = g_strdup (text);
   query->oldest_first = gtk_drop_down_get_selected (self->sort_dropdown) == 1;
+  if (person != GTK_INVALID_LIST_POSITION && person > 0 && person <= self->person_names->len)
+    query->author = g_strdup (g_ptr_array_index (self->person_names, person - 1));
 
   return query;
 }
@@ -497,6 +510,7 @@ has_filters (GlossAllAnnotationsView *self)
 
   return gtk_drop_down_get_selected (self->speaker_dropdown) > 0 ||
          gtk_drop_down_get_selected (self->verdict_dropdown) > 0 ||
+         gtk_drop_down_get_selected (self->person_dropdown) > 0 ||
          *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
 }
 
@@ -540,6 +554,46 @@ update_speakers (GlossAllAnnotationsView *self,
                           (const char * const *) labels->pdata);
   gtk_drop_down_set_selected (self->speaker_dropdown, position);
   self->resetting = FALSE;
+
+  return picked == NULL || position > 0;
+}
+
+/* Refills the team member drop-down (team libraries: who made each
+ * annotation), shown only when there is someone to pick; returns FALSE
+ * when the person picked made none of the annotations any more. */
+static gboolean
+update_people (GlossAllAnnotationsView *self,
+               GPtrArray               *authors)
+{
+  guint selected = gtk_drop_down_get_selected (self->person_dropdown);
+  g_autofree char *picked = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  guint position = 0;
+
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 && selected <= self->person_names->len)
+    picked = g_strdup (g_ptr_array_index (self->person_names, selected - 1));
+
+  g_ptr_array_set_size (self->person_names, 0);
+  g_ptr_array_add (labels, g_strdup (_("Anyone in the Team")));
+  for (guint i = 0; i < authors->len; i++)
+    {
+      GlossSpeakerCount *author = g_ptr_array_index (authors, i);
+
+      g_ptr_array_add (self->person_names, g_strdup (author->name));
+      /* Translators: a team member in a drop-down list, with how many annotations they made */
+      g_ptr_array_add (labels, g_strdup_printf (_("%s (%u)"), author->name, author->count));
+      if (picked != NULL && g_str_equal (picked, author->name))
+        position = i + 1;
+    }
+  g_ptr_array_add (labels, NULL);
+
+  self->resetting = TRUE;
+  gtk_string_list_splice (self->person_list, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->person_list)),
+                          (const char * const *) labels->pdata);
+  gtk_drop_down_set_selected (self->person_dropdown, position);
+  self->resetting = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), authors->len > 0);
 
   return picked == NULL || position > 0;
 }
@@ -689,9 +743,10 @@ query_done_cb (GObject      *object,
       return;
     }
 
-  if (query->speakers != NULL && !update_speakers (self, query->speakers))
+  if (query->speakers != NULL &&
+      (!update_speakers (self, query->speakers) || !update_people (self, query->authors)))
     {
-      /* The speaker picked has no annotations left. */
+      /* The speaker or the person picked has no annotations left. */
       start_query (self);
       return;
     }
@@ -732,7 +787,8 @@ start_query (GlossAllAnnotationsView *self)
         {
           if (query->speakers != NULL)
             self->speakers_pending = FALSE;
-          if (query->speakers != NULL && !update_speakers (self, query->speakers))
+          if (query->speakers != NULL &&
+              (!update_speakers (self, query->speakers) || !update_people (self, query->authors)))
             {
               query_free (query);
               start_query (self);
@@ -810,6 +866,7 @@ clear_filters_cb (GlossAllAnnotationsView *self)
     gtk_toggle_button_set_active (self->kind_buttons[kind], FALSE);
   gtk_drop_down_set_selected (self->speaker_dropdown, 0);
   gtk_drop_down_set_selected (self->verdict_dropdown, 0);
+  gtk_drop_down_set_selected (self->person_dropdown, 0);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   self->resetting = FALSE;
 
@@ -962,6 +1019,7 @@ gloss_all_annotations_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
   g_clear_object (&self->speaker_list);
+  g_clear_object (&self->person_list);
   g_clear_object (&self->reader);
   g_clear_object (&self->store);
 
@@ -975,6 +1033,7 @@ gloss_all_annotations_view_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->speaker_names, g_ptr_array_unref);
+  g_clear_pointer (&self->person_names, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_all_annotations_view_parent_class)->finalize (object);
 }
@@ -1040,6 +1099,7 @@ gloss_all_annotations_view_class_init (GlossAllAnnotationsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAllAnnotationsView, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossAllAnnotationsView, kind_box);
   gtk_widget_class_bind_template_child (widget_class, GlossAllAnnotationsView, speaker_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossAllAnnotationsView, person_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossAllAnnotationsView, verdict_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossAllAnnotationsView, spinner);
   gtk_widget_class_bind_template_child (widget_class, GlossAllAnnotationsView, count_label);
@@ -1064,6 +1124,7 @@ gloss_all_annotations_view_init (GlossAllAnnotationsView *self)
 
   self->cancellable = g_cancellable_new ();
   self->speaker_names = g_ptr_array_new_with_free_func (g_free);
+  self->person_names = g_ptr_array_new_with_free_func (g_free);
   self->model = g_object_new (GLOSS_TYPE_ALL_ANNOTATIONS_MODEL, NULL);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -1087,6 +1148,10 @@ gloss_all_annotations_view_init (GlossAllAnnotationsView *self)
   self->resetting = TRUE;
   gtk_drop_down_set_model (self->speaker_dropdown, G_LIST_MODEL (self->speaker_list));
   gtk_drop_down_set_selected (self->speaker_dropdown, 0);
+  self->person_list = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->person_list, _("Anyone in the Team"));
+  gtk_drop_down_set_model (self->person_dropdown, G_LIST_MODEL (self->person_list));
+  gtk_drop_down_set_selected (self->person_dropdown, 0);
   self->resetting = FALSE;
 
   /* Typing anywhere in the view searches. */

@@ -4,6 +4,7 @@
 #include "team-fixture.h"
 #include "../ui/ui-fixture.h"
 
+#include "gloss-all-annotations-view.h"
 #include "gloss-preferences-window.h"
 #include "gloss-team-add-dialog.h"
 #include "gloss-team-password.h"
@@ -141,6 +142,41 @@ label_with_text (GtkWidget  *widget,
 }
 
 static gboolean
+shows_ada (gpointer data)
+{
+  return label_with_text (data, "Made by ada");
+}
+
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+view_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+view_loaded (gpointer data)
+{
+  return !gloss_all_annotations_view_get_loading (data);
+}
+
+static gboolean
 shows_author (gpointer data)
 {
   return label_with_text (data, "Made by ben");
@@ -242,6 +278,10 @@ test_window_sync (void)
   GtkWidget *team_sidebar;
   gint64 article_id;
   guint n_pending;
+  TeamClient *ada;
+  g_autoptr(GPtrArray) shared = NULL;
+  GtkWidget *view;
+  GtkWidget *person_dropdown;
 
   team_make_database (DB, "ada", people);
   team_make_library (DB, "ada", "desk", members);
@@ -342,6 +382,41 @@ test_window_sync (void)
 
   /* The annotation, now on the server, says who made it. */
   wait_for (shows_author, window, "the annotation row to say “Made by ben”");
+
+  /* Ada annotates the same article in her own Gloss; after Ben's next
+   * sync each annotation says its maker, and All Annotations picks by
+   * person. */
+  ada = team_client_new (DB, "ada", "desk");
+  team_client_sync (ada);
+  shared = gloss_team_list_shared_articles (ada->store, ada->library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shared->len, ==, 1);
+  g_object_unref (team_client_annotate (ada, ((GlossTeamSharedArticle *) shared->pdata[0])->id,
+                                        GLOSS_ANNOTATION_DENIAL, "critics disagreed", 0, NULL));
+  team_client_sync (ada);
+  gtk_widget_activate_action (GTK_WIDGET (window), "team.sync", NULL);
+  wait_for_header (label, "Synced");
+  wait_for (shows_ada, window, "an annotation row to say “Made by ada”");
+  g_assert_true (label_with_text (GTK_WIDGET (window), "Made by ben"));
+
+  view = find_type (GTK_WIDGET (window), GLOSS_TYPE_ALL_ANNOTATIONS_VIEW);
+  g_assert_nonnull (view);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.all-annotations", NULL);
+  wait_for (view_shown, view, "All Annotations to be shown");
+  wait_for (view_loaded, view, "All Annotations to be read");
+  g_assert_cmpuint (gloss_all_annotations_view_get_n_matches (GLOSS_ALL_ANNOTATIONS_VIEW (view)),
+                    ==, 2);
+  person_dropdown = find_named (view, "person-dropdown");
+  g_assert_true (gtk_widget_get_visible (person_dropdown));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (person_dropdown))),
+                    ==, 3);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (
+                     GTK_DROP_DOWN (person_dropdown))), 1), ==, "ada (1)");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (person_dropdown), 1);
+  wait_for (view_loaded, view, "All Annotations to show Ada's");
+  g_assert_cmpuint (gloss_all_annotations_view_get_n_matches (GLOSS_ALL_ANNOTATIONS_VIEW (view)),
+                    ==, 1);
+  team_client_free (ada);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);

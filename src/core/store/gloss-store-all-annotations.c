@@ -372,6 +372,14 @@ build_conditions (const GlossAnnotationQuery *query,
     conditions_add (conditions, "n.verdict = ",
                     g_strdup (gloss_verdict_to_string (query->verdict)));
 
+  /* Who made it, as a team server recorded (team libraries) */
+  if (query->author != NULL)
+    {
+      conditions_add (conditions, "n.uuid IN (SELECT uuid FROM team_synced"
+                                  " WHERE kind = 'annotation' AND author = ", g_strdup (query->author));
+      g_string_append_c (conditions->where, ')');
+    }
+
   if (query->speaker != NULL)
     {
       g_autofree char *folded = gloss_annotation_fold_speaker (query->speaker);
@@ -863,4 +871,51 @@ gloss_store_count_annotations (GlossStore  *self,
 
   *out_count = sqlite3_column_int (statement, 0);
   return TRUE;
+}
+
+/**
+ * gloss_store_list_annotation_authors:
+ * @self: a #GlossStore
+ * @error: return location for a %GLOSS_ERROR
+ *
+ * The people who made the library's annotations, as the team servers it
+ * syncs with recorded them (a person's login); annotations made here and
+ * not yet synced have no author yet.
+ *
+ * Returns: (transfer full) (element-type GlossSpeakerCount): each person
+ *   with how many annotations they made, by name, or %NULL with @error set
+ */
+GPtrArray *
+gloss_store_list_annotation_authors (GlossStore  *self,
+                                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+  g_autoptr(GPtrArray) authors = NULL;
+  int rc;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  statement = gloss_store_prepare (self,
+                                   "SELECT t.author, count(DISTINCT n.id) FROM team_synced t"
+                                   " JOIN annotations n ON n.uuid = t.uuid"
+                                   " WHERE t.kind = 'annotation' AND t.author IS NOT NULL"
+                                   " GROUP BY t.author ORDER BY t.author",
+                                   error);
+  if (statement == NULL)
+    return NULL;
+  authors = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_speaker_count_free);
+  while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
+    {
+      GlossSpeakerCount *author = g_new0 (GlossSpeakerCount, 1);
+
+      author->name = gloss_sql_dup_text (statement, 0);
+      author->count = sqlite3_column_int (statement, 1);
+      g_ptr_array_add (authors, author);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_error (self, error, rc, _("reading who made the annotations"));
+      return NULL;
+    }
+  return g_steal_pointer (&authors);
 }

@@ -33,6 +33,8 @@ typedef enum
  *   ignored; punctuation and symbols the words carry ("50%") must be there
  *   as typed
  * @oldest_first: sort by the date of creation, oldest first instead of newest
+ * @author: (nullable): only annotations this person made, as a team server
+ *   recorded them (gloss_store_list_annotation_authors()); %NULL for anyone
  *
  * A filter over all annotations; conditions combine with AND.  Start from
  * %GLOSS_ANNOTATION_QUERY_INIT.
@@ -45,10 +47,11 @@ typedef struct
   GlossVerdict verdict;
   const char *text;
   gboolean oldest_first;
+  const char *author;
 } GlossAnnotationQuery;
 
 #define GLOSS_ANNOTATION_QUERY_INIT \
-  { 0, NULL, GLOSS_SPEAKER_MATCH_EXACT, GLOSS_VERDICT_NONE, NULL, FALSE }
+  { 0, NULL, GLOSS_SPEAKER_MATCH_EXACT, GLOSS_VERDICT_NONE, NULL, FALSE, NULL }
 
 /**
  * GlossAnnotationEntry:
@@ -117,6 +120,8 @@ GPtrArray        *gloss_store_list_all_annotations   (GlossStore                
                                                       GError                     **error);
 GPtrArray        *gloss_store_list_speakers          (GlossStore                  *self,
                                                       GError                     **error);
+GPtrArray        *gloss_store_list_annotation_authors (GlossStore                 *self,
+                                                       GError                    **error);
 gboolean          gloss_store_count_annotations      (GlossStore                  *self,
                                                       guint                       *out_count,
                                                       GError                     **error);
