@@ -38,6 +38,7 @@ struct _GlossPreferencesWindow
   AdwEntryRow     *reviewer_organisation_row;
   AdwEntryRow     *review_url_row;
   GtkSwitch       *network_switch;
+  GtkSwitch       *suggest_switch;
 };
 
 G_DEFINE_FINAL_TYPE (GlossPreferencesWindow, gloss_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -234,6 +235,8 @@ gloss_preferences_window_constructed (GObject *object)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "use-network", self->network_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "suggest", self->suggest_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 static void
@@ -323,6 +326,7 @@ gloss_preferences_window_class_init (GlossPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, reviewer_organisation_row);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, review_url_row);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, network_switch);
+  gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, suggest_switch);
   gtk_widget_class_bind_template_callback (widget_class, font_reset_clicked_cb);
   /* Escape closes it: AdwPreferencesWindow binds it already. */
 }

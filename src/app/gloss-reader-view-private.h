@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 /*
  * What the files of GlossReaderView share: gloss-reader-view.c (the
  * buffer, its tags, the mark popover, properties), gloss-reader-highlights.c
- * (annotations painted and tagged in the text) and gloss-reader-scroll.c
- * (scrolling to a place and staying there while the view settles).
+ * (annotations painted and tagged in the text), gloss-reader-scroll.c
+ * (scrolling to a place and staying there while the view settles) and
+ * gloss-reader-suggestions.c (suggested sentences marked under the words).
  */
 
 /* The headline and the byline come before the first block. */
@@ -102,6 +103,9 @@ struct _GlossReaderView
   /* gloss-reader-scroll.c: the place scrolled to, until the view holds
    * still there */
   GlossReaderSettle settle;
+
+  /* gloss-reader-suggestions.c: the suggested sentences marked */
+  GListModel *suggestions;
 };
 
 /* gloss-reader-highlights.c */
@@ -130,5 +134,12 @@ void     _gloss_reader_view_foreach_range_rect  (GlossReaderView       *self,
 
 /* gloss-reader-scroll.c */
 void     _gloss_reader_view_settle_dispose      (GlossReaderView       *self);
+
+/* gloss-reader-suggestions.c */
+void     _gloss_reader_view_snapshot_suggestions (GlossReaderView      *self,
+                                                  GtkSnapshot          *snapshot,
+                                                  const GtkTextIter    *visible_start,
+                                                  const GtkTextIter    *visible_end);
+void     _gloss_reader_view_suggestions_dispose  (GlossReaderView      *self);
 
 G_END_DECLS

@@ -477,6 +477,7 @@ gloss_reader_view_snapshot_layer (GtkTextView      *view,
   while (gtk_text_iter_get_line (&iter) < last_line && gtk_text_iter_forward_line (&iter));
 
   _gloss_reader_view_snapshot_highlights (self, snapshot, &visible_start, &visible_end);
+  _gloss_reader_view_snapshot_suggestions (self, snapshot, &visible_start, &visible_end);
 }
 
 /* The selection clipped to the article's body (the headline and byline
@@ -839,6 +840,7 @@ gloss_reader_view_dispose (GObject *object)
   g_clear_handle_id (&self->mark_popover_source, g_source_remove);
   _gloss_reader_view_settle_dispose (self);
   _gloss_reader_view_highlights_dispose (self);
+  _gloss_reader_view_suggestions_dispose (self);
   if (self->flash_animation != NULL)
     adw_animation_skip (self->flash_animation);
   g_clear_object (&self->flash_animation);

@@ -89,4 +89,10 @@ void             gloss_reader_view_reveal_annotation    (GlossReaderView     *se
 gboolean         gloss_reader_view_is_scrolling         (GlossReaderView     *self);
 void             gloss_reader_view_stop_scrolling       (GlossReaderView     *self);
 
+/* gloss-reader-suggestions.c: suggested sentences, marked apart from
+ * annotations */
+void             gloss_reader_view_set_suggestions      (GlossReaderView     *self,
+                                                         GListModel          *suggestions);
+GListModel      *gloss_reader_view_get_suggestions      (GlossReaderView     *self);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "gloss-annotation-model.h"
 #include "gloss-export-dialog.h"
 #include "gloss-library-sidebar.h"
+#include "gloss-suggestions-pane.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
@@ -89,6 +90,11 @@ struct _GlossWindow
   guint                compare_n_changes;
   guint                compare_current; /* G_MAXUINT before the first step */
   GArray              *compare_marks;
+
+  /* gloss-window-suggestions.c: the suggestions for the article shown */
+  GtkToggleButton      *suggestions_button;
+  GlossSuggestionsPane *suggestions_pane;
+  GlossSuggestionModel *suggestions;
 };
 
 void _gloss_window_class_actions_init  (GlossWindowClass *klass);
@@ -158,6 +164,12 @@ gboolean _gloss_window_compare_versions     (GlossWindow      *self,
                                              guint             from,
                                              guint             to,
                                              GError          **error);
+
+/* gloss-window-suggestions.c: suggested claims and denials */
+void  _gloss_window_class_suggestions_init  (GlossWindowClass *klass);
+void  _gloss_window_suggestions_init        (GlossWindow      *self);
+void  _gloss_window_suggestions_dispose     (GlossWindow      *self);
+GlossSuggestionModel *gloss_window_get_suggestions (GlossWindow *self);
 
 /* gloss-window.c */
 void  _gloss_window_close_article           (GlossWindow      *self);

@@ -466,6 +466,7 @@ gloss_window_dispose (GObject *object)
   _gloss_window_import_dispose (self);
   _gloss_window_links_dispose (self);
   _gloss_window_versions_dispose (self);
+  _gloss_window_suggestions_dispose (self);
 
   /* Whatever was typed in the editor is saved before the window goes. */
   if (self->editor != NULL)
@@ -641,6 +642,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   _gloss_window_class_import_init (klass);
   _gloss_window_class_links_init (klass);
   _gloss_window_class_versions_init (klass);
+  _gloss_window_class_suggestions_init (klass);
 }
 
 /* GTK 4.8 names a labelled button by its raw label, underscore and all,
@@ -674,6 +676,7 @@ gloss_window_init (GlossWindow *self)
   _gloss_window_watch_init (self);
   _gloss_window_links_init (self);
   _gloss_window_versions_init (self);
+  _gloss_window_suggestions_init (self);
   _gloss_window_update_title (self);
 }
 
