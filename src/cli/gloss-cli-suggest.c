@@ -133,7 +133,9 @@ print_text (GlossArticle          *article,
       return;
     }
   text = dup_span (article, s->block, s->start, s->end);
-  printf ("[%u:%ld-%ld] %s", s->block, s->start, s->end, labels->str);
+  /* Paragraphs count from 1 where a person reads them, as in `show`; the
+   * JSON keeps the model's 0-based block. */
+  printf ("[%u:%ld-%ld] %s", s->block + 1, s->start, s->end, labels->str);
   if (s->speaker != NULL)
     printf ("\t%s", s->speaker);
   printf ("\n    %s\n", text);

@@ -119,6 +119,33 @@ test_json (Fixture       *fixture,
                                    "that it might facilitate Chinese spying"));
 }
 
+/* The text output is read by people: paragraphs count from 1 there, as in
+ * `show` and the exports, while the JSON keeps the 0-based block. */
+static void
+test_text (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *sample = g_build_filename (GLOSS_TEST_DATA, "nato-huawei.txt", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GPtrArray) objects = NULL;
+  JsonObject *o;
+
+  g_assert_cmpint (run_cli (fixture, NULL, "import", sample, NULL), ==, 0);
+  g_assert_cmpint (run_cli (fixture, &json, "suggest", "--json", "1", NULL), ==, 0);
+  objects = lines_of (json);
+  o = sentence_starting (objects, "BRUSSELS (AP)");
+  g_assert_cmpint (json_object_get_int_member (o, "block"), ==, 0);
+
+  g_assert_cmpint (run_cli (fixture, &out, "suggest", "1", NULL), ==, 0);
+  /* The first paragraph's claim by Stoltenberg, as paragraph 1 */
+  g_assert_true (g_str_has_prefix (out, "[1:0-"));
+  g_assert_nonnull (strstr (out, "\tJens Stoltenberg\n    BRUSSELS (AP)"));
+  g_assert_null (strstr (out, "[0:"));
+  /* Huawei's denial is the fourth paragraph */
+  g_assert_nonnull (strstr (out, "[4:0-114] claim,denial"));
+}
+
 static void
 test_errors (Fixture       *fixture,
              gconstpointer  data)
@@ -158,6 +185,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/cli/suggest/json", Fixture, NULL, fixture_set_up, test_json, fixture_tear_down);
+  g_test_add ("/cli/suggest/text", Fixture, NULL, fixture_set_up, test_text, fixture_tear_down);
   g_test_add ("/cli/suggest/errors", Fixture, NULL, fixture_set_up, test_errors,
               fixture_tear_down);
 
