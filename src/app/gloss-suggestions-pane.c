@@ -439,6 +439,32 @@ accept_all_action (GtkWidget  *widget,
   show_toast (self, toast);
 }
 
+/* Rows exist only while the pane is on screen: a long article can have
+ * thousands of suggestions, and a hidden pane should cost nothing when
+ * they arrive. */
+static void
+bind_rows (GlossSuggestionsPane *self)
+{
+  GListModel *model = self->model != NULL && gtk_widget_get_mapped (GTK_WIDGET (self))
+                      ? G_LIST_MODEL (self->model) : NULL;
+
+  gtk_list_box_bind_model (self->list, model, model != NULL ? create_row : NULL, NULL, NULL);
+}
+
+static void
+gloss_suggestions_pane_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (gloss_suggestions_pane_parent_class)->map (widget);
+  bind_rows (GLOSS_SUGGESTIONS_PANE (widget));
+}
+
+static void
+gloss_suggestions_pane_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (gloss_suggestions_pane_parent_class)->unmap (widget);
+  bind_rows (GLOSS_SUGGESTIONS_PANE (widget));
+}
+
 static void
 row_activated_cb (GlossSuggestionsPane *self,
                   GtkListBoxRow        *row)
@@ -467,6 +493,8 @@ gloss_suggestions_pane_class_init (GlossSuggestionsPaneClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gloss_suggestions_pane_dispose;
+  widget_class->map = gloss_suggestions_pane_map;
+  widget_class->unmap = gloss_suggestions_pane_unmap;
 
   /**
    * GlossSuggestionsPane::suggestion-activated:
@@ -535,7 +563,7 @@ gloss_suggestions_pane_set_model (GlossSuggestionsPane *self,
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, update_page, self);
   g_set_object (&self->model, model);
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (model), create_row, NULL, NULL);
+  bind_rows (self);
   if (model != NULL)
     {
       g_signal_connect_swapped (model, "notify::state", G_CALLBACK (update_page), self);

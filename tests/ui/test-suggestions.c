@@ -291,9 +291,16 @@ test_accept_all_undo (UiLibrary     *library,
   n = g_list_model_get_n_items (get_suggestions (window));
   g_assert_cmpuint (n, >=, 5);
 
-  /* Shift+F9 shows the pane, as the button does. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-suggestions", NULL));
-  ui_wait_for_paint (GTK_WIDGET (window));
+  /* Hidden, the pane has no rows to build; shown (Shift+F9, as the button
+   * does), it lists every suggestion. */
+  {
+    g_autoptr(GlossSuggestionItem) first = g_list_model_get_item (get_suggestions (window), 0);
+
+    g_assert_null (gloss_suggestions_pane_find_row (window->suggestions_pane, first));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-suggestions", NULL));
+    ui_wait_for_paint (GTK_WIDGET (window));
+    g_assert_nonnull (gloss_suggestions_pane_find_row (window->suggestions_pane, first));
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->suggestions_pane),
                                              "suggestions.accept-all", NULL));
