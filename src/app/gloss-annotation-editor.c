@@ -166,76 +166,93 @@ remove_link_cb (GtkButton             *button,
                 GlossAnnotationEditor *self)
 {
   GlossRelation relation = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "relation"));
+  gint64 *source_id = g_object_get_data (G_OBJECT (button), "source-id");
   gint64 *target_id = g_object_get_data (G_OBJECT (button), "target-id");
+  GlossAnnotation *source;
   g_autoptr(GError) error = NULL;
 
-  if (self->annotation == NULL || target_id == NULL)
+  if (self->annotation == NULL || source_id == NULL || target_id == NULL)
     return;
 
-  if (!gloss_annotation_model_remove_link (self->model, self->annotation, relation, *target_id,
-                                           &error))
+  /* An incoming link belongs to the other annotation: removed there. */
+  source = gloss_annotation_model_find (self->model, *source_id);
+  if (source != NULL &&
+      !gloss_annotation_model_remove_link (self->model, source, relation, *target_id, &error))
     report_error (self, error);
 }
 
-static GtkWidget *
-create_link_row (GlossAnnotationEditor     *self,
-                 const GlossAnnotationLink *link)
+static gint64 *
+dup_id (gint64 id)
 {
-  GlossAnnotation *target = gloss_annotation_model_find (self->model, link->target_id);
-  g_autofree char *summary = target != NULL ? gloss_annotation_dup_summary (target, 80)
-                                            : g_strdup (_("An annotation of another article"));
-  g_autofree char *remove_label = NULL;
-  GtkWidget *row, *box, *text, *relation, *label, *button;
+  return g_memdup2 (&id, sizeof id);
+}
+
+/* One link, either way: @label is the relation as read from this
+ * annotation (“Responds to”, or “Answered by” for an incoming one), @other
+ * the annotation at the far end (NULL: in another article).  The link
+ * itself is @source's, to @target_id; it can be removed when @source is
+ * in this article. */
+static GtkWidget *
+create_link_row (GlossAnnotationEditor *self,
+                 const char            *label_text,
+                 GlossAnnotation       *other,
+                 GlossAnnotation       *source,
+                 GlossRelation          relation,
+                 gint64                 target_id)
+{
+  g_autofree char *summary = other != NULL ? gloss_annotation_dup_summary (other, 80)
+                                           : g_strdup (_("An annotation of another article"));
+  g_autofree char *row_label = NULL;
+  GtkWidget *row, *box, *text, *relation_label, *label;
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gtk_widget_add_css_class (box, "link-row");
 
   text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_hexpand (text, TRUE);
-  relation = gtk_label_new (gloss_relation_get_label (link->relation));
-  gtk_label_set_xalign (GTK_LABEL (relation), 0);
-  gtk_widget_add_css_class (relation, "caption-heading");
-  gtk_widget_add_css_class (relation, "dim-label");
+  relation_label = gtk_label_new (label_text);
+  gtk_label_set_xalign (GTK_LABEL (relation_label), 0);
+  gtk_widget_add_css_class (relation_label, "caption-heading");
+  gtk_widget_add_css_class (relation_label, "dim-label");
   label = gtk_label_new (summary);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
-  gtk_box_append (GTK_BOX (text), relation);
+  gtk_box_append (GTK_BOX (text), relation_label);
   gtk_box_append (GTK_BOX (text), label);
-
-  button = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "circular");
-  /* Translators: %s is a link's relation, such as “Responds to”, then the
-   * annotation it points at */
-  remove_label = g_strdup_printf (_("Remove Link: %s %s"),
-                                  gloss_relation_get_label (link->relation), summary);
-  gtk_widget_set_tooltip_text (button, _("Remove Link"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
-                                  -1);
-  g_object_set_data (G_OBJECT (button), "relation", GUINT_TO_POINTER (link->relation));
-  g_object_set_data_full (G_OBJECT (button), "target-id",
-                          g_memdup2 (&link->target_id, sizeof link->target_id), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (remove_link_cb), self);
-
   gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), button);
+
+  if (source != NULL)
+    {
+      g_autofree char *remove_label = NULL;
+      GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_add_css_class (button, "circular");
+      /* Translators: %s is a link's relation, such as “Responds to”, then the
+       * annotation it points at */
+      remove_label = g_strdup_printf (_("Remove Link: %s %s"), label_text, summary);
+      gtk_widget_set_tooltip_text (button, _("Remove Link"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
+                                      -1);
+      g_object_set_data (G_OBJECT (button), "relation", GUINT_TO_POINTER (relation));
+      g_object_set_data_full (G_OBJECT (button), "source-id",
+                              dup_id (gloss_annotation_get_id (source)), g_free);
+      g_object_set_data_full (G_OBJECT (button), "target-id", dup_id (target_id), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (remove_link_cb), self);
+      gtk_box_append (GTK_BOX (box), button);
+    }
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   /* Translators: a link's relation, then the annotation it points at */
-  {
-    g_autofree char *row_label = g_strdup_printf (_("%s %s"),
-                                                  gloss_relation_get_label (link->relation),
-                                                  summary);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, row_label,
-                                    -1);
-  }
-
+  row_label = g_strdup_printf (_("%s %s"), label_text, summary);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, row_label,
+                                  -1);
   return row;
 }
 
@@ -286,25 +303,46 @@ gloss_annotation_editor_update_link_menu (GlossAnnotationEditor *self)
                                              : _("Mark more words to link them"));
 }
 
+/* The links this annotation makes, then those made to it (a link made by
+ * an annotation of another article can be removed there only). */
 static void
 gloss_annotation_editor_update_links (GlossAnnotationEditor *self)
 {
-  guint n_links;
+  GlossAnnotation *annotation = self->annotation;
+  guint n_links, n_incoming;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->links_list))) != NULL)
     gtk_list_box_remove (self->links_list, child);
 
-  if (self->annotation == NULL)
+  if (annotation == NULL)
     return;
 
-  n_links = gloss_annotation_get_n_links (self->annotation);
+  n_links = gloss_annotation_get_n_links (annotation);
   for (guint i = 0; i < n_links; i++)
-    gtk_list_box_append (self->links_list,
-                         create_link_row (self, gloss_annotation_get_link (self->annotation, i)));
+    {
+      const GlossAnnotationLink *link = gloss_annotation_get_link (annotation, i);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->links_list), n_links > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->no_links_label), n_links == 0);
+      gtk_list_box_append (self->links_list,
+                           create_link_row (self, gloss_relation_get_label (link->relation),
+                                            gloss_annotation_model_find (self->model, link->target_id),
+                                            annotation, link->relation, link->target_id));
+    }
+
+  n_incoming = gloss_annotation_get_n_incoming_links (annotation);
+  for (guint i = 0; i < n_incoming; i++)
+    {
+      const GlossAnnotationLink *link = gloss_annotation_get_incoming_link (annotation, i);
+      GlossAnnotation *source = gloss_annotation_model_find (self->model, link->target_id);
+
+      gtk_list_box_append (self->links_list,
+                           create_link_row (self, gloss_relation_get_incoming_label (link->relation),
+                                            source, source, link->relation,
+                                            gloss_annotation_get_id (annotation)));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->links_list), n_links + n_incoming > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->no_links_label), n_links + n_incoming == 0);
 }
 
 /* Shows the annotation's current values, without saving anything back. */
@@ -357,6 +395,7 @@ static void
 links_changed_cb (GlossAnnotationEditor *self,
                   GlossAnnotation       *annotation)
 {
+  /* The model also signals the target of a link made or removed. */
   if (annotation == self->annotation)
     gloss_annotation_editor_update_links (self);
 }

@@ -370,6 +370,18 @@ gloss_annotation_model_add (GlossAnnotationModel  *self,
 
   g_list_store_insert_sorted (self->items, annotation, compare_annotations, NULL);
 
+  for (guint i = 0; i < gloss_annotation_get_n_links (annotation); i++)
+    {
+      const GlossAnnotationLink *link = gloss_annotation_get_link (annotation, i);
+      GlossAnnotation *target = gloss_annotation_model_find (self, link->target_id);
+
+      if (target != NULL)
+        {
+          gloss_annotation_note_incoming_link (target, link->relation, annotation);
+          g_signal_emit (self, signals[LINKS_CHANGED], 0, target);
+        }
+    }
+
   /* The model holds it now; the pointer stays valid while it is there. */
   return annotation;
 }
@@ -420,7 +432,9 @@ gloss_annotation_model_add_link (GlossAnnotationModel  *self,
       return FALSE;
     }
 
+  gloss_annotation_note_incoming_link (target, relation, annotation);
   g_signal_emit (self, signals[LINKS_CHANGED], 0, annotation);
+  g_signal_emit (self, signals[LINKS_CHANGED], 0, target);
   return TRUE;
 }
 
@@ -432,6 +446,7 @@ gloss_annotation_model_remove_link (GlossAnnotationModel  *self,
                                     GError               **error)
 {
   g_autofree char *target_uuid = NULL;
+  GlossAnnotation *target;
 
   g_return_val_if_fail (GLOSS_IS_ANNOTATION_MODEL (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
@@ -456,7 +471,12 @@ gloss_annotation_model_remove_link (GlossAnnotationModel  *self,
       return FALSE;
     }
 
+  target = gloss_annotation_model_find (self, target_id);
+  if (target != NULL)
+    gloss_annotation_forget_incoming_link (target, relation, gloss_annotation_get_id (annotation));
   g_signal_emit (self, signals[LINKS_CHANGED], 0, annotation);
+  if (target != NULL)
+    g_signal_emit (self, signals[LINKS_CHANGED], 0, target);
   return TRUE;
 }
 
@@ -543,6 +563,18 @@ gloss_annotation_model_delete (GlossAnnotationModel  *self,
     return NULL;
 
   g_list_store_remove (self->items, position);
+
+  for (guint i = 0; i < deleted->outgoing->len; i++)
+    {
+      const LinkRecord *record = &g_array_index (deleted->outgoing, LinkRecord, i);
+      GlossAnnotation *target = gloss_annotation_model_find (self, record->other_id);
+
+      if (target != NULL)
+        {
+          gloss_annotation_forget_incoming_link (target, record->relation, id);
+          g_signal_emit (self, signals[LINKS_CHANGED], 0, target);
+        }
+    }
 
   for (guint i = 0; i < deleted->incoming->len; i++)
     {

@@ -55,6 +55,9 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
   const char *speaker = gloss_annotation_get_speaker (annotation);
   const char *note = gloss_annotation_get_note (annotation);
   gboolean orphaned = gloss_annotation_get_anchor (annotation)->state == GLOSS_ANCHOR_ORPHANED;
+  /* Either way: the claim a denial answers is linked too. */
+  gboolean linked = gloss_annotation_get_n_links (annotation) > 0 ||
+                    gloss_annotation_get_n_incoming_links (annotation) > 0;
   g_autofree char *excerpt = gloss_annotation_dup_excerpt (annotation, 200);
   g_autofree char *quote = NULL;
   g_autofree char *summary = gloss_annotation_dup_summary (annotation, 0);
@@ -79,8 +82,7 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->note_image), note != NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->link_image),
-                          gloss_annotation_get_n_links (annotation) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->link_image), linked);
 
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_label), verdict != GLOSS_VERDICT_NONE);
   gtk_label_set_label (self->verdict_label, gloss_verdict_get_label (verdict));
@@ -117,7 +119,7 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
     g_string_append_printf (label, _(", made by %s"), author);
   if (note != NULL)
     g_string_append (label, _(", has a note"));
-  if (gloss_annotation_get_n_links (annotation) > 0)
+  if (linked)
     g_string_append (label, _(", linked to another annotation"));
 
   g_free (self->label);

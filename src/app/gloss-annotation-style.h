@@ -23,6 +23,7 @@ PangoUnderline gloss_annotation_kind_get_underline (GlossAnnotationKind kind);
 
 const char *gloss_verdict_get_label              (GlossVerdict         verdict);
 const char *gloss_relation_get_label             (GlossRelation        relation);
+const char *gloss_relation_get_incoming_label    (GlossRelation        relation);
 
 char       *gloss_annotation_dup_excerpt         (GlossAnnotation     *annotation,
                                                   guint                max_chars);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
 
@@ -108,6 +109,26 @@ gloss_cli_print_file_error (const char   *file,
   gloss_cli_print_json (builder);
 }
 
+/* "\tresponds-to 7", "\tanswered-by 9", and " (article 3)" when the
+ * other end is in another article. */
+static void
+print_link (GlossAnnotation           *annotation,
+            const GlossAnnotationLink *link,
+            const char *            (*relation_name) (GlossRelation relation))
+{
+  printf ("\t%s %" G_GINT64_FORMAT, relation_name (link->relation), link->target_id);
+  if (link->target_article_id != 0 &&
+      link->target_article_id != gloss_annotation_get_article_id (annotation))
+    {
+      /* Translators: after a link in gloss-cli's list, the article the other end is in */
+      g_autofree char *where = g_strdup_printf (_("(article %" PRId64 ")"),
+                                                link->target_article_id);
+
+      printf (" %s", where);
+    }
+  printf ("\n");
+}
+
 void
 gloss_cli_print_annotation (GlossAnnotation *annotation,
                             gboolean         json)
@@ -141,12 +162,11 @@ gloss_cli_print_annotation (GlossAnnotation *annotation,
   if (gloss_annotation_get_note (annotation) != NULL)
     printf ("\t%s %s\n", _("note:"), gloss_annotation_get_note (annotation));
   for (guint i = 0; i < n_links; i++)
-    {
-      const GlossAnnotationLink *link = gloss_annotation_get_link (annotation, i);
-
-      printf ("\t%s %" G_GINT64_FORMAT "\n", gloss_relation_to_string (link->relation),
-              link->target_id);
-    }
+    print_link (annotation, gloss_annotation_get_link (annotation, i),
+                gloss_relation_to_string);
+  for (guint i = 0; i < gloss_annotation_get_n_incoming_links (annotation); i++)
+    print_link (annotation, gloss_annotation_get_incoming_link (annotation, i),
+                gloss_relation_to_incoming_string);
 }
 
 GBytes *

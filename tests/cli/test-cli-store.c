@@ -88,6 +88,9 @@ test_mark_claim_and_denial (Fixture       *fixture,
   g_autofree char *shown = NULL;
   g_autofree char *listed = NULL;
   g_autofree char *edit_out = NULL;
+  g_autofree char *listed_text = NULL;
+  g_autofree char *incoming = NULL;
+  g_autofree char *answered = NULL;
   g_auto(GStrv) lines = NULL;
   JsonArray *links;
   glong claim_start, denial_start;
@@ -131,6 +134,17 @@ test_mark_claim_and_denial (Fixture       *fixture,
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
   g_assert_nonnull (strstr (lines[0], "\"verdict\":\"unverifiable\""));
   g_assert_nonnull (strstr (lines[1], "\"responds-to\""));
+  /* The claim knows the denial that answers it. */
+  incoming = g_strdup_printf ("\"incoming_links\":[{\"relation\":\"responds-to\","
+                              "\"annotation\":%" G_GINT64_FORMAT ",",
+                              json_object_get_int_member (denial, "id"));
+  g_assert_nonnull (strstr (lines[0], incoming));
+
+  /* And so does the list a person reads. */
+  g_assert_cmpint (run_cli (fixture, &listed_text, "annotations", "1", NULL), ==, 0);
+  answered = g_strdup_printf ("\tanswered-by %" G_GINT64_FORMAT "\n",
+                              json_object_get_int_member (denial, "id"));
+  g_assert_nonnull (strstr (listed_text, answered));
 }
 
 static void

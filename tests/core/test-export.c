@@ -87,6 +87,8 @@ test_markdown (Fixture       *fixture,
   g_assert_cmpstr (by_position, ==, expected);
   g_assert_nonnull (strstr (by_position, "> " SAMPLE_DENIAL "\n"));
   g_assert_nonnull (strstr (by_position, "- **Responds to:** claim “" SAMPLE_CLAIM "” (¶ 2)"));
+  /* …and the claim shows the link from its side. */
+  g_assert_nonnull (strstr (by_position, "- **Answered by:** denial “"));
 
   /* Grouped: the claims' heading comes before the denials'. */
   g_assert_nonnull (strstr (by_kind, "## Claims"));
@@ -659,6 +661,85 @@ test_scope (Fixture       *fixture,
   g_assert_false (gloss_export_format_from_string ("pdf", &format));
 }
 
+#define SECOND_TITLE "Auditors find no back door in the network equipment"
+#define SECOND_QUOTE "found no hidden access in the equipment they examined"
+
+/* A second story's evidence contradicts the sample's claim: each article's
+ * report shows the link from its own side, with the other article named,
+ * also when that article is not part of the export. */
+static void
+test_links_across_articles (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  static const char page[] =
+    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+    "<title>" SECOND_TITLE "</title></head><body><article><h1>" SECOND_TITLE "</h1>"
+    "<p>BERLIN — A team of independent auditors said on Monday that they "
+    SECOND_QUOTE " over six months of testing at three carriers.</p>"
+    "<p>The auditors cautioned that software updates could change the picture and "
+    "asked for the tests to be repeated every year by an independent body.</p>"
+    "<p>The carriers said they would publish the full report next week, once the "
+    "names of their suppliers' engineers had been removed from it.</p>"
+    "</article></body></html>";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (page, sizeof page - 1);
+  g_autoptr(GlossArticle) second = NULL;
+  g_autoptr(GlossAnchor) anchor = NULL;
+  g_autoptr(GlossAnnotation) evidence = NULL;
+  g_autoptr(GBytes) first_report = NULL;
+  g_autoptr(GBytes) second_report = NULL;
+  g_autoptr(GBytes) first_html = NULL;
+  g_autofree char *first_text = NULL;
+  g_autofree char *second_text = NULL;
+  g_autofree char *html_text = NULL;
+  g_autoptr(GPtrArray) sample = NULL;
+  gint64 second_id, first_id = 1, claim_id = 0;
+
+  sample = gloss_store_list_annotations (fixture->store, first_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < sample->len; i++)
+    if (gloss_annotation_get_kind (sample->pdata[i]) == GLOSS_ANNOTATION_CLAIM)
+      claim_id = gloss_annotation_get_id (sample->pdata[i]);
+  g_assert_cmpint (claim_id, >, 0);
+
+  second_id = gloss_store_import (fixture->store, bytes, "audit.html", NULL, NULL, &error);
+  g_assert_no_error (error);
+  second = gloss_store_load_article (fixture->store, second_id, &error);
+  g_assert_no_error (error);
+  anchor = gloss_anchor_new_for_quote (second, SECOND_QUOTE, 1, &error);
+  g_assert_no_error (error);
+  evidence = gloss_annotation_new (GLOSS_ANNOTATION_EVIDENCE, anchor);
+  gloss_annotation_set_article_id (evidence, second_id);
+  gloss_annotation_add_link (evidence, GLOSS_RELATION_CONTRADICTS, claim_id, NULL);
+  g_assert_true (gloss_store_add_annotation (fixture->store, evidence, &error));
+  g_assert_no_error (error);
+
+  /* Only the second story: its link leads to the sample's claim, by name. */
+  second_report = gloss_export_to_bytes (fixture->store, &second_id, 1, GLOSS_EXPORT_MARKDOWN,
+                                         GLOSS_EXPORT_ORDER_POSITION, &error);
+  g_assert_no_error (error);
+  second_text = g_strndup (g_bytes_get_data (second_report, NULL), g_bytes_get_size (second_report));
+  g_assert_nonnull (strstr (second_text, "- **Contradicts:** claim “" SAMPLE_CLAIM
+                                         "” in “NATO weighing whether Huawei poses security threat”\n"));
+
+  /* Only the sample: its claim says what contradicts it, and where. */
+  first_report = gloss_export_to_bytes (fixture->store, &first_id, 1, GLOSS_EXPORT_MARKDOWN,
+                                        GLOSS_EXPORT_ORDER_POSITION, &error);
+  g_assert_no_error (error);
+  first_text = g_strndup (g_bytes_get_data (first_report, NULL), g_bytes_get_size (first_report));
+  g_assert_nonnull (strstr (first_text, "- **Contradicted by:** evidence “" SECOND_QUOTE
+                                        "” in “" SECOND_TITLE "”\n"));
+  g_assert_nonnull (strstr (first_text, "- **Answered by:** denial “" SAMPLE_DENIAL "” (¶ 7)\n"));
+
+  first_html = gloss_export_to_bytes (fixture->store, &first_id, 1, GLOSS_EXPORT_HTML,
+                                      GLOSS_EXPORT_ORDER_POSITION, &error);
+  g_assert_no_error (error);
+  html_text = g_strndup (g_bytes_get_data (first_html, NULL), g_bytes_get_size (first_html));
+  g_assert_nonnull (strstr (html_text, "<dt>Contradicted by</dt>"));
+  g_assert_nonnull (strstr (html_text, "evidence &ldquo;" SECOND_QUOTE "&rdquo; in &ldquo;"
+                                       SECOND_TITLE "&rdquo;"));
+}
+
 typedef struct
 {
   const char *path;
@@ -784,6 +865,7 @@ main (int    argc,
   ADD ("/core/export/claim-review-schema", test_claim_review_schema);
   ADD ("/core/export/reviewer-in-every-format", test_reviewer_in_every_format);
   ADD ("/core/export/scope", test_scope);
+  ADD ("/core/export/links-across-articles", test_links_across_articles);
   ADD ("/core/export/consistent-while-written", test_consistent_while_written);
   ADD ("/core/export/write-async", test_write_async);
 #undef ADD

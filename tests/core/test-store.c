@@ -972,6 +972,74 @@ test_reextract_keeps_annotations (Fixture       *fixture,
                    GLOSS_EXTRACTOR_VERSION);
 }
 
+/* Links are read both ways (the claim knows the denial that answers it)
+ * and may cross articles: evidence from a second story supports a claim of
+ * the first; both ends say which article the other end is in. */
+static void
+test_links_both_ways_across_articles (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = gloss_store_open (fixture->path, &error);
+  g_autoptr(GlossAnnotation) claim = NULL;
+  g_autoptr(GlossAnnotation) denial = NULL;
+  g_autoptr(GlossAnnotation) evidence = NULL;
+  g_autoptr(GlossAnnotation) claim_again = NULL;
+  g_autoptr(GlossAnnotation) evidence_again = NULL;
+  g_autoptr(GlossDeletedArticle) deleted = NULL;
+  const GlossAnnotationLink *link;
+  gint64 first, second;
+
+  g_assert_no_error (error);
+  first = import_fixture (store, "store/story-v1.html", NULL);
+  second = import_fixture (store, "store/story-v2.html", NULL);
+  g_assert_cmpint (first, !=, second);
+
+  claim = annotate_quote (store, first, GLOSS_ANNOTATION_CLAIM, CLAIM);
+  g_assert_true (gloss_store_add_annotation (store, claim, &error));
+  denial = annotate_quote (store, first, GLOSS_ANNOTATION_DENIAL, DENIAL);
+  gloss_annotation_add_link (denial, GLOSS_RELATION_RESPONDS_TO, gloss_annotation_get_id (claim), NULL);
+  g_assert_true (gloss_store_add_annotation (store, denial, &error));
+  evidence = annotate_quote (store, second, GLOSS_ANNOTATION_EVIDENCE, DENIAL);
+  gloss_annotation_add_link (evidence, GLOSS_RELATION_CONTRADICTS,
+                             gloss_annotation_get_id (claim), NULL);
+  g_assert_true (gloss_store_add_annotation (store, evidence, &error));
+  g_assert_no_error (error);
+
+  /* The claim makes no link, but two come to it: its own article's first. */
+  claim_again = gloss_store_load_annotation (store, gloss_annotation_get_id (claim), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_annotation_get_n_links (claim_again), ==, 0);
+  g_assert_cmpuint (gloss_annotation_get_n_incoming_links (claim_again), ==, 2);
+  link = gloss_annotation_get_incoming_link (claim_again, 0);
+  g_assert_cmpint (link->relation, ==, GLOSS_RELATION_RESPONDS_TO);
+  g_assert_cmpint (link->target_id, ==, gloss_annotation_get_id (denial));
+  g_assert_cmpstr (link->target_uuid, ==, gloss_annotation_get_uuid (denial));
+  g_assert_cmpint (link->target_article_id, ==, first);
+  link = gloss_annotation_get_incoming_link (claim_again, 1);
+  g_assert_cmpint (link->relation, ==, GLOSS_RELATION_CONTRADICTS);
+  g_assert_cmpint (link->target_id, ==, gloss_annotation_get_id (evidence));
+  g_assert_cmpint (link->target_article_id, ==, second);
+
+  /* The evidence's link leads into the other article. */
+  evidence_again = gloss_store_load_annotation (store, gloss_annotation_get_id (evidence), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_annotation_get_n_links (evidence_again), ==, 1);
+  link = gloss_annotation_get_link (evidence_again, 0);
+  g_assert_cmpint (link->target_id, ==, gloss_annotation_get_id (claim));
+  g_assert_cmpint (link->target_article_id, ==, first);
+  g_assert_cmpuint (gloss_annotation_get_n_incoming_links (evidence_again), ==, 0);
+
+  /* Deleting the second article takes its link to the claim with it. */
+  deleted = gloss_store_delete_article (store, second, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deleted);
+  g_clear_object (&claim_again);
+  claim_again = gloss_store_load_annotation (store, gloss_annotation_get_id (claim), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_annotation_get_n_incoming_links (claim_again), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -993,6 +1061,8 @@ main (int    argc,
   ADD ("/core/store/articles/damaged-block-text-cleaned", test_damaged_block_text_cleaned);
   ADD ("/core/store/annotations/survive-restart", test_annotations_survive_restart);
   ADD ("/core/store/annotations/bad-link-stores-nothing", test_bad_link_stores_nothing);
+  ADD ("/core/store/annotations/links-both-ways-across-articles",
+       test_links_both_ways_across_articles);
   ADD ("/core/store/annotations/refused-say-why", test_refused_annotations_say_why);
   ADD ("/core/store/articles/update-reanchors", test_update_reanchors);
   ADD ("/core/store/articles/reextract-keeps-annotations", test_reextract_keeps_annotations);

@@ -458,6 +458,24 @@ test_editor (UiLibrary     *library,
   g_assert_cmpstr (link->target_uuid, ==, gloss_annotation_get_uuid (claim));
   g_clear_object (&stored);
 
+  /* The claim shows the link from its side, in the editor and the pane. */
+  edit_annotation (window, claim_id);
+  g_assert_true (gtk_widget_get_visible (editor_child (window, "links_list")));
+  g_assert_false (gtk_widget_get_visible (editor_child (window, "no_links_label")));
+  {
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (editor_child (window, "links_list")), 0);
+    GtkWidget *texts = gtk_widget_get_first_child (gtk_list_box_row_get_child (row));
+
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (texts))), ==,
+                     "Answered by");
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (editor_child (window, "links_list")), 1));
+  }
+  gtk_popover_popdown (GTK_POPOVER (window->editor));
+  assert_row_label (window, claim,
+                    "Claim: some of NATO’s 29 allies are uneasy about the potential security "
+                    "challenges of working with Huawei, said by NATO’s allies, rated Mostly True, "
+                    "has a note, linked to another annotation");
+
   /* Changing the kind is saved too, and repaints the words. */
   edit_annotation (window, claim_id);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (editor_child (window, "question_toggle")), TRUE);

@@ -272,6 +272,57 @@ add_definition (xmlNode    *list,
   add_element (list, "dd", value);
 }
 
+
+/* One link, either way: "[2] “…”" pointing at the other end's entry, or,
+ * when that lies in another article, its kind, words and article. */
+static void
+add_link (Report                    *report,
+          xmlNode                   *details,
+          const char                *label,
+          GlossAnnotation           *annotation,
+          const GlossAnnotationLink *link)
+{
+  const char *article_title = NULL;
+  GlossAnnotation *target = gloss_export_find_linked (report->data, annotation, link,
+                                                      &article_title);
+  xmlNode *value;
+
+  add_element (details, "dt", label);
+  value = add_element (details, "dd", NULL);
+  set_attribute (value, "class", "gloss-link");
+  if (target == NULL)
+    {
+      xmlNodeAddContent (value, BAD_CAST link->target_uuid);
+      return;
+    }
+  if (article_title == NULL || gloss_export_data_find (report->data, link->target_uuid) != NULL)
+    {
+      g_autofree char *target_id = dup_note_id (report, target);
+      g_autofree char *href = g_strconcat ("#", target_id, NULL);
+      g_autofree char *target_reference = dup_reference (report, target);
+      g_autofree char *text = g_strdup_printf ("[%s] “%s”", target_reference,
+                                               gloss_annotation_get_anchor (target)->exact);
+      xmlNode *anchor_link = add_element (value, "a", text);
+
+      set_attribute (anchor_link, "href", href);
+    }
+  else
+    {
+      g_autofree char *kind = g_utf8_strdown (gloss_export_kind_label (gloss_annotation_get_kind (target)), -1);
+      g_autofree char *text = g_strdup_printf ("%s “%s”", kind,
+                                               gloss_annotation_get_anchor (target)->exact);
+
+      xmlNodeAddContent (value, BAD_CAST text);
+    }
+  if (article_title != NULL)
+    {
+      /* Translators: after a linked annotation's words, the article it is in */
+      g_autofree char *where = g_strdup_printf (_(" in “%s”"), article_title);
+
+      xmlNodeAddContent (value, BAD_CAST where);
+    }
+}
+
 static void
 add_annotation_entry (xmlNode         *parent,
                       Report          *report,
@@ -311,27 +362,15 @@ add_annotation_entry (xmlNode         *parent,
   for (guint i = 0; i < gloss_annotation_get_n_links (annotation); i++)
     {
       const GlossAnnotationLink *link = gloss_annotation_get_link (annotation, i);
-      GlossAnnotation *target = gloss_export_data_find (report->data, link->target_uuid);
-      xmlNode *value;
 
-      add_element (details, "dt", gloss_export_relation_label (link->relation));
-      value = add_element (details, "dd", NULL);
-      set_attribute (value, "class", "gloss-link");
-      if (target != NULL)
-        {
-          g_autofree char *target_id = dup_note_id (report, target);
-          g_autofree char *href = g_strconcat ("#", target_id, NULL);
-          g_autofree char *target_reference = dup_reference (report, target);
-          g_autofree char *text = g_strdup_printf ("[%s] “%s”", target_reference,
-                                                   gloss_annotation_get_anchor (target)->exact);
-          xmlNode *anchor_link = add_element (value, "a", text);
+      add_link (report, details, gloss_export_relation_label (link->relation), annotation, link);
+    }
+  for (guint i = 0; i < gloss_annotation_get_n_incoming_links (annotation); i++)
+    {
+      const GlossAnnotationLink *link = gloss_annotation_get_incoming_link (annotation, i);
 
-          set_attribute (anchor_link, "href", href);
-        }
-      else
-        {
-          xmlNodeAddContent (value, BAD_CAST link->target_uuid);
-        }
+      add_link (report, details, gloss_export_incoming_relation_label (link->relation),
+                annotation, link);
     }
 
   if (details->children == NULL)

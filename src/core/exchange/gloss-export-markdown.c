@@ -72,29 +72,46 @@ append_block_quote (GString    *out,
     }
 }
 
-/* "claim “some of NATO’s…” (¶ 2)": enough to find the target in the brief. */
+/* "claim “some of NATO’s…” (¶ 2)": enough to find the other end in the
+ * brief; "… in “Other story”" when it is in another article. */
 static void
 append_link (GString                   *out,
              GlossExportData           *data,
+             const char                *label,
+             GlossAnnotation           *annotation,
              const GlossAnnotationLink *link)
 {
-  GlossAnnotation *target = gloss_export_data_find (data, link->target_uuid);
+  const char *article_title = NULL;
+  GlossAnnotation *target = gloss_export_find_linked (data, annotation, link, &article_title);
 
-  g_string_append_printf (out, "- **%s:** ", gloss_export_relation_label (link->relation));
-  if (target != NULL)
+  g_string_append_printf (out, "- **%s:** ", label);
+  if (target == NULL)
     {
-      g_autofree char *paragraphs = gloss_export_dup_paragraphs (target);
-      g_autofree char *kind = g_utf8_strdown (gloss_export_kind_label (gloss_annotation_get_kind (target)), -1);
+      /* Gone from the library since: only its identity is left. */
+      g_string_append_printf (out, "%s\n", link->target_uuid);
+      return;
+    }
 
-      g_string_append_printf (out, "%s “", kind);
-      append_escaped_lines (out, gloss_annotation_get_anchor (target)->exact, "  ");
-      g_string_append_printf (out, "” (%s)\n", paragraphs);
+  {
+    g_autofree char *kind = g_utf8_strdown (gloss_export_kind_label (gloss_annotation_get_kind (target)), -1);
+
+    g_string_append_printf (out, "%s “", kind);
+    append_escaped_lines (out, gloss_annotation_get_anchor (target)->exact, "  ");
+    g_string_append (out, "”");
+  }
+  if (article_title != NULL)
+    {
+      g_autofree char *where = g_strdup_printf (_(" in “%s”"), article_title);
+
+      append_escaped (out, where);
     }
   else
     {
-      /* The target is in an article outside this export. */
-      g_string_append_printf (out, "%s\n", link->target_uuid);
+      g_autofree char *paragraphs = gloss_export_dup_paragraphs (target);
+
+      g_string_append_printf (out, " (%s)", paragraphs);
     }
+  g_string_append_c (out, '\n');
 }
 
 static void
@@ -119,7 +136,18 @@ append_annotation (GString         *out,
   append_field (out, _("Note"), gloss_annotation_get_note (annotation));
   append_field (out, _("Wording"), gloss_export_get_wording_note (data, annotation));
   for (guint i = 0; i < gloss_annotation_get_n_links (annotation); i++)
-    append_link (out, data, gloss_annotation_get_link (annotation, i));
+    {
+      const GlossAnnotationLink *link = gloss_annotation_get_link (annotation, i);
+
+      append_link (out, data, gloss_export_relation_label (link->relation), annotation, link);
+    }
+  for (guint i = 0; i < gloss_annotation_get_n_incoming_links (annotation); i++)
+    {
+      const GlossAnnotationLink *link = gloss_annotation_get_incoming_link (annotation, i);
+
+      append_link (out, data, gloss_export_incoming_relation_label (link->relation),
+                   annotation, link);
+    }
   if (!g_str_has_suffix (out->str, "\n\n"))
     g_string_append_c (out, '\n');
 }

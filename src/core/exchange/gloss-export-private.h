@@ -19,6 +19,8 @@ typedef struct
   GPtrArray *annotations;   /* GlossAnnotation, document order */
 } GlossExportArticle;
 
+typedef struct _GlossExportElsewhere GlossExportElsewhere;
+
 struct _GlossExportData
 {
   GPtrArray *articles;      /* GlossExportArticle */
@@ -27,6 +29,7 @@ struct _GlossExportData
   char *organisation;       /* for whom; NULL when not said */
   char *review_url;         /* where the reviews are published; NULL when not said */
   GHashTable *wording;      /* annotation id → "wording changed since it was rated…" */
+  GHashTable *elsewhere;    /* uuid → GlossExportElsewhere: linked, outside the export */
 };
 
 char             *gloss_export_dup_review_date  (const GlossExportArticle *item);
@@ -50,6 +53,17 @@ const char       *gloss_export_kind_label       (GlossAnnotationKind       kind)
 const char       *gloss_export_kind_plural_label (GlossAnnotationKind      kind);
 const char       *gloss_export_verdict_label    (GlossVerdict              verdict);
 const char       *gloss_export_relation_label   (GlossRelation             relation);
+
+/* gloss-export-links.c */
+gboolean          gloss_export_collect_elsewhere (GlossStore              *store,
+                                                  GlossExportData         *data,
+                                                  GHashTable              *titles,
+                                                  GError                 **error);
+GlossAnnotation  *gloss_export_find_linked      (GlossExportData           *data,
+                                                 GlossAnnotation           *annotation,
+                                                 const GlossAnnotationLink *link,
+                                                 const char               **out_article_title);
+const char       *gloss_export_incoming_relation_label (GlossRelation      relation);
 
 GBytes *gloss_export_markdown         (GlossExportData *data,
                                        GlossExportOrder order,

@@ -101,6 +101,7 @@ export_data_clear (gpointer pointer)
   g_free (data->organisation);
   g_free (data->review_url);
   g_clear_pointer (&data->wording, g_hash_table_unref);
+  g_clear_pointer (&data->elsewhere, g_hash_table_unref);
 }
 
 static char *
@@ -271,17 +272,20 @@ collect_in_transaction (GlossStore    *store,
   g_autoptr(GPtrArray) all_ids = NULL;
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GHashTable) imported_at = NULL;
+  g_autoptr(GHashTable) titles = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   summaries = gloss_store_list_articles (store, error);
   if (summaries == NULL)
     return NULL;
   imported_at = g_hash_table_new (g_int64_hash, g_int64_equal);
+  titles = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < summaries->len; i++)
     {
       GlossArticleSummary *summary = g_ptr_array_index (summaries, i);
 
       g_hash_table_insert (imported_at, &summary->id, summary->imported_at);
+      g_hash_table_insert (titles, &summary->id, summary->title);
     }
 
   if (n_article_ids == 0)
@@ -313,6 +317,8 @@ collect_in_transaction (GlossStore    *store,
         return NULL;
       g_ptr_array_add (data->articles, item);
     }
+  if (!gloss_export_collect_elsewhere (store, data, titles, error))
+    return NULL;
 
   return g_steal_pointer (&data);
 }

@@ -26,6 +26,30 @@ add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
+static void
+add_links (JsonBuilder                *builder,
+           const char                 *member,
+           GlossAnnotation            *annotation,
+           guint                       n_links,
+           const GlossAnnotationLink *(*get_link) (GlossAnnotation *annotation,
+                                                   guint            index))
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_links; i++)
+    {
+      const GlossAnnotationLink *link = get_link (annotation, i);
+
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "relation", gloss_relation_to_string (link->relation));
+      add_int (builder, "annotation", link->target_id);
+      add_string_or_null (builder, "uuid", link->target_uuid);
+      add_int (builder, "article", link->target_article_id);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 /**
  * gloss_annotation_json_add_members:
  * @annotation: a stored annotation
@@ -33,15 +57,16 @@ add_int (JsonBuilder *builder,
  *
  * Adds the annotation's JSON form as gloss-cli prints it: `id`, `uuid`,
  * `article`, `kind`, the anchor (`start_block` … `suffix`, `state`), `note`,
- * `speaker`, `verdict`, `links` (`relation`, `annotation`, `uuid`),
- * `created`, `updated`.
+ * `speaker`, `verdict`, `links` (`relation`, `annotation`, `uuid`,
+ * `article`: the links it makes), `incoming_links` (the same members: the
+ * links others make to it, `relation` named from their side, such as
+ * "responds-to" for a denial answering this claim), `created`, `updated`.
  */
 void
 gloss_annotation_json_add_members (GlossAnnotation *annotation,
                                    JsonBuilder     *builder)
 {
   const GlossAnchor *anchor;
-  guint n_links;
 
   g_return_if_fail (GLOSS_IS_ANNOTATION (annotation));
   g_return_if_fail (JSON_IS_BUILDER (builder));
@@ -65,20 +90,11 @@ gloss_annotation_json_add_members (GlossAnnotation *annotation,
   add_string_or_null (builder, "verdict",
                       gloss_verdict_to_string (gloss_annotation_get_verdict (annotation)));
 
-  json_builder_set_member_name (builder, "links");
-  json_builder_begin_array (builder);
-  n_links = gloss_annotation_get_n_links (annotation);
-  for (guint i = 0; i < n_links; i++)
-    {
-      const GlossAnnotationLink *link = gloss_annotation_get_link (annotation, i);
-
-      json_builder_begin_object (builder);
-      add_string_or_null (builder, "relation", gloss_relation_to_string (link->relation));
-      add_int (builder, "annotation", link->target_id);
-      add_string_or_null (builder, "uuid", link->target_uuid);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  add_links (builder, "links", annotation, gloss_annotation_get_n_links (annotation),
+             gloss_annotation_get_link);
+  add_links (builder, "incoming_links", annotation,
+             gloss_annotation_get_n_incoming_links (annotation),
+             gloss_annotation_get_incoming_link);
 
   add_string_or_null (builder, "created", gloss_annotation_get_created_at (annotation));
   add_string_or_null (builder, "updated", gloss_annotation_get_updated_at (annotation));

@@ -28,6 +28,7 @@ struct _GlossAnnotation
   char *created_at;
   char *updated_at;
   GArray *links;
+  GArray *incoming_links;
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotation, gloss_annotation, G_TYPE_OBJECT)
@@ -66,6 +67,13 @@ static const char * const relation_names[] = {
   [GLOSS_RELATION_RESPONDS_TO] = "responds-to",
   [GLOSS_RELATION_SUPPORTS] = "supports",
   [GLOSS_RELATION_CONTRADICTS] = "contradicts",
+};
+
+/* The same relations read from the target's side. */
+static const char * const incoming_relation_names[] = {
+  [GLOSS_RELATION_RESPONDS_TO] = "answered-by",
+  [GLOSS_RELATION_SUPPORTS] = "supported-by",
+  [GLOSS_RELATION_CONTRADICTS] = "contradicted-by",
 };
 
 static gboolean
@@ -141,6 +149,15 @@ gloss_relation_to_string (GlossRelation relation)
   return relation_names[relation];
 }
 
+/* "answered-by" for a link that responds-to this annotation. */
+const char *
+gloss_relation_to_incoming_string (GlossRelation relation)
+{
+  g_return_val_if_fail (relation <= GLOSS_RELATION_LAST, NULL);
+
+  return incoming_relation_names[relation];
+}
+
 gboolean
 gloss_relation_from_string (const char    *name,
                             GlossRelation *out_relation)
@@ -176,6 +193,7 @@ gloss_annotation_finalize (GObject *object)
   g_free (self->created_at);
   g_free (self->updated_at);
   g_array_unref (self->links);
+  g_clear_pointer (&self->incoming_links, g_array_unref);
 
   G_OBJECT_CLASS (gloss_annotation_parent_class)->finalize (object);
 }
@@ -264,8 +282,7 @@ gloss_annotation_class_init (GlossAnnotationClass *klass)
 static void
 gloss_annotation_init (GlossAnnotation *self)
 {
-  self->links = g_array_new (FALSE, TRUE, sizeof (GlossAnnotationLink));
-  g_array_set_clear_func (self->links, link_clear);
+  self->links = gloss_annotation_link_array_new ();
 }
 
 /**
@@ -549,6 +566,122 @@ gloss_annotation_remove_link (GlossAnnotation *self,
 
   g_array_remove_index (self->links, index);
   return TRUE;
+}
+
+/**
+ * gloss_annotation_link_array_new:
+ *
+ * Returns: (transfer full): an empty array of #GlossAnnotationLink that
+ *   frees the links' uuids with it
+ */
+GArray *
+gloss_annotation_link_array_new (void)
+{
+  GArray *links = g_array_new (FALSE, TRUE, sizeof (GlossAnnotationLink));
+
+  g_array_set_clear_func (links, link_clear);
+  return links;
+}
+
+guint
+gloss_annotation_get_n_incoming_links (GlossAnnotation *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), 0);
+
+  return self->incoming_links != NULL ? self->incoming_links->len : 0;
+}
+
+const GlossAnnotationLink *
+gloss_annotation_get_incoming_link (GlossAnnotation *self,
+                                    guint            index)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), NULL);
+  g_return_val_if_fail (index < gloss_annotation_get_n_incoming_links (self), NULL);
+
+  return &g_array_index (self->incoming_links, GlossAnnotationLink, index);
+}
+
+/* Takes a reference to @links (from gloss_annotation_link_array_new()). */
+void
+gloss_annotation_set_incoming_links (GlossAnnotation *self,
+                                     GArray          *links)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION (self));
+
+  g_clear_pointer (&self->incoming_links, g_array_unref);
+  if (links != NULL)
+    self->incoming_links = g_array_ref (links);
+}
+
+static gint
+find_incoming_link (GlossAnnotation *self,
+                    GlossRelation    relation,
+                    gint64           source_id)
+{
+  for (guint i = 0; i < gloss_annotation_get_n_incoming_links (self); i++)
+    {
+      const GlossAnnotationLink *link = &g_array_index (self->incoming_links, GlossAnnotationLink, i);
+
+      if (link->relation == relation && link->target_id == source_id)
+        return i;
+    }
+  return -1;
+}
+
+/**
+ * gloss_annotation_note_incoming_link:
+ * @self: the link's target
+ * @relation: how @source relates to it
+ * @source: the annotation that made the link
+ *
+ * Keeps @self's incoming links current after @source's link to it was
+ * saved, without reading the store again.
+ */
+void
+gloss_annotation_note_incoming_link (GlossAnnotation *self,
+                                     GlossRelation    relation,
+                                     GlossAnnotation *source)
+{
+  GlossAnnotationLink link = { relation, gloss_annotation_get_id (source),
+                               g_strdup (gloss_annotation_get_uuid (source)),
+                               gloss_annotation_get_article_id (source) };
+
+  g_return_if_fail (GLOSS_IS_ANNOTATION (self));
+
+  if (find_incoming_link (self, relation, link.target_id) >= 0)
+    {
+      g_free (link.target_uuid);
+      return;
+    }
+  if (self->incoming_links == NULL)
+    self->incoming_links = gloss_annotation_link_array_new ();
+  g_array_append_val (self->incoming_links, link);
+}
+
+/* The other way: @source's link to @self is gone. */
+void
+gloss_annotation_forget_incoming_link (GlossAnnotation *self,
+                                       GlossRelation    relation,
+                                       gint64           source_id)
+{
+  gint index;
+
+  g_return_if_fail (GLOSS_IS_ANNOTATION (self));
+
+  index = find_incoming_link (self, relation, source_id);
+  if (index >= 0)
+    g_array_remove_index (self->incoming_links, index);
+}
+
+void
+gloss_annotation_set_link_article (GlossAnnotation *self,
+                                   guint            index,
+                                   gint64           article_id)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION (self));
+  g_return_if_fail (index < self->links->len);
+
+  g_array_index (self->links, GlossAnnotationLink, index).target_article_id = article_id;
 }
 
 void

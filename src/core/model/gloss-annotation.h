@@ -52,21 +52,28 @@ gboolean    gloss_verdict_from_string         (const char          *name,
 const char *gloss_relation_to_string          (GlossRelation        relation);
 gboolean    gloss_relation_from_string        (const char          *name,
                                                GlossRelation       *out_relation);
+const char *gloss_relation_to_incoming_string (GlossRelation        relation);
 
 /**
  * GlossAnnotationLink:
  * @relation: how this annotation relates to the target
  * @target_id: the other annotation's row id
  * @target_uuid: the other annotation's uuid (filled in by the store)
+ * @target_article_id: the other annotation's article (filled in by the
+ *   store; 0 when not known yet): links may cross articles
  *
  * A typed link from the annotation that holds it to another one: a denial
  * that responds-to a claim, evidence that supports or contradicts it.
+ * The same struct describes a link the other way round (an incoming link,
+ * see gloss_annotation_get_incoming_link()); @target_* is then the
+ * annotation the link comes from.
  */
 typedef struct
 {
   GlossRelation relation;
   gint64 target_id;
   char *target_uuid;
+  gint64 target_article_id;
 } GlossAnnotationLink;
 
 #define GLOSS_TYPE_ANNOTATION (gloss_annotation_get_type ())
@@ -109,7 +116,29 @@ gboolean                   gloss_annotation_remove_link  (GlossAnnotation *self,
                                                           GlossRelation    relation,
                                                           gint64           target_id);
 
+/* Links from other annotations to this one, read by the store: the claim
+ * sees the denial that responds to it.  Whoever saves a link keeps its
+ * target's list current with gloss_annotation_note_incoming_link() and
+ * gloss_annotation_forget_incoming_link(); the store's next read is the
+ * truth. */
+GArray                    *gloss_annotation_link_array_new       (void);
+guint                      gloss_annotation_get_n_incoming_links (GlossAnnotation *self);
+const GlossAnnotationLink *gloss_annotation_get_incoming_link    (GlossAnnotation *self,
+                                                                  guint            index);
+
+void                       gloss_annotation_note_incoming_link   (GlossAnnotation *self,
+                                                                  GlossRelation    relation,
+                                                                  GlossAnnotation *source);
+void                       gloss_annotation_forget_incoming_link (GlossAnnotation *self,
+                                                                  GlossRelation    relation,
+                                                                  gint64           source_id);
+
 /* For the store only: identity and times come from the database. */
+void gloss_annotation_set_incoming_links (GlossAnnotation *self,
+                                          GArray          *links);
+void gloss_annotation_set_link_article   (GlossAnnotation *self,
+                                          guint            index,
+                                          gint64           article_id);
 void gloss_annotation_set_stored (GlossAnnotation *self,
                                   gint64           id,
                                   const char      *uuid,

@@ -19,41 +19,82 @@
   "id, uuid, article, kind, start_block, start_offset, end_block, end_offset, exact, prefix," \
   " suffix, state, note, speaker, verdict, created_at, updated_at"
 
+/* Reads the links of @annotation_id one way: @sql selects relation, the
+ * other annotation's id, uuid and article for ?1. */
 static gboolean
-load_links (GlossStore       *self,
-            GlossAnnotation  *annotation,
-            GError          **error)
+read_links (GlossStore  *self,
+            const char  *sql,
+            gint64       annotation_id,
+            GArray      *links,
+            GError     **error)
 {
   sqlite3_stmt *statement;
   int rc;
 
   /* Run once per annotation listed, so kept prepared by the store. */
-  statement = gloss_store_prepare_cached (self,
-                                          "SELECT l.relation, l.to_annotation, t.uuid "
-                                          "FROM annotation_links l JOIN annotations t ON t.id = l.to_annotation "
-                                          "WHERE l.from_annotation = ?1 ORDER BY t.start_block, t.start_offset",
-                                          error);
+  statement = gloss_store_prepare_cached (self, sql, error);
   if (statement == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (statement, 1, gloss_annotation_get_id (annotation));
+  sqlite3_bind_int64 (statement, 1, annotation_id);
   while ((rc = sqlite3_step (statement)) == SQLITE_ROW)
     {
-      GlossRelation relation;
+      GlossAnnotationLink link = { 0, };
 
-      if (!gloss_relation_from_string ((const char *) sqlite3_column_text (statement, 0), &relation))
+      if (!gloss_relation_from_string ((const char *) sqlite3_column_text (statement, 0),
+                                       &link.relation))
         continue;
-      gloss_annotation_add_link (annotation, relation, sqlite3_column_int64 (statement, 1),
-                                 (const char *) sqlite3_column_text (statement, 2));
+      link.target_id = sqlite3_column_int64 (statement, 1);
+      link.target_uuid = g_strdup ((const char *) sqlite3_column_text (statement, 2));
+      link.target_article_id = sqlite3_column_int64 (statement, 3);
+      g_array_append_val (links, link);
     }
+  sqlite3_reset (statement);
   if (rc != SQLITE_DONE)
     {
       gloss_store_set_error (self, error, rc, _("reading the annotation’s links"));
-      sqlite3_reset (statement);
       return FALSE;
     }
+  return TRUE;
+}
 
-  sqlite3_reset (statement);
+/* Both ways: the links this annotation makes, and those made to it. */
+static gboolean
+load_links (GlossStore       *self,
+            GlossAnnotation  *annotation,
+            GError          **error)
+{
+  gint64 id = gloss_annotation_get_id (annotation);
+  g_autoptr(GArray) outgoing = gloss_annotation_link_array_new ();
+  g_autoptr(GArray) incoming = gloss_annotation_link_array_new ();
+
+  if (!read_links (self,
+                   "SELECT l.relation, l.to_annotation, t.uuid, t.article "
+                   "FROM annotation_links l JOIN annotations t ON t.id = l.to_annotation "
+                   "WHERE l.from_annotation = ?1 "
+                   "ORDER BY t.article <> (SELECT article FROM annotations WHERE id = ?1), "
+                   "t.article, t.start_block, t.start_offset",
+                   id, outgoing, error) ||
+      !read_links (self,
+                   "SELECT l.relation, l.from_annotation, f.uuid, f.article "
+                   "FROM annotation_links l JOIN annotations f ON f.id = l.from_annotation "
+                   "WHERE l.to_annotation = ?1 "
+                   "ORDER BY f.article <> (SELECT article FROM annotations WHERE id = ?1), "
+                   "f.article, f.start_block, f.start_offset",
+                   id, incoming, error))
+    return FALSE;
+
+  for (guint i = 0; i < outgoing->len; i++)
+    {
+      const GlossAnnotationLink *link = &g_array_index (outgoing, GlossAnnotationLink, i);
+
+      if (gloss_annotation_add_link (annotation, link->relation, link->target_id,
+                                     link->target_uuid))
+        gloss_annotation_set_link_article (annotation,
+                                           gloss_annotation_get_n_links (annotation) - 1,
+                                           link->target_article_id);
+    }
+  gloss_annotation_set_incoming_links (annotation, incoming);
   return TRUE;
 }
 
