@@ -400,8 +400,10 @@ team_sync (GlossCli  *cli,
           gloss_cli_print_json (builder);
         }
       else
-        printf (_("%s: sent %u, received %u, %u conflicts kept as copies\n"), library->name,
-                stats.pushed, stats.pulled, stats.conflicts);
+        printf (ngettext ("%s: sent %u, received %u, %u conflict kept as a copy\n",
+                          "%s: sent %u, received %u, %u conflicts kept as copies\n",
+                          stats.conflicts),
+                library->name, stats.pushed, stats.pulled, stats.conflicts);
     }
   if (argc == 2 && !matched)
     {

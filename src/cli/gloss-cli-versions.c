@@ -197,10 +197,14 @@ print_diff_markdown (GlossArticle *article,
                      GPtrArray    *changes)
 {
   g_autofree char *title = escape_markdown (gloss_article_get_title (article));
+  guint n_changed;
 
   printf ("# %s\n\n", title);
-  printf (_("Changes from version %u to version %u: %u paragraphs changed.\n\n"), from, to,
-          gloss_diff_count_changed_blocks (changes));
+  n_changed = gloss_diff_count_changed_blocks (changes);
+  printf (ngettext ("Changes from version %u to version %u: %u paragraph changed.\n\n",
+                    "Changes from version %u to version %u: %u paragraphs changed.\n\n",
+                    n_changed),
+          from, to, n_changed);
   for (guint i = 0; i < changes->len; i++)
     {
       GlossDiffChange *change = g_ptr_array_index (changes, i);
