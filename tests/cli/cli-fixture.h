@@ -9,47 +9,12 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-typedef struct
-{
-  char *dir;
-  char *db;
-} Fixture;
+#include "test-seed.h"
 
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = g_dir_make_tmp ("gloss-cli-XXXXXX", NULL);
-  fixture->db = g_build_filename (fixture->dir, "library.db", NULL);
-}
-
-/* The library, its journal files, and its backups folder. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db);
-}
+/* For g_test_add() with gloss_test_library_set_up() and
+ * gloss_test_library_tear_down(): the library is @path, created by the
+ * first gloss-cli run on it. */
+typedef GlossTestLibrary Fixture;
 
 static int
 run_cli_valist (Fixture     *fixture,
@@ -66,7 +31,7 @@ run_cli_valist (Fixture     *fixture,
 
   g_ptr_array_add (argv, (gpointer) GLOSS_CLI_PATH);
   g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, fixture->db);
+  g_ptr_array_add (argv, fixture->path);
   for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
   g_ptr_array_add (argv, NULL);

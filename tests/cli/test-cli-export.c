@@ -122,8 +122,8 @@ test_import_annotations (Fixture       *fixture,
   g_clear_pointer (&out, g_free);
 
   /* Into another library holding the same article. */
-  db = fixture->db;
-  fixture->db = other_db;
+  db = fixture->path;
+  fixture->path = other_db;
   g_assert_cmpint (run_cli (fixture, &out, "import", sample, NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (fixture, &out, "import-annotations", "--json", export_path, NULL), ==, 0);
@@ -152,7 +152,7 @@ test_import_annotations (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (hyp, "imported"), ==, 4);
   g_assert_cmpint (json_object_get_int_member (hyp, "orphaned"), ==, 1);
 
-  fixture->db = db;
+  fixture->path = db;
   g_unlink (export_path);
   {
     const char *suffixes[] = { "", "-wal", "-shm" };
@@ -191,7 +191,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, gloss_test_library_set_up, func, gloss_test_library_tear_down)
   ADD ("/cli/export/formats", test_export_formats);
   ADD ("/cli/export/failures", test_export_failures);
   ADD ("/cli/import-annotations/round-trip", test_import_annotations);

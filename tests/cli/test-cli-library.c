@@ -241,7 +241,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, gloss_test_library_set_up, func, gloss_test_library_tear_down)
   ADD ("/cli/library/import-folder-json", test_import_folder_json);
   ADD ("/cli/library/import-plain-summary", test_import_plain_summary);
   ADD ("/cli/library/search", test_search);

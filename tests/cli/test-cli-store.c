@@ -385,7 +385,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, gloss_test_library_set_up, func, gloss_test_library_tear_down)
   ADD ("/cli/store/mark-claim-and-denial", test_mark_claim_and_denial);
   ADD ("/cli/store/errors-store-nothing", test_errors_store_nothing);
   ADD ("/cli/store/update-keeps-words", test_update_keeps_words);

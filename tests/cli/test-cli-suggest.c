@@ -184,10 +184,12 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/cli/suggest/json", Fixture, NULL, fixture_set_up, test_json, fixture_tear_down);
-  g_test_add ("/cli/suggest/text", Fixture, NULL, fixture_set_up, test_text, fixture_tear_down);
-  g_test_add ("/cli/suggest/errors", Fixture, NULL, fixture_set_up, test_errors,
-              fixture_tear_down);
+  g_test_add ("/cli/suggest/json", Fixture, NULL, gloss_test_library_set_up, test_json,
+              gloss_test_library_tear_down);
+  g_test_add ("/cli/suggest/text", Fixture, NULL, gloss_test_library_set_up, test_text,
+              gloss_test_library_tear_down);
+  g_test_add ("/cli/suggest/errors", Fixture, NULL, gloss_test_library_set_up, test_errors,
+              gloss_test_library_tear_down);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 
 #include "gloss-core.h"
+#include "test-seed.h"
 
 /* The acceptance sample of issue 5: the NATO/Huawei article with a claim
  * (speaker, verdict, a note full of characters that need care), the denial
@@ -21,30 +22,7 @@
 static gint64
 sample_import_article (GlossStore *store)
 {
-  g_autofree char *path = g_build_filename (GLOSS_TEST_DATA, "nato-huawei.txt", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  gsize length;
-  gint64 id;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  id = gloss_store_import (store, bytes, "nato-huawei.txt", NULL, NULL, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
-static void
-sample_exec (const char *db_path,
-             const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  return gloss_test_import_data (store, "nato-huawei.txt");
 }
 
 /* Opens @db_path with the annotated sample; returns the store. */
@@ -97,14 +75,14 @@ sample_annotated_library (const char *db_path)
   g_assert_no_error (error);
 
   g_clear_object (&store);
-  sample_exec (db_path,
-               "UPDATE annotations SET uuid = '" SAMPLE_CLAIM_UUID "', created_at = '2024-03-01T10:00:00.000000Z',"
-               " updated_at = '2024-03-02T11:30:00.000000Z' WHERE kind = 'claim';"
-               "UPDATE annotations SET uuid = '" SAMPLE_DENIAL_UUID "', created_at = '2024-03-01T10:05:00.000000Z',"
-               " updated_at = '2024-03-01T10:05:00.000000Z' WHERE kind = 'denial';"
-               "UPDATE annotations SET uuid = '" SAMPLE_SPAN_UUID "', created_at = '2024-03-01T10:10:00.000000Z',"
-               " updated_at = '2024-03-01T10:10:00.000000Z' WHERE kind = 'evidence';"
-               "UPDATE articles SET imported_at = '2024-03-01T09:00:00.000000Z';");
+  gloss_test_sql_exec (db_path,
+                       "UPDATE annotations SET uuid = '" SAMPLE_CLAIM_UUID "', created_at = '2024-03-01T10:00:00.000000Z',"
+                       " updated_at = '2024-03-02T11:30:00.000000Z' WHERE kind = 'claim';"
+                       "UPDATE annotations SET uuid = '" SAMPLE_DENIAL_UUID "', created_at = '2024-03-01T10:05:00.000000Z',"
+                       " updated_at = '2024-03-01T10:05:00.000000Z' WHERE kind = 'denial';"
+                       "UPDATE annotations SET uuid = '" SAMPLE_SPAN_UUID "', created_at = '2024-03-01T10:10:00.000000Z',"
+                       " updated_at = '2024-03-01T10:10:00.000000Z' WHERE kind = 'evidence';"
+                       "UPDATE articles SET imported_at = '2024-03-01T09:00:00.000000Z';");
 
   store = gloss_store_open (db_path, &error);
   g_assert_no_error (error);

@@ -6,6 +6,8 @@
 #include <glib/gstdio.h>
 
 #include "gloss-core.h"
+#include "test-common.h"
+#include "test-seed.h"
 
 /* What a fact-checker sees in "All annotations": every annotation of the
  * library, narrowed by kind, speaker (however it was typed), verdict and
@@ -40,34 +42,6 @@ typedef struct
   gint64 ids[11];     /* ids[1] … ids[10] in the order they were made; ids[0] spare */
 } Fixture;
 
-static gint64
-import_bytes (GlossStore *store,
-              GBytes     *bytes,
-              const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = gloss_store_import (store, bytes, name, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static gint64
-import_file (GlossStore *store,
-             const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  return import_bytes (store, bytes, path);
-}
-
 static GBytes *
 budget_page (const char *middle)
 {
@@ -85,16 +59,8 @@ make_annotation (GlossStore          *store,
                  const char          *note,
                  GlossVerdict         verdict)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GlossArticle) article = gloss_store_load_article (store, article_id, &error);
-  g_autoptr(GlossAnchor) anchor = NULL;
-  GlossAnnotation *annotation;
+  GlossAnnotation *annotation = gloss_test_annotation_new (store, article_id, kind, quote);
 
-  g_assert_no_error (error);
-  anchor = gloss_anchor_new_for_quote (article, quote, 1, &error);
-  g_assert_no_error (error);
-  annotation = gloss_annotation_new (kind, anchor);
-  gloss_annotation_set_article_id (annotation, article_id);
   gloss_annotation_set_speaker (annotation, speaker);
   gloss_annotation_set_note (annotation, note);
   if (kind == GLOSS_ANNOTATION_CLAIM)
@@ -124,19 +90,16 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GBytes) budget = budget_page (BUDGET_LEAK);
   GlossStore *store;
 
-  fixture->dir = g_dir_make_tmp ("gloss-all-annotations-XXXXXX", NULL);
-  path = g_build_filename (fixture->dir, "library.db", NULL);
-  fixture->store = store = gloss_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->dir = gloss_test_library_dir_new (&path);
+  fixture->store = store = gloss_test_store_open (path);
 
-  fixture->huawei = import_file (store, GLOSS_TEST_DATA "/library/import/huawei.html");
-  fixture->cafe = import_file (store, GLOSS_TEST_DATA "/library/import/sub/cafe.htm");
-  fixture->budget = import_bytes (store, budget, "budget.html");
+  fixture->huawei = gloss_test_import_data (store, "library/import/huawei.html");
+  fixture->cafe = gloss_test_import_data (store, "library/import/sub/cafe.htm");
+  fixture->budget = gloss_test_import_bytes (store, budget, "budget.html");
 
   fixture->ids[1] = annotate (store, fixture->huawei, GLOSS_ANNOTATION_CLAIM,
                               "weighing how to respond to security concerns",
@@ -172,17 +135,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&fixture->store);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  gloss_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

@@ -10,42 +10,20 @@
 #include "gloss-core.h"
 #include "gloss-store-private.h"
 #include "annotated-sample.h"
+#include "test-common.h"
+#include "test-seed.h"
 
 /* Every export format on the annotated sample (issue 5 §4), checked for
  * what a reader of the file would check. */
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  GlossStore *store;
-} Fixture;
+typedef GlossTestLibrary Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = g_dir_make_tmp ("gloss-export-XXXXXX", NULL);
-  fixture->path = g_build_filename (fixture->dir, "library.db", NULL);
+  gloss_test_library_set_up (fixture, data);
   fixture->store = sample_annotated_library (fixture->path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  g_clear_object (&fixture->store);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (fixture->path, suffixes[i], NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
 }
 
 static char *
@@ -762,9 +740,9 @@ write_after_text_read (unsigned  type,
   if (writer->text_read && writer->n_writes == 0)
     {
       writer->n_writes++;
-      sample_exec (writer->path, "PRAGMA foreign_keys = ON;"
-                                 "UPDATE articles SET title = 'Rewritten meanwhile';"
-                                 "DELETE FROM annotations WHERE kind = 'claim'");
+      gloss_test_sql_exec (writer->path, "PRAGMA foreign_keys = ON;"
+                                         "UPDATE articles SET title = 'Rewritten meanwhile';"
+                                         "DELETE FROM annotations WHERE kind = 'claim'");
     }
   if (sql != NULL && strstr (sql, "FROM blocks") != NULL)
     writer->text_read = TRUE;
@@ -856,7 +834,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, gloss_test_library_tear_down)
   ADD ("/core/export/markdown", test_markdown);
   ADD ("/core/export/csv", test_csv);
   ADD ("/core/export/html", test_html);

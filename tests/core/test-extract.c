@@ -144,30 +144,6 @@ test_too_large (void)
 }
 
 static void
-test_too_large_file_not_read (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("gloss-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "huge.html", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) bytes = NULL;
-  FILE *f = fopen (path, "w");
-
-  /* A sparse 200 MB file: refusing it must not need reading it. */
-  g_assert_nonnull (f);
-  g_assert_cmpint (fseek (f, 200 * 1024 * 1024, SEEK_SET), ==, 0);
-  fputc ('x', f);
-  fclose (f);
-
-  bytes = gloss_extract_load_file (file, 64 * 1024 * 1024, NULL, &error);
-  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE);
-  g_assert_null (bytes);
-
-  g_unlink (path);
-  g_rmdir (dir);
-}
-
-static void
 test_sniff_html_without_extension (void)
 {
   g_autoptr(GError) error = NULL;
@@ -251,7 +227,6 @@ main (int    argc,
   g_test_add_func ("/core/extract/bad-input/whitespace-only", test_whitespace_only);
   g_test_add_func ("/core/extract/bad-input/binary", test_binary);
   g_test_add_func ("/core/extract/bad-input/too-large", test_too_large);
-  g_test_add_func ("/core/extract/bad-input/too-large-file-not-read", test_too_large_file_not_read);
   g_test_add_func ("/core/extract/bad-input/broken-gzip", test_broken_gzip);
   g_test_add_func ("/core/extract/sniff/html-without-extension", test_sniff_html_without_extension);
   g_test_add_func ("/core/extract/sniff/override", test_format_override);

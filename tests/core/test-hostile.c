@@ -434,6 +434,7 @@ test_offsets_in_code_points (void)
   g_assert_cmpint (g_utf8_strlen (quote, -1), ==, 11);
 }
 
+/* Also the extract tests' case of a file over the limit. */
 static void
 test_huge_file_refused_quickly (void)
 {

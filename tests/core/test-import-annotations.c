@@ -5,6 +5,8 @@
 
 #include "gloss-core.h"
 #include "annotated-sample.h"
+#include "test-common.h"
+#include "test-seed.h"
 
 /* Annotations coming in: a colleague's Gloss export, a student's
  * Hypothesis export, another tool's Web Annotation (issue 5 §2, §4). */
@@ -17,23 +19,10 @@ typedef struct
 } Fixture;
 
 static void
-remove_library (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-
-      g_unlink (file);
-    }
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dir = g_dir_make_tmp ("gloss-import-XXXXXX", NULL);
+  fixture->dir = gloss_test_dir_new ();
   fixture->source_path = g_build_filename (fixture->dir, "colleague.db", NULL);
   fixture->target_path = g_build_filename (fixture->dir, "mine.db", NULL);
 }
@@ -42,9 +31,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_library (fixture->source_path);
-  remove_library (fixture->target_path);
-  g_rmdir (fixture->dir);
+  gloss_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->source_path);
   g_free (fixture->target_path);
@@ -65,14 +52,9 @@ fresh_library (const char *path)
 static GBytes *
 fixture_bytes (const char *name)
 {
-  g_autofree char *path = g_build_filename (GLOSS_TEST_DATA, "export", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
+  g_autofree char *path = g_build_filename ("export", name, NULL);
 
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
+  return gloss_test_data_bytes (path);
 }
 
 static void
@@ -355,11 +337,11 @@ test_attach_by_url (Fixture       *fixture,
 
   /* A second article with that address; "NATO" is in both. */
   g_clear_object (&mine);
-  sample_exec (fixture->target_path,
-               "INSERT INTO articles (id, uuid, title, url, source_kind, source, source_size,"
-               " source_sha256, extractor_version, imported_at, updated_at) VALUES (2, 'b', 'Other',"
-               " 'https://apnews.com/article/nato', 'text', x'00', 1, 'ff', 1, 'now', 'now');"
-               "INSERT INTO blocks VALUES (2, 0, 'paragraph', 'NATO met today.');");
+  gloss_test_sql_exec (fixture->target_path,
+                       "INSERT INTO articles (id, uuid, title, url, source_kind, source, source_size,"
+                       " source_sha256, extractor_version, imported_at, updated_at) VALUES (2, 'b', 'Other',"
+                       " 'https://apnews.com/article/nato', 'text', x'00', 1, 'ff', 1, 'now', 'now');"
+                       "INSERT INTO blocks VALUES (2, 0, 'paragraph', 'NATO met today.');");
   mine = gloss_store_open (fixture->target_path, &error);
   g_assert_no_error (error);
 

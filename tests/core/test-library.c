@@ -9,6 +9,8 @@
 #include "gloss-core.h"
 #include "gloss-file-import.h"
 #include "gloss-store-private.h"
+#include "test-common.h"
+#include "test-seed.h"
 
 /* The library at scale as a user meets it: a folder dropped in gives the
  * right outcome per file, a cancelled import leaves a sound library, the
@@ -17,108 +19,28 @@
 
 #define IMPORT_FOLDER GLOSS_TEST_DATA "/library/import"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-  GlossStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("gloss-library-XXXXXX", NULL);
-  fixture->path = g_build_filename (fixture->dir, "library.db", NULL);
-  fixture->store = gloss_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static gint64
-sql_int (Fixture    *fixture,
-         const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *statement = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (statement, 0);
-  sqlite3_finalize (statement);
-  sqlite3_close (db);
-  return value;
-}
-
-static char *
-sql_text (Fixture    *fixture,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *statement = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (statement, 0));
-  sqlite3_finalize (statement);
-  sqlite3_close (db);
-  return value;
-}
+typedef GlossTestLibrary Fixture;
 
 /* What a consistent library looks like after any interruption. */
 static void
 assert_library_sound (Fixture *fixture)
 {
-  g_autofree char *integrity = sql_text (fixture, "PRAGMA integrity_check");
-  sqlite3 *db = NULL;
+  g_autofree char *integrity = gloss_test_sql_text (fixture->path, "PRAGMA integrity_check");
 
   g_assert_cmpstr (integrity, ==, "ok");
   /* Every article is whole: blocks, counts and its search row. */
-  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM articles a WHERE n_blocks = 0 OR n_blocks <> "
-                                     "(SELECT count(*) FROM blocks WHERE article = a.id)"), ==, 0);
-  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM articles"), ==,
-                   sql_int (fixture, "SELECT count(*) FROM articles_fts"));
-  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM articles a WHERE NOT EXISTS "
-                                     "(SELECT 1 FROM articles_fts WHERE rowid = a.id)"), ==, 0);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path,
+                                       "SELECT count(*) FROM articles a WHERE n_blocks = 0 OR n_blocks <> "
+                                       "(SELECT count(*) FROM blocks WHERE article = a.id)"), ==, 0);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM articles"), ==,
+                   gloss_test_sql_int (fixture->path, "SELECT count(*) FROM articles_fts"));
+  g_assert_cmpint (gloss_test_sql_int (fixture->path,
+                                       "SELECT count(*) FROM articles a WHERE NOT EXISTS "
+                                       "(SELECT 1 FROM articles_fts WHERE rowid = a.id)"), ==, 0);
 
-  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check');"
-                                     "INSERT INTO annotations_fts (annotations_fts) VALUES ('integrity-check')",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  gloss_test_sql_exec (fixture->path,
+                       "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check');"
+                       "INSERT INTO annotations_fts (annotations_fts) VALUES ('integrity-check')");
 }
 
 static GlossFileImportOutcome *
@@ -191,7 +113,7 @@ test_import_folder (Fixture       *fixture,
   report = gloss_store_import_files (fixture->store, &folder, 1, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   assert_folder_outcomes (report);
-  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM articles"), ==, 4);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM articles"), ==, 4);
 
   /* The gzipped page was read through. */
   cyber = gloss_store_load_article (fixture->store, find_outcome (report, "cyber.html.gz")->article_id,
@@ -207,7 +129,7 @@ test_import_folder (Fixture       *fixture,
   g_assert_cmpuint (again->n_failed, ==, 2);
   g_assert_cmpint (find_outcome (again, "cafe.htm")->article_id, ==,
                    find_outcome (report, "cafe.htm")->article_id);
-  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM articles"), ==, 4);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM articles"), ==, 4);
   assert_library_sound (fixture);
 }
 
@@ -361,7 +283,7 @@ test_import_cancelled (Fixture       *fixture,
 
   /* Exactly what was reported is there, whole; nothing of the batch in
    * progress was written. */
-  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM articles"), ==, 50);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM articles"), ==, 50);
   for (guint i = 0; i < report->outcomes->len; i++)
     {
       GlossFileImportOutcome *outcome = g_ptr_array_index (report->outcomes, i);
@@ -464,7 +386,7 @@ test_delete_and_undo (Fixture       *fixture,
   g_object_unref (update);
   g_assert_true (gloss_store_set_article_unread (fixture->store, huawei, FALSE, &error));
   g_assert_true (gloss_store_set_reading_position (fixture->store, huawei, 2, 14, &error));
-  uuid_before = sql_text (fixture, "SELECT uuid FROM articles ORDER BY id LIMIT 1");
+  uuid_before = gloss_test_sql_text (fixture->path, "SELECT uuid FROM articles ORDER BY id LIMIT 1");
 
   g_assert_cmpuint (n_search_hits (fixture, "Stoltenberg", FALSE), ==, 1);
   g_assert_cmpuint (n_search_hits (fixture, "Stoltenberg", TRUE), ==, 1);
@@ -475,12 +397,12 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_cmpuint (gloss_deleted_article_get_n_annotations (deleted), ==, 2);
 
   /* Gone, with its annotations, links, blocks and search rows. */
-  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM articles"), ==, 1);
-  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM annotations"), ==, 0);
-  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM annotation_links"), ==, 0);
-  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM blocks WHERE article <> (SELECT id FROM articles)"), ==, 0);
-  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'huawei'"), ==, 0);
-  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM annotations_fts WHERE annotations_fts MATCH 'huawei'"), ==, 0);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM articles"), ==, 1);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM annotations"), ==, 0);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM annotation_links"), ==, 0);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM blocks WHERE article <> (SELECT id FROM articles)"), ==, 0);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'huawei'"), ==, 0);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM annotations_fts WHERE annotations_fts MATCH 'huawei'"), ==, 0);
   g_assert_cmpuint (n_search_hits (fixture, "Stoltenberg", FALSE), ==, 0);
   g_assert_cmpuint (n_search_hits (fixture, "Stoltenberg", TRUE), ==, 0);
   g_assert_null (gloss_store_load_article (fixture->store, huawei, &error));
@@ -494,7 +416,7 @@ test_delete_and_undo (Fixture       *fixture,
   article = gloss_store_load_article (fixture->store, huawei, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (gloss_article_get_title (article), ==, "Huawei rejects NATO security concerns");
-  uuid_after = sql_text (fixture, "SELECT uuid FROM articles ORDER BY id LIMIT 1");
+  uuid_after = gloss_test_sql_text (fixture->path, "SELECT uuid FROM articles ORDER BY id LIMIT 1");
   g_assert_cmpstr (uuid_before, ==, uuid_after);
   denial = gloss_store_load_annotation (fixture->store, denial_id, &error);
   g_assert_no_error (error);
@@ -537,7 +459,7 @@ test_undo_after_reimport_refused (Fixture       *fixture,
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT);
   /* It says where the file is now. */
   g_assert_nonnull (strstr (error->message, "“Huawei rejects NATO security concerns”"));
-  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM articles"), ==, 1);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM articles"), ==, 1);
   assert_library_sound (fixture);
 }
 
@@ -585,8 +507,8 @@ test_undo_after_annotation_reimport_refused (Fixture       *fixture,
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT);
   g_assert_nonnull (strstr (error->message, "annotations was imported again"));
   g_assert_nonnull (strstr (error->message, "“Storm closes coastal roads as rivers rise”"));
-  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM articles"), ==, 1);
-  g_assert_cmpint (sql_int (fixture, "SELECT count(*) FROM annotations"), ==, 1);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM articles"), ==, 1);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM annotations"), ==, 1);
   assert_library_sound (fixture);
 }
 
@@ -788,7 +710,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, gloss_test_library_set_up_open, func, gloss_test_library_tear_down)
   ADD ("/core/library/import/folder", test_import_folder);
   ADD ("/core/library/import/missing-file", test_import_missing_file);
   ADD ("/core/library/import/async", test_import_async);

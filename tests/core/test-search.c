@@ -6,6 +6,8 @@
 #include <glib/gstdio.h>
 
 #include "gloss-core.h"
+#include "test-common.h"
+#include "test-seed.h"
 #include "gloss-file-import.h"
 
 /* What a reader types in the search field and expects to find: words with
@@ -41,31 +43,6 @@ article_of (GlossFileImportReport *report,
   g_assert_not_reached ();
 }
 
-static gint64
-annotate (GlossStore          *store,
-          gint64               article_id,
-          GlossAnnotationKind  kind,
-          const char          *quote,
-          const char          *note,
-          const char          *speaker)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GlossArticle) article = gloss_store_load_article (store, article_id, &error);
-  g_autoptr(GlossAnchor) anchor = NULL;
-  g_autoptr(GlossAnnotation) annotation = NULL;
-
-  g_assert_no_error (error);
-  anchor = gloss_anchor_new_for_quote (article, quote, 1, &error);
-  g_assert_no_error (error);
-  annotation = gloss_annotation_new (kind, anchor);
-  gloss_annotation_set_article_id (annotation, article_id);
-  gloss_annotation_set_note (annotation, note);
-  gloss_annotation_set_speaker (annotation, speaker);
-  g_assert_true (gloss_store_add_annotation (store, annotation, &error));
-  g_assert_no_error (error);
-  return gloss_annotation_get_id (annotation);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -75,10 +52,8 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GFile) folder = g_file_new_for_path (IMPORT_FOLDER);
   g_autoptr(GlossFileImportReport) report = NULL;
 
-  fixture->dir = g_dir_make_tmp ("gloss-search-XXXXXX", NULL);
-  path = g_build_filename (fixture->dir, "library.db", NULL);
-  fixture->store = gloss_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->dir = gloss_test_library_dir_new (&path);
+  fixture->store = gloss_test_store_open (path);
 
   report = gloss_store_import_files (fixture->store, &folder, 1, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -87,29 +62,21 @@ fixture_set_up (Fixture       *fixture,
   fixture->storm = article_of (report, "storm.txt");
   fixture->cyber = article_of (report, "cyber.html.gz");
 
-  fixture->denial = annotate (fixture->store, fixture->huawei, GLOSS_ANNOTATION_DENIAL,
-                              "there is no evidence that Huawei poses any threat to cybersecurity",
-                              "Répond à l’inquiétude des alliés", "Huawei spokesperson");
-  fixture->question = annotate (fixture->store, fixture->cafe, GLOSS_ANNOTATION_QUESTION,
-                                "chercher un repreneur", "Who would take over the café?",
-                                "Le maire");
+  fixture->denial = gloss_test_annotate (fixture->store, fixture->huawei, GLOSS_ANNOTATION_DENIAL,
+                                         "there is no evidence that Huawei poses any threat to "
+                                         "cybersecurity",
+                                         "Huawei spokesperson", "Répond à l’inquiétude des alliés");
+  fixture->question = gloss_test_annotate (fixture->store, fixture->cafe, GLOSS_ANNOTATION_QUESTION,
+                                           "chercher un repreneur", "Le maire",
+                                           "Who would take over the café?");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&fixture->store);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
+  gloss_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

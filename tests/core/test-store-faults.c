@@ -9,53 +9,15 @@
 
 #include "gloss-core.h"
 #include "gloss-store-private.h"
+#include "test-common.h"
+#include "test-seed.h"
 
 /* When the library's file misbehaves: it cannot be written, the disk is
  * full, it is damaged.  The user is told, and nothing saved is lost. */
 
 #define NOBODY_UID 65534
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  g_chmod (path, 0700);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = g_dir_make_tmp ("gloss-faults-XXXXXX", NULL);
-  fixture->path = g_build_filename (fixture->dir, "library.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
+typedef GlossTestLibrary Fixture;
 
 static const char story[] =
   "<html><head><title>Council extends library hours</title></head><body><article>"
@@ -417,7 +379,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, gloss_test_library_set_up, func, gloss_test_library_tear_down)
   ADD ("/core/store-faults/read-only-requested", test_read_only_requested);
   ADD ("/core/store-faults/read-only-file", test_read_only_file);
   ADD ("/core/store-faults/disk-full", test_disk_full);

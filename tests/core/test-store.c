@@ -7,6 +7,8 @@
 
 #include "gloss-core.h"
 #include "gloss-store-private.h"
+#include "test-common.h"
+#include "test-seed.h"
 
 /* The library file as a user relies on it: what is saved is there after a
  * restart, newer or foreign files are left alone, annotations follow their
@@ -15,108 +17,20 @@
 #define CLAIM "some of NATO’s 29 allies are uneasy about the potential security challenges of working with Huawei"
 #define DENIAL "there is no evidence that Huawei poses any threat to cybersecurity"
 
-typedef struct
-{
-  char *dir;
-  char *path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->dir = g_dir_make_tmp ("gloss-store-XXXXXX", NULL);
-  fixture->path = g_build_filename (fixture->dir, "library.db", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static GBytes *
-load_fixture (const char *name)
-{
-  g_autofree char *path = g_build_filename (GLOSS_TEST_DATA, name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
+typedef GlossTestLibrary Fixture;
 
 static gint64
 import_fixture (GlossStore *store,
                 const char *name,
                 gboolean   *out_duplicate)
 {
-  g_autoptr(GBytes) bytes = load_fixture (name);
+  g_autoptr(GBytes) bytes = gloss_test_data_bytes (name);
   g_autoptr(GError) error = NULL;
   gint64 id = gloss_store_import (store, bytes, name, NULL, out_duplicate, &error);
 
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;
-}
-
-static GlossAnnotation *
-annotate_quote (GlossStore          *store,
-                gint64               article_id,
-                GlossAnnotationKind  kind,
-                const char          *quote)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GlossArticle) article = gloss_store_load_article (store, article_id, &error);
-  g_autoptr(GlossAnchor) anchor = NULL;
-  GlossAnnotation *annotation;
-
-  g_assert_no_error (error);
-  anchor = gloss_anchor_new_for_quote (article, quote, 1, &error);
-  g_assert_no_error (error);
-  annotation = gloss_annotation_new (kind, anchor);
-  gloss_annotation_set_article_id (annotation, article_id);
-  return annotation;
-}
-
-static gint64
-sqlite_int (const char *path,
-            const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *statement = NULL;
-  gint64 value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
-  value = sqlite3_column_int64 (statement, 0);
-  sqlite3_finalize (statement);
-  sqlite3_close (db);
-  return value;
 }
 
 /* Asks the store's own connection, for what is set per connection. */
@@ -132,34 +46,6 @@ store_int (GlossStore *store,
   return sqlite3_column_int64 (statement, 0);
 }
 
-static char *
-sqlite_text (const char *path,
-             const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *statement = NULL;
-  char *value;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
-  value = g_strdup ((const char *) sqlite3_column_text (statement, 0));
-  sqlite3_finalize (statement);
-  sqlite3_close (db);
-  return value;
-}
-
-static void
-sqlite_exec (const char *path,
-             const char *sql)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
 static void
 test_open_creates_library (Fixture       *fixture,
                            gconstpointer  data)
@@ -172,10 +58,10 @@ test_open_creates_library (Fixture       *fixture,
   g_assert_nonnull (store);
   g_clear_object (&store);
 
-  g_assert_cmpint (sqlite_int (nested, "PRAGMA user_version"), ==, GLOSS_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (sqlite_int (nested, "SELECT count(*) FROM sqlite_master WHERE name = 'annotations'"), ==, 1);
+  g_assert_cmpint (gloss_test_sql_int (nested, "PRAGMA user_version"), ==, GLOSS_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (gloss_test_sql_int (nested, "SELECT count(*) FROM sqlite_master WHERE name = 'annotations'"), ==, 1);
   /* WAL, and it persists in the file for every later connection. */
-  g_assert_cmpint (sqlite_int (nested, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
+  g_assert_cmpint (gloss_test_sql_int (nested, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), ==, 1);
 }
 
 static void
@@ -218,7 +104,7 @@ test_newer_library_refused_untouched (Fixture       *fixture,
 
   g_assert_no_error (error);
   g_clear_object (&store);
-  sqlite_exec (fixture->path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99");
+  gloss_test_sql_exec (fixture->path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99");
   before = file_checksum (fixture->path);
 
   store = gloss_store_open (fixture->path, &error);
@@ -233,8 +119,8 @@ test_newer_library_refused_untouched (Fixture       *fixture,
 
   /* The very next version too. */
   next = g_strdup_printf ("PRAGMA user_version = %d", GLOSS_STORE_SCHEMA_VERSION + 1);
-  sqlite_exec (fixture->path, next);
-  g_assert_cmpint (sqlite_int (fixture->path, "PRAGMA user_version"), ==, GLOSS_STORE_SCHEMA_VERSION + 1);
+  gloss_test_sql_exec (fixture->path, next);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "PRAGMA user_version"), ==, GLOSS_STORE_SCHEMA_VERSION + 1);
   g_clear_pointer (&before, g_free);
   g_clear_pointer (&after, g_free);
   before = file_checksum (fixture->path);
@@ -256,7 +142,7 @@ test_foreign_files_refused (Fixture       *fixture,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  sqlite_exec (other, "CREATE TABLE contacts (name TEXT)");
+  gloss_test_sql_exec (other, "CREATE TABLE contacts (name TEXT)");
   before = file_checksum (other);
   store = gloss_store_open (other, &error);
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CORRUPT);
@@ -366,7 +252,7 @@ test_migrations_from_every_version (Fixture       *fixture,
 
   fresh_store = gloss_store_open (fresh, &error);
   g_assert_no_error (error);
-  fresh_schema = sqlite_text (fresh, SCHEMA_FINGERPRINT);
+  fresh_schema = gloss_test_sql_text (fresh, SCHEMA_FINGERPRINT);
 
   for (guint version = 0; version < GLOSS_STORE_SCHEMA_VERSION; version++)
     {
@@ -380,17 +266,17 @@ test_migrations_from_every_version (Fixture       *fixture,
       g_test_message ("Upgrading a version %u library", version);
       make_library_at_version (path, version);
       if (version >= 1)
-        rows_before = sqlite_text (path, ROWS_FINGERPRINT);
+        rows_before = gloss_test_sql_text (path, ROWS_FINGERPRINT);
       store = gloss_store_open (path, &error);
       g_assert_no_error (error);
-      g_assert_cmpint (sqlite_int (path, "PRAGMA user_version"), ==, GLOSS_STORE_SCHEMA_VERSION);
+      g_assert_cmpint (gloss_test_sql_int (path, "PRAGMA user_version"), ==, GLOSS_STORE_SCHEMA_VERSION);
 
       /* The same tables, indexes and triggers as a library made today. */
-      schema = sqlite_text (path, SCHEMA_FINGERPRINT);
+      schema = gloss_test_sql_text (path, SCHEMA_FINGERPRINT);
       g_assert_cmpstr (schema, ==, fresh_schema);
-      g_assert_cmpint (sqlite_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+      g_assert_cmpint (gloss_test_sql_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
       g_assert_cmpint (store_int (store, "PRAGMA foreign_keys"), ==, 1);
-      g_assert_cmpint (sqlite_int (path, "SELECT count(*) FROM sqlite_master"
+      g_assert_cmpint (gloss_test_sql_int (path, "SELECT count(*) FROM sqlite_master"
                                          " WHERE sql LIKE '%AUTOINCREMENT%'"), ==, 3);
 
       if (version >= 1)
@@ -405,31 +291,31 @@ test_migrations_from_every_version (Fixture       *fixture,
           g_assert_cmpint (gloss_annotation_get_verdict (annotation), ==, GLOSS_VERDICT_FALSE);
 
           /* Every row, with its id, as it was. */
-          rows_after = sqlite_text (path, ROWS_FINGERPRINT);
+          rows_after = gloss_test_sql_text (path, ROWS_FINGERPRINT);
           g_assert_cmpstr (rows_after, ==, rows_before);
           denial = gloss_store_load_annotation (store, 7, &error);
           g_assert_no_error (error);
           g_assert_cmpuint (gloss_annotation_get_n_links (denial), ==, 1);
           g_assert_cmpint (gloss_annotation_get_link (denial, 0)->target_id, ==, 1);
           /* The largest ids are remembered, not just the ids there are. */
-          g_assert_cmpint (sqlite_int (path, "SELECT seq FROM sqlite_sequence WHERE name = 'articles'"), ==, 3);
-          g_assert_cmpint (sqlite_int (path, "SELECT seq FROM sqlite_sequence WHERE name = 'annotations'"), ==, 7);
-          g_assert_cmpint (sqlite_int (path, "SELECT seq FROM sqlite_sequence WHERE name = 'article_versions'"), ==, 2);
+          g_assert_cmpint (gloss_test_sql_int (path, "SELECT seq FROM sqlite_sequence WHERE name = 'articles'"), ==, 3);
+          g_assert_cmpint (gloss_test_sql_int (path, "SELECT seq FROM sqlite_sequence WHERE name = 'annotations'"), ==, 7);
+          g_assert_cmpint (gloss_test_sql_int (path, "SELECT seq FROM sqlite_sequence WHERE name = 'article_versions'"), ==, 2);
 
           /* Search finds both articles and the note, and its index agrees
            * with the rebuilt tables. */
-          g_assert_cmpint (sqlite_int (path, "SELECT n_blocks * 10 + n_words FROM articles WHERE id = 1"), ==, 13);
+          g_assert_cmpint (gloss_test_sql_int (path, "SELECT n_blocks * 10 + n_words FROM articles WHERE id = 1"), ==, 13);
           results = gloss_store_search (store, "denied", 10, &error);
           g_assert_no_error (error);
           g_assert_cmpuint (results->articles->len, ==, 1);
           g_assert_cmpint (((GlossSearchHit *) results->articles->pdata[0])->article_id, ==, 3);
           g_assert_cmpuint (results->annotations->len, ==, 1);
           g_assert_cmpint (((GlossSearchHit *) results->annotations->pdata[0])->annotation_id, ==, 7);
-          g_assert_cmpint (sqlite_int (path, "SELECT count(*) FROM articles_fts "
+          g_assert_cmpint (gloss_test_sql_int (path, "SELECT count(*) FROM articles_fts "
                                              "WHERE articles_fts MATCH 'kept'"), ==, 1);
-          g_assert_cmpint (sqlite_int (path, "SELECT count(*) FROM annotations_fts "
+          g_assert_cmpint (gloss_test_sql_int (path, "SELECT count(*) FROM annotations_fts "
                                              "WHERE annotations_fts MATCH 'answers'"), ==, 1);
-          sqlite_exec (path, "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check');"
+          gloss_test_sql_exec (path, "INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check');"
                              "INSERT INTO annotations_fts (annotations_fts) VALUES ('integrity-check')");
 
           /* The library as it was before the upgrade is kept as a backup. */
@@ -451,7 +337,7 @@ test_migrations_from_every_version (Fixture       *fixture,
             restored = gloss_store_load_annotation (store, 7, &error);
             g_assert_no_error (error);
             g_assert_cmpstr (gloss_annotation_get_note (restored), ==, "The company answers");
-            g_assert_cmpint (sqlite_int (path, "SELECT id FROM article_versions"), ==, 2);
+            g_assert_cmpint (gloss_test_sql_int (path, "SELECT id FROM article_versions"), ==, 2);
           }
         }
     }
@@ -478,11 +364,11 @@ test_current_version_reopened (Fixture       *fixture,
   deleted = gloss_store_delete_article (store, second, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
-  schema = sqlite_text (fixture->path, SCHEMA_FINGERPRINT);
+  schema = gloss_test_sql_text (fixture->path, SCHEMA_FINGERPRINT);
 
   store = gloss_store_open (fixture->path, &error);
   g_assert_no_error (error);
-  schema_again = sqlite_text (fixture->path, SCHEMA_FINGERPRINT);
+  schema_again = gloss_test_sql_text (fixture->path, SCHEMA_FINGERPRINT);
   g_assert_cmpstr (schema_again, ==, schema);
   backups = gloss_store_list_backups (fixture->path, &error);
   g_assert_no_error (error);
@@ -510,8 +396,8 @@ test_ids_never_reused (Fixture       *fixture,
   g_autoptr(GlossAnnotation) again = NULL;
   g_autoptr(GlossDeletedArticle) deleted_first = NULL;
   g_autoptr(GlossDeletedArticle) deleted_second = NULL;
-  g_autoptr(GBytes) v1 = load_fixture ("store/story-v1.html");
-  g_autoptr(GBytes) v2 = load_fixture ("store/story-v2.html");
+  g_autoptr(GBytes) v1 = gloss_test_data_bytes ("store/story-v1.html");
+  g_autoptr(GBytes) v2 = gloss_test_data_bytes ("store/story-v2.html");
   g_autoptr(GPtrArray) updated = NULL;
   gint64 first, second, third, denial_id, first_version;
 
@@ -520,20 +406,20 @@ test_ids_never_reused (Fixture       *fixture,
   second = import_fixture (store, "store/story-v2.html", NULL);
 
   /* Annotations: the newest one deleted, another added. */
-  claim = annotate_quote (store, first, GLOSS_ANNOTATION_CLAIM, CLAIM);
+  claim = gloss_test_annotation_new (store, first, GLOSS_ANNOTATION_CLAIM, CLAIM);
   g_assert_true (gloss_store_add_annotation (store, claim, &error));
-  denial = annotate_quote (store, first, GLOSS_ANNOTATION_DENIAL, DENIAL);
+  denial = gloss_test_annotation_new (store, first, GLOSS_ANNOTATION_DENIAL, DENIAL);
   g_assert_true (gloss_store_add_annotation (store, denial, &error));
   g_assert_no_error (error);
   denial_id = gloss_annotation_get_id (denial);
   g_assert_true (gloss_store_delete_annotation (store, denial_id, &error));
-  newcomer = annotate_quote (store, first, GLOSS_ANNOTATION_QUESTION, DENIAL);
+  newcomer = gloss_test_annotation_new (store, first, GLOSS_ANNOTATION_QUESTION, DENIAL);
   g_assert_true (gloss_store_add_annotation (store, newcomer, &error));
   g_assert_no_error (error);
   g_assert_cmpint (gloss_annotation_get_id (newcomer), >, denial_id);
   /* Undo of the deletion: the links the app remembered by id cannot land
    * on the newcomer. */
-  again = annotate_quote (store, first, GLOSS_ANNOTATION_DENIAL, DENIAL);
+  again = gloss_test_annotation_new (store, first, GLOSS_ANNOTATION_DENIAL, DENIAL);
   g_assert_true (gloss_store_add_annotation (store, again, &error));
   g_assert_no_error (error);
   g_assert_cmpint (gloss_annotation_get_id (again), >, gloss_annotation_get_id (newcomer));
@@ -548,26 +434,26 @@ test_ids_never_reused (Fixture       *fixture,
    * update keeps the replaced copy under a new id. */
   updated = gloss_store_update_article (store, first, v2, "story-v2.html", NULL, &error);
   g_assert_no_error (error);
-  first_version = sqlite_int (fixture->path, "SELECT max(id) FROM article_versions");
+  first_version = gloss_test_sql_int (fixture->path, "SELECT max(id) FROM article_versions");
   deleted_first = gloss_store_delete_article (store, first, &error);
   g_assert_no_error (error);
   g_clear_pointer (&updated, g_ptr_array_unref);
   updated = gloss_store_update_article (store, third, v1, "story-v1.html", NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite_int (fixture->path, "SELECT max(id) FROM article_versions"), >, first_version);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT max(id) FROM article_versions"), >, first_version);
 
   /* So Undo still works, with the earlier version and the annotations. */
   g_assert_true (gloss_store_restore_article (store, deleted_first, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count(*) FROM article_versions"), ==, 2);
-  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count(*) FROM annotations"), ==, 3);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM article_versions"), ==, 2);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM annotations"), ==, 3);
 
   /* The second article's file is the first one's text now: that Undo is
    * refused, and the message says where the file is. */
   g_assert_false (gloss_store_restore_article (store, deleted_second, &error));
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT);
   g_assert_nonnull (strstr (error->message, "“NATO weighing whether Huawei poses security threat”"));
-  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count(*) FROM articles"), ==, 2);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM articles"), ==, 2);
 }
 
 static void
@@ -583,11 +469,11 @@ test_upgrade_refused_with_dangling_rows (Fixture       *fixture,
   /* Written by some other tool with foreign keys off (SQLite's default),
    * before step 5 rebuilt the tables with AUTOINCREMENT. */
   make_library_at_version (fixture->path, 4);
-  sqlite_exec (fixture->path, "INSERT INTO annotations (id, uuid, article, kind, start_block,"
+  gloss_test_sql_exec (fixture->path, "INSERT INTO annotations (id, uuid, article, kind, start_block,"
                               " start_offset, end_block, end_offset, exact, created_at, updated_at)"
                               " VALUES (9, 'x-uuid', 99, 'question', 0, 0, 0, 4, 'Lost',"
                               " '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z')");
-  rows_before = sqlite_text (fixture->path, ROWS_FINGERPRINT);
+  rows_before = gloss_test_sql_text (fixture->path, ROWS_FINGERPRINT);
 
   store = gloss_store_open (fixture->path, &error);
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CORRUPT);
@@ -596,10 +482,10 @@ test_upgrade_refused_with_dangling_rows (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "was not changed"));
 
   /* Nothing of the step stayed; the backup from before it is there. */
-  g_assert_cmpint (sqlite_int (fixture->path, "PRAGMA user_version"), ==, 4);
-  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count(*) FROM sqlite_master"
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM sqlite_master"
                                               " WHERE sql LIKE '%AUTOINCREMENT%'"), ==, 0);
-  rows_after = sqlite_text (fixture->path, ROWS_FINGERPRINT);
+  rows_after = gloss_test_sql_text (fixture->path, ROWS_FINGERPRINT);
   g_assert_cmpstr (rows_after, ==, rows_before);
   backups = gloss_store_list_backups (fixture->path, NULL);
   g_assert_cmpuint (backups->len, ==, 1);
@@ -638,8 +524,8 @@ test_import_and_duplicates (Fixture       *fixture,
                    "store/story-v1.html");
 
   /* The original bytes are kept compressed, with their hash. */
-  g_assert_cmpint (sqlite_int (fixture->path, "SELECT length(source) < source_size FROM articles"), ==, 1);
-  g_assert_cmpint (sqlite_int (fixture->path, "SELECT length(source_sha256) FROM articles"), ==, 64);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT length(source) < source_size FROM articles"), ==, 1);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT length(source_sha256) FROM articles"), ==, 64);
 }
 
 static void
@@ -653,7 +539,7 @@ test_import_failure_stores_nothing (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (gloss_store_import (store, empty, "empty.txt", NULL, NULL, &error), ==, 0);
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_EMPTY);
-  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count(*) FROM articles"), ==, 0);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM articles"), ==, 0);
 }
 
 /* The reading time in the header and the library's word counts come from
@@ -720,7 +606,7 @@ test_damaged_block_text_cleaned (Fixture       *fixture,
   sql = g_strdup_printf ("UPDATE blocks SET text = ' two' || char(1) || '  words'"
                          " || CAST(X'FF' AS TEXT) || ' ' WHERE article = %" G_GINT64_FORMAT
                          " AND idx = 0", article_id);
-  sqlite_exec (fixture->path, sql);
+  gloss_test_sql_exec (fixture->path, sql);
 
   article = gloss_store_load_article (store, article_id, &error);
   g_assert_no_error (error);
@@ -739,7 +625,7 @@ test_damaged_block_text_cleaned (Fixture       *fixture,
   sql = g_strdup_printf ("UPDATE blocks SET text = 'one  two' || char(160) || 'three'"
                          " || char(155) || 'four' WHERE article = %" G_GINT64_FORMAT
                          " AND idx = 1", article_id);
-  sqlite_exec (fixture->path, sql);
+  gloss_test_sql_exec (fixture->path, sql);
   article = gloss_store_load_article (store, article_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (gloss_block_get_text (gloss_article_get_block (article, 1)), ==,
@@ -762,12 +648,12 @@ test_annotations_survive_restart (Fixture       *fixture,
   g_assert_no_error (error);
   article_id = import_fixture (store, "store/story-v1.html", NULL);
 
-  claim = annotate_quote (store, article_id, GLOSS_ANNOTATION_CLAIM, CLAIM);
+  claim = gloss_test_annotation_new (store, article_id, GLOSS_ANNOTATION_CLAIM, CLAIM);
   gloss_annotation_set_speaker (claim, "NATO allies");
   g_assert_true (gloss_store_add_annotation (store, claim, &error));
   g_assert_no_error (error);
 
-  denial = annotate_quote (store, article_id, GLOSS_ANNOTATION_DENIAL, DENIAL);
+  denial = gloss_test_annotation_new (store, article_id, GLOSS_ANNOTATION_DENIAL, DENIAL);
   gloss_annotation_set_speaker (denial, "Huawei");
   gloss_annotation_set_note (denial, "Huawei’s statement after the remarks.");
   gloss_annotation_add_link (denial, GLOSS_RELATION_RESPONDS_TO, gloss_annotation_get_id (claim), NULL);
@@ -830,13 +716,13 @@ test_bad_link_stores_nothing (Fixture       *fixture,
 
   g_assert_no_error (error);
   article_id = import_fixture (store, "store/story-v1.html", NULL);
-  denial = annotate_quote (store, article_id, GLOSS_ANNOTATION_DENIAL, DENIAL);
+  denial = gloss_test_annotation_new (store, article_id, GLOSS_ANNOTATION_DENIAL, DENIAL);
   gloss_annotation_add_link (denial, GLOSS_RELATION_RESPONDS_TO, 999, NULL);
 
   g_assert_false (gloss_store_add_annotation (store, denial, &error));
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT);
   g_assert_cmpint (gloss_annotation_get_id (denial), ==, 0);
-  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count(*) FROM annotations"), ==, 0);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM annotations"), ==, 0);
 }
 
 /* What the table refuses is said in words, and nothing is stored. */
@@ -865,13 +751,13 @@ test_refused_annotations_say_why (Fixture       *fixture,
   g_clear_error (&error);
 
   /* An article deleted meanwhile (another window, another program). */
-  orphan = annotate_quote (store, article_id, GLOSS_ANNOTATION_DENIAL, DENIAL);
+  orphan = gloss_test_annotation_new (store, article_id, GLOSS_ANNOTATION_DENIAL, DENIAL);
   deleted = gloss_store_delete_article (store, article_id, &error);
   g_assert_no_error (error);
   g_assert_false (gloss_store_add_annotation (store, orphan, &error));
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "There is no article"));
-  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count(*) FROM annotations"), ==, 0);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM annotations"), ==, 0);
 }
 
 static void
@@ -882,8 +768,8 @@ test_update_reanchors (Fixture       *fixture,
   g_autoptr(GlossStore) store = gloss_store_open (fixture->path, &error);
   g_autoptr(GlossAnnotation) claim = NULL;
   g_autoptr(GlossAnnotation) denial = NULL;
-  g_autoptr(GBytes) v2 = load_fixture ("store/story-v2.html");
-  g_autoptr(GBytes) v3 = load_fixture ("store/story-v3.html");
+  g_autoptr(GBytes) v2 = gloss_test_data_bytes ("store/story-v2.html");
+  g_autoptr(GBytes) v3 = gloss_test_data_bytes ("store/story-v3.html");
   g_autoptr(GPtrArray) after_v2 = NULL;
   g_autoptr(GPtrArray) after_v3 = NULL;
   g_autoptr(GPtrArray) summaries = NULL;
@@ -893,9 +779,9 @@ test_update_reanchors (Fixture       *fixture,
 
   g_assert_no_error (error);
   article_id = import_fixture (store, "store/story-v1.html", NULL);
-  claim = annotate_quote (store, article_id, GLOSS_ANNOTATION_CLAIM, CLAIM);
+  claim = gloss_test_annotation_new (store, article_id, GLOSS_ANNOTATION_CLAIM, CLAIM);
   g_assert_true (gloss_store_add_annotation (store, claim, &error));
-  denial = annotate_quote (store, article_id, GLOSS_ANNOTATION_DENIAL, DENIAL);
+  denial = gloss_test_annotation_new (store, article_id, GLOSS_ANNOTATION_DENIAL, DENIAL);
   gloss_annotation_add_link (denial, GLOSS_RELATION_RESPONDS_TO, gloss_annotation_get_id (claim), NULL);
   g_assert_true (gloss_store_add_annotation (store, denial, &error));
 
@@ -918,7 +804,7 @@ test_update_reanchors (Fixture       *fixture,
   anchor = gloss_annotation_get_anchor (after_v3->pdata[1]);
   g_assert_cmpint (anchor->state, ==, GLOSS_ANCHOR_ORPHANED);
   g_assert_cmpstr (anchor->exact, ==, DENIAL);
-  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count(*) FROM annotations WHERE state = 'orphaned'"), ==, 1);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM annotations WHERE state = 'orphaned'"), ==, 1);
 
   /* Earlier versions' bytes are kept, and still count as this article. */
   summaries = gloss_store_list_articles (store, &error);
@@ -929,7 +815,7 @@ test_update_reanchors (Fixture       *fixture,
   /* Going back to the first copy is a revert, not a no-op: the denial's
    * sentence is back, and so is the denial. */
   {
-    g_autoptr(GBytes) v1 = load_fixture ("store/story-v1.html");
+    g_autoptr(GBytes) v1 = gloss_test_data_bytes ("store/story-v1.html");
     g_autoptr(GPtrArray) reverted = gloss_store_update_article (store, article_id, v1, "story-v1.html",
                                                                 NULL, &error);
 
@@ -953,11 +839,11 @@ test_reextract_keeps_annotations (Fixture       *fixture,
 
   g_assert_no_error (error);
   article_id = import_fixture (store, "store/story-v1.html", NULL);
-  denial = annotate_quote (store, article_id, GLOSS_ANNOTATION_DENIAL, DENIAL);
+  denial = gloss_test_annotation_new (store, article_id, GLOSS_ANNOTATION_DENIAL, DENIAL);
   g_assert_true (gloss_store_add_annotation (store, denial, &error));
 
   /* Simulate an older extractor's output: shifted blocks, stale version. */
-  sqlite_exec (fixture->path, "UPDATE blocks SET idx = -idx - 1; UPDATE blocks SET idx = -idx; "
+  gloss_test_sql_exec (fixture->path, "UPDATE blocks SET idx = -idx - 1; UPDATE blocks SET idx = -idx; "
                               "INSERT INTO blocks VALUES (1, 0, 'paragraph', 'Menu Home News'); "
                               "UPDATE annotations SET start_block = 5, end_block = 5; "
                               "UPDATE articles SET extractor_version = 0");
@@ -967,8 +853,8 @@ test_reextract_keeps_annotations (Fixture       *fixture,
   g_assert_cmpuint (after->len, ==, 1);
   g_assert_cmpint (gloss_annotation_get_anchor (after->pdata[0])->state, ==, GLOSS_ANCHOR_MOVED);
   g_assert_cmpuint (gloss_annotation_get_anchor (after->pdata[0])->start_block, ==, 4);
-  g_assert_cmpint (sqlite_int (fixture->path, "SELECT count(*) FROM blocks"), ==, 5);
-  g_assert_cmpint (sqlite_int (fixture->path, "SELECT extractor_version FROM articles"), ==,
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT count(*) FROM blocks"), ==, 5);
+  g_assert_cmpint (gloss_test_sql_int (fixture->path, "SELECT extractor_version FROM articles"), ==,
                    GLOSS_EXTRACTOR_VERSION);
 }
 
@@ -1046,7 +932,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, gloss_test_library_set_up, func, gloss_test_library_tear_down)
   ADD ("/core/store/open/creates-library", test_open_creates_library);
   g_test_add_func ("/core/store/open/default-path", test_default_path);
   ADD ("/core/store/open/newer-refused-untouched", test_newer_library_refused_untouched);

@@ -57,8 +57,8 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autofree char *path = NULL;
 
-  fixture->dir = ui_library_dir_new (&path);
-  fixture->store = ui_store_open (path);
+  fixture->dir = gloss_test_library_dir_new (&path);
+  fixture->store = gloss_test_store_open (path);
 
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1000, 700);
@@ -74,26 +74,26 @@ fill_library (Fixture *fixture)
 {
   GlossStore *store = fixture->store;
 
-  fixture->huawei = ui_import_file (store, GLOSS_TEST_DATA "/library/import/huawei.html");
-  fixture->cafe = ui_import_file (store, GLOSS_TEST_DATA "/library/import/sub/cafe.htm");
-  fixture->nato = ui_import_file (store, GLOSS_TEST_DATA "/nato-huawei.txt");
+  fixture->huawei = gloss_test_import_file (store, GLOSS_TEST_DATA "/library/import/huawei.html");
+  fixture->cafe = gloss_test_import_file (store, GLOSS_TEST_DATA "/library/import/sub/cafe.htm");
+  fixture->nato = gloss_test_import_file (store, GLOSS_TEST_DATA "/nato-huawei.txt");
 
-  fixture->denial_huawei = ui_store_annotate (store, fixture->huawei, GLOSS_ANNOTATION_DENIAL,
-                                                DENIAL_HUAWEI, "Huawei");
-  ui_store_annotate (store, fixture->huawei, GLOSS_ANNOTATION_CLAIM,
-                     "weighing how to respond to security concerns", "Jens Stoltenberg");
-  ui_store_annotate (store, fixture->huawei, GLOSS_ANNOTATION_EVIDENCE,
-                     "The United States is lobbying European allies", NULL);
-  ui_store_annotate (store, fixture->cafe, GLOSS_ANNOTATION_QUESTION,
-                     "chercher un repreneur", "Le maire");
-  fixture->denial_spying = ui_store_annotate (store, fixture->nato, GLOSS_ANNOTATION_DENIAL,
-                                                DENIAL_SPYING, "huawei");
-  ui_store_annotate (store, fixture->nato, GLOSS_ANNOTATION_CLAIM,
-                     "some of NATO’s 29 allies are uneasy", "Jens Stoltenberg");
-  ui_store_annotate (store, fixture->nato, GLOSS_ANNOTATION_DENIAL,
-                     "He refused to speculate about what it might do", "Jens Stoltenberg");
-  ui_store_annotate (store, fixture->nato, GLOSS_ANNOTATION_QUESTION,
-                     "open for dialogue with anyone", "HUAWEI");
+  fixture->denial_huawei = gloss_test_annotate (store, fixture->huawei, GLOSS_ANNOTATION_DENIAL,
+                                                  DENIAL_HUAWEI, "Huawei", NULL);
+  gloss_test_annotate (store, fixture->huawei, GLOSS_ANNOTATION_CLAIM,
+                       "weighing how to respond to security concerns", "Jens Stoltenberg", NULL);
+  gloss_test_annotate (store, fixture->huawei, GLOSS_ANNOTATION_EVIDENCE,
+                       "The United States is lobbying European allies", NULL, NULL);
+  gloss_test_annotate (store, fixture->cafe, GLOSS_ANNOTATION_QUESTION,
+                       "chercher un repreneur", "Le maire", NULL);
+  fixture->denial_spying = gloss_test_annotate (store, fixture->nato, GLOSS_ANNOTATION_DENIAL,
+                                                  DENIAL_SPYING, "huawei", NULL);
+  gloss_test_annotate (store, fixture->nato, GLOSS_ANNOTATION_CLAIM,
+                       "some of NATO’s 29 allies are uneasy", "Jens Stoltenberg", NULL);
+  gloss_test_annotate (store, fixture->nato, GLOSS_ANNOTATION_DENIAL,
+                       "He refused to speculate about what it might do", "Jens Stoltenberg", NULL);
+  gloss_test_annotate (store, fixture->nato, GLOSS_ANNOTATION_QUESTION,
+                       "open for dialogue with anyone", "HUAWEI", NULL);
 }
 
 static void
@@ -102,7 +102,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   ui_destroy_window (fixture->window);
   g_clear_object (&fixture->store);
-  ui_remove_tree (fixture->dir);
+  gloss_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -260,7 +260,7 @@ press (GtkWidget *button)
   gulong handler = g_signal_connect_swapped (button, "clicked", G_CALLBACK (ui_set_true), &clicked);
 
   g_assert_true (gtk_widget_activate (button));
-  ui_iterate_until (&clicked);
+  ui_iterate_until (&clicked, "the button to be clicked");
   g_signal_handler_disconnect (button, handler);
 }
 
@@ -292,7 +292,7 @@ type_search (Fixture    *fixture,
   gulong handler = g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (ui_set_true), &changed);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  ui_iterate_until (&changed);
+  ui_iterate_until (&changed, "the search field to start the search");
   g_signal_handler_disconnect (entry, handler);
   wait_for_results (fixture);
 }
@@ -424,8 +424,8 @@ test_reload (Fixture       *fixture,
   g_assert_cmpuint (gloss_all_annotations_view_get_n_matches (fixture->view), ==, 3);
 
   /* Annotations made elsewhere show on reload, under the same filters. */
-  later = ui_store_annotate (fixture->store, fixture->cafe, GLOSS_ANNOTATION_CLAIM,
-                             "ferme ses portes", "Huawei ");
+  later = gloss_test_annotate (fixture->store, fixture->cafe, GLOSS_ANNOTATION_CLAIM,
+                               "ferme ses portes", "Huawei ", NULL);
   gloss_all_annotations_view_reload (fixture->view);
   wait_for_results (fixture);
   g_assert_cmpstr (string_at (gtk_drop_down_get_model (speakers),
@@ -454,8 +454,6 @@ test_reload (Fixture       *fixture,
   g_assert_no_error (error);
   gloss_all_annotations_view_reload (fixture->view);
   wait_for_results (fixture);
-  while (gloss_all_annotations_view_get_loading (fixture->view))
-    g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (gtk_drop_down_get_selected (speakers), ==, 0);
   g_assert_cmpuint (gloss_all_annotations_view_get_n_matches (fixture->view), ==, 3);
 }

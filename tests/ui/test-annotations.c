@@ -25,7 +25,7 @@
 static GlossWindow *
 open_sample (UiLibrary *library)
 {
-  g_autoptr(GlossStore) store = ui_store_open (library->path);
+  g_autoptr(GlossStore) store = gloss_test_store_open (library->path);
   GlossWindow *window = ui_window_new (NULL, store);
 
   ui_open_file (window, library->sample);
@@ -116,7 +116,7 @@ static GPtrArray *
 stored_annotations (UiLibrary   *library,
                     GlossWindow *window)
 {
-  g_autoptr(GlossStore) store = ui_store_open (library->path);
+  g_autoptr(GlossStore) store = gloss_test_store_open (library->path);
   g_autoptr(GError) error = NULL;
   GPtrArray *annotations;
 
@@ -387,6 +387,21 @@ editor_child (GlossWindow *window,
   return GTK_WIDGET (child);
 }
 
+/* Whether the library, read as another program would, has @speaker on the
+ * annotation @id. */
+static gboolean
+stored_speaker_is (GlossStore *store,
+                   gint64      id,
+                   const char *speaker)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossAnnotation) stored = gloss_store_load_annotation (store, id, &error);
+
+  g_assert_no_error (error);
+
+  return g_strcmp0 (gloss_annotation_get_speaker (stored), speaker) == 0;
+}
+
 static void
 test_editor (UiLibrary     *library,
              gconstpointer  data)
@@ -396,7 +411,7 @@ test_editor (UiLibrary     *library,
   GlossAnnotation *denial = mark_quote (window, 6, DENIAL_QUOTE, "denial");
   gint64 claim_id = gloss_annotation_get_id (claim);
   gint64 denial_id = gloss_annotation_get_id (denial);
-  g_autoptr(GlossStore) store = ui_store_open (library->path);
+  g_autoptr(GlossStore) store = gloss_test_store_open (library->path);
   g_autoptr(GlossAnnotation) stored = NULL;
   g_autoptr(GError) error = NULL;
   const GlossAnnotationLink *link;
@@ -418,7 +433,8 @@ test_editor (UiLibrary     *library,
   g_assert_no_error (error);
   g_assert_cmpint (gloss_annotation_get_verdict (stored), ==, GLOSS_VERDICT_MOSTLY_TRUE);
   g_clear_object (&stored);
-  ui_run_main_loop_for (800);
+  gloss_test_wait_until (stored_speaker_is (store, claim_id, "NATO allies"),
+                         "the editor to save what was typed once the typing paused");
   stored = gloss_store_load_annotation (store, claim_id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (gloss_annotation_get_speaker (stored), ==, "NATO allies");

@@ -30,7 +30,7 @@ static guint
 count_stored_annotations (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossStore) store = ui_store_open (path);
+  g_autoptr(GlossStore) store = gloss_test_store_open (path);
   g_autoptr(GPtrArray) ids = NULL;
   guint n = 0;
 
@@ -117,9 +117,9 @@ test_damaged_library (UiLibrary     *library,
 
   /* The window reads its article again, from the new library, and can
    * annotate it. */
-  while (gloss_window_get_loading (window)
-         || gloss_article_get_id (gloss_window_get_article (window)) == 0)
-    g_main_context_iteration (NULL, TRUE);
+  gloss_test_wait_until (!gloss_window_get_loading (window)
+                         && gloss_article_get_id (gloss_window_get_article (window)) != 0,
+                         "the window to read its article from the fresh library");
   ui_annotate (window, 6, DENIAL_QUOTE, GLOSS_ANNOTATION_DENIAL);
 
   ui_destroy_window (GTK_WINDOW (window));
@@ -180,8 +180,9 @@ test_backups (UiLibrary     *library,
   g_assert_cmpuint (gloss_backups_window_get_n_rows (backups_window), ==, 2);
 
   /* The window follows: same article, the annotation of the backup. */
-  while (gloss_window_get_loading (window) || gloss_window_get_annotations (window) == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  gloss_test_wait_until (!gloss_window_get_loading (window)
+                         && gloss_window_get_annotations (window) != NULL,
+                         "the window to read its article from the restored backup");
   g_assert_true (gloss_window_get_store (window) == gloss_application_get_store (application));
   g_assert_cmpuint (g_list_model_get_n_items (gloss_window_get_annotations (window)), ==, 1);
   {
@@ -255,21 +256,34 @@ test_damaged_restore (UiLibrary     *library,
   ui_destroy_window (GTK_WINDOW (window));
 }
 
+/* The backups of @path, for gloss_test_poll_until(); frees @previous. */
+static GPtrArray *
+list_backups (const char *path,
+              GPtrArray  *previous)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *backups = gloss_store_list_backups (path, &error);
+
+  g_assert_no_error (error);
+  g_clear_pointer (&previous, g_ptr_array_unref);
+
+  return backups;
+}
+
 /* A library with articles and no recent backup gets one at start-up, made
  * in a worker thread on a connection of its own. */
 static void
 test_daily_backup (UiLibrary     *library,
                    gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GlossApplication) second = NULL;
   g_autoptr(GPtrArray) backups = NULL;
   g_autofree char *previous = g_strdup (g_getenv ("GLOSS_DB"));
 
   {
-    g_autoptr(GlossStore) store = ui_store_open (library->path);
+    g_autoptr(GlossStore) store = gloss_test_store_open (library->path);
 
-    ui_import_file (store, library->sample);
+    gloss_test_import_file (store, library->sample);
   }
 
   /* Started up on this library; an id of its own beside the first (CI
@@ -278,15 +292,9 @@ test_daily_backup (UiLibrary     *library,
   second = ui_application_new ("io.github.glossapp.Gloss.Second");
   g_setenv ("GLOSS_DB", previous, TRUE);
 
-  do
-    {
-      g_clear_pointer (&backups, g_ptr_array_unref);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (10000);
-      backups = gloss_store_list_backups (library->path, &error);
-      g_assert_no_error (error);
-    }
-  while (backups->len == 0);
+  /* Made on a worker that tells nobody: the folder is looked at until it is there. */
+  gloss_test_poll_until ((backups = list_backups (library->path, backups))->len > 0,
+                         "the daily backup of %s", library->path);
   g_assert_nonnull (strstr (g_ptr_array_index (backups, 0), "-daily.db"));
 
   /* The second application lets go of the library before its folder goes. */
@@ -305,7 +313,7 @@ static void
 test_hostile_files (UiLibrary     *library,
                     gconstpointer  data)
 {
-  g_autoptr(GlossStore) store = ui_store_open (library->path);
+  g_autoptr(GlossStore) store = gloss_test_store_open (library->path);
   g_autoptr(GString) contents = g_string_new (NULL);
   g_autofree char *empty = g_build_filename (library->dir, "empty.html", NULL);
   g_autofree char *binary = g_build_filename (library->dir, "binary.txt", NULL);
@@ -396,7 +404,7 @@ main (int   argc,
   /* Back to the default library, so the test's folders can go. */
   gloss_application_open_library (application, default_library);
   g_clear_object (&application);
-  ui_remove_tree (home);
+  gloss_test_remove_tree (home);
 
   return status;
 }

@@ -80,12 +80,23 @@ make_target_article (void)
   return g_string_free (text, FALSE);
 }
 
-static void
-library_setup (Library       *library,
-               gconstpointer  data)
+/* The library each test starts from, imported once and copied for each:
+ * importing it again for each of the nine tests took most of the
+ * program's time (over a minute of it on a loaded machine). */
+static struct
 {
-  library->dir = ui_library_dir_new (&library->path);
-  library->store = ui_store_open (library->path);
+  char *dir;
+  char *path;
+  gint64 target_id;
+} template;
+
+static void
+make_template (void)
+{
+  g_autoptr(GlossStore) store = NULL;
+
+  template.dir = gloss_test_library_dir_new (&template.path);
+  store = gloss_test_store_open (template.path);
 
   for (guint i = 0; i < N_ARTICLES; i++)
     {
@@ -96,10 +107,30 @@ library_setup (Library       *library,
         {
           g_autofree char *target = make_target_article ();
 
-          library->target_id = ui_import_text (library->store, target, "allies.txt");
+          template.target_id = gloss_test_import_text (store, target, "allies.txt");
         }
-      ui_import_text (library->store, text, name);
+      gloss_test_import_text (store, text, name);
     }
+}
+
+static void
+library_setup (Library       *library,
+               gconstpointer  data)
+{
+  /* Closed, the template is whole in its file: SQLite writes the WAL
+   * back and removes it when the last connection closes. */
+  g_autofree char *wal = g_strconcat (template.path, "-wal", NULL);
+  g_autoptr(GFile) source = g_file_new_for_path (template.path);
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  library->dir = gloss_test_library_dir_new (&library->path);
+  copy = g_file_new_for_path (library->path);
+  g_file_copy (source, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  library->store = gloss_test_store_open (library->path);
+  library->target_id = template.target_id;
 }
 
 static void
@@ -107,9 +138,16 @@ library_teardown (Library       *library,
                   gconstpointer  data)
 {
   g_clear_object (&library->store);
-  ui_remove_tree (library->dir);
+  gloss_test_remove_tree (library->dir);
   g_free (library->dir);
   g_free (library->path);
+}
+
+static void
+wait_for_listing (GlossWindow *window)
+{
+  gloss_test_wait_until (!gloss_library_sidebar_is_loading (window->library_sidebar),
+                         "the sidebar to list the library");
 }
 
 static GlossWindow *
@@ -120,39 +158,22 @@ create_window (Library *library)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   ui_present (GTK_WINDOW (window));
   /* The library is listed on a worker, after the window shows. */
-  while (gloss_library_sidebar_is_loading (window->library_sidebar))
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_listing (window);
   ui_wait_for_paint (GTK_WIDGET (window));
 
   return window;
 }
 
-/* Until GTK has measured the article's lines: their heights are only
- * estimated at first, and the scroll bar's range grows as they are
- * measured over the first frames (slowly on a loaded machine). */
-static void
-wait_for_layout (GlossWindow *window)
-{
-  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (window->scroller);
-  double upper = -1;
-  guint still = 0;
-
-  for (guint i = 0; i < 600 && still < 5; i++)
-    {
-      ui_wait_for_paint (GTK_WIDGET (window));
-      still = gtk_adjustment_get_upper (vadjustment) == upper ? still + 1 : 0;
-      upper = gtk_adjustment_get_upper (vadjustment);
-    }
-}
-
-/* Until the view has laid the article out and landed where it was sent. */
+/* Until the view has laid the article out and landed where it was sent:
+ * the window scrolls there again each frame until the place holds still,
+ * and once more after GTK has measured every line. */
 static void
 wait_for_scrolled (GlossWindow *window)
 {
   ui_wait_for_paint (GTK_WIDGET (window));
-  while (gloss_reader_view_is_scrolling (window->reader_view))
-    g_main_context_iteration (NULL, TRUE);
-  wait_for_layout (window);
+  gloss_test_wait_until (!gloss_reader_view_is_scrolling (window->reader_view),
+                         "the reader to settle at the place it scrolled to");
+  ui_wait_for_layout (window);
 }
 
 static guint
@@ -218,7 +239,7 @@ test_open_while_listing (Library       *library,
 {
   gint64 article_ids[2] = { library->target_id, 0 };
 
-  article_ids[1] = ui_import_text (library->store,
+  article_ids[1] = gloss_test_import_text (library->store,
                                    "Arrived late\n\nAn article imported after the listing began, "
                                    "opened before it came back.", "late.txt");
 
@@ -232,12 +253,24 @@ test_open_while_listing (Library       *library,
       g_assert_true (gloss_library_sidebar_is_loading (window->library_sidebar));
       g_assert_true (gloss_window_open_article (window, article_ids[i], NULL));
 
-      while (gloss_library_sidebar_is_loading (window->library_sidebar))
-        g_main_context_iteration (NULL, TRUE);
+      wait_for_listing (window);
       g_assert_cmpint (gloss_library_sidebar_get_selected_id (window->library_sidebar), ==,
                        article_ids[i]);
       ui_destroy_window (GTK_WINDOW (window));
     }
+}
+
+/* Whether the first result's snippet shows @word as a match (in bold). */
+static gboolean
+first_hit_marks (GlossSearchList *results,
+                 const char      *word)
+{
+  GtkWidget *list_box = gtk_widget_get_first_child (GTK_WIDGET (results));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list_box), 0);
+  const GlossSearchHit *hit = row != NULL ? g_object_get_data (G_OBJECT (row), "gloss-search-hit") : NULL;
+  g_autofree char *marked = g_strconcat (GLOSS_SEARCH_MATCH_START, word, GLOSS_SEARCH_MATCH_END, NULL);
+
+  return hit != NULL && gloss_search_list_get_n_hits (results) > 0 && strstr (hit->snippet, marked) != NULL;
 }
 
 /* Typing words into the search field and pressing Return opens the best
@@ -261,17 +294,18 @@ test_search_opens_at_match (Library       *library,
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry))
                  || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (entry)));
 
-  /* Typed as a user would, a word at a time; results follow the typing. */
+  /* Typed as a user would, a word at a time; results follow the typing
+   * (once the typing pauses): those of the words typed so far, then those
+   * of all of them, where "cyber" is found too. */
   gtk_editable_set_text (entry, "no evi");
-  while (gloss_search_list_get_n_hits (results) == 0)
-    g_main_context_iteration (NULL, TRUE);
+  gloss_test_wait_until (first_hit_marks (results, "evidence"), "a result for “no evi”");
+  g_assert_false (first_hit_marks (results, "cybersecurity"));
   gtk_editable_set_text (entry, "no evidence cyber");
-  ui_run_main_loop_for (400);
-  g_assert_cmpuint (gloss_search_list_get_n_hits (results), >=, 1);
+  gloss_test_wait_until (first_hit_marks (results, "cybersecurity"),
+                         "a result for “no evidence cyber” with “cybersecurity” in bold");
 
   g_signal_emit_by_name (entry, "activate");
-  while (shown_id (window) != library->target_id)
-    g_main_context_iteration (NULL, TRUE);
+  gloss_test_wait_until (shown_id (window) == library->target_id, "the first result to open");
   wait_for_scrolled (window);
 
   /* The matched words are selected ... */
@@ -329,7 +363,7 @@ test_reading_position_restored (Library       *library,
 
   g_signal_emit_by_name (window->library_sidebar, "article-activated", library->target_id);
   g_assert_cmpint (shown_id (window), ==, library->target_id);
-  wait_for_layout (window);
+  ui_wait_for_layout (window);
 
   /* The header says how long it takes to read, at 240 words a minute. */
   {
@@ -438,15 +472,15 @@ test_all_annotations (Library       *library,
   gint64 denial_id;
   GlossWindow *window;
 
-  denial_id = ui_store_annotate (library->store, library->target_id, GLOSS_ANNOTATION_DENIAL,
-                                 "there is no evidence that it poses any threat", "The company");
+  denial_id = gloss_test_annotate (library->store, library->target_id, GLOSS_ANNOTATION_DENIAL,
+                                   "there is no evidence that it poses any threat", "The company", NULL);
 
   window = create_window (library);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.all-annotations", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "all-annotations");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "All Annotations");
-  while (gloss_all_annotations_view_get_loading (window->all_annotations_view))
-    g_main_context_iteration (NULL, TRUE);
+  gloss_test_wait_until (!gloss_all_annotations_view_get_loading (window->all_annotations_view),
+                         "All Annotations to read the library");
   g_assert_cmpuint (gloss_all_annotations_view_get_n_matches (window->all_annotations_view), ==, 1);
 
   g_signal_emit_by_name (window->all_annotations_view, "annotation-activated",
@@ -506,8 +540,7 @@ test_drop_folder (Library       *library,
 
   g_assert_true (ui_drop_file (GTK_WIDGET (window), folder_file));
   g_assert_true (gtk_revealer_get_reveal_child (window->import_revealer));
-  while (window->import_summary == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  gloss_test_wait_until (window->import_summary != NULL, "the import's summary");
   g_assert_false (gtk_revealer_get_reveal_child (window->import_revealer));
 
   summary = ADW_MESSAGE_DIALOG (window->import_summary);
@@ -546,13 +579,12 @@ test_cancel_import (Library       *library,
 
   /* Cancelled once the bar has moved, as a user would. */
   g_assert_true (ui_drop_file (GTK_WIDGET (window), folder_file));
-  while (gtk_progress_bar_get_fraction (window->import_progress) == 0.0)
-    g_main_context_iteration (NULL, TRUE);
+  gloss_test_wait_until (gtk_progress_bar_get_fraction (window->import_progress) > 0.0,
+                         "the import's progress bar to move");
   g_assert_null (window->import_summary);
   g_signal_emit_by_name (gtk_widget_get_last_child (gtk_revealer_get_child (window->import_revealer)),
                          "clicked");
-  while (window->import_summary == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  gloss_test_wait_until (window->import_summary != NULL, "the cancelled import's summary");
 
   summary = ADW_MESSAGE_DIALOG (window->import_summary);
   g_assert_cmpstr (adw_message_dialog_get_heading (summary), ==, "Import Cancelled");
@@ -570,6 +602,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   if (!ui_test_init (&argc, &argv, "/ui/library", UI_TEST_ADWAITA | UI_TEST_APP_STYLE))
     return g_test_run ();
 
@@ -586,5 +620,11 @@ main (int   argc,
   ADD ("cancel-import", test_cancel_import);
 #undef ADD
 
-  return g_test_run ();
+  make_template ();
+  status = g_test_run ();
+  gloss_test_remove_tree (template.dir);
+  g_free (template.dir);
+  g_free (template.path);
+
+  return status;
 }

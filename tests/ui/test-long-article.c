@@ -70,13 +70,13 @@ library_setup (Library       *library,
   g_autoptr(GlossArticle) article = NULL;
   g_autoptr(GString) text = g_string_new ("The Long Read\n\n");
 
-  library->dir = ui_library_dir_new (&library->path);
-  store = ui_store_open (library->path);
+  library->dir = gloss_test_library_dir_new (&library->path);
+  store = gloss_test_store_open (library->path);
 
   for (guint i = 0; i < N_BLOCKS; i++)
     g_string_append_printf (text, "Paragraph %03u of the long read: the committee heard evidence "
                             "about item %u of the report, and nobody disagreed.\n\n", i, i);
-  library->article_id = ui_import_text (store, text->str, "long-read.txt");
+  library->article_id = gloss_test_import_text (store, text->str, "long-read.txt");
   article = gloss_store_load_article (store, library->article_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (gloss_article_get_n_blocks (article), >=, N_BLOCKS);
@@ -103,7 +103,7 @@ static void
 library_teardown (Library       *library,
                   gconstpointer  data)
 {
-  ui_remove_tree (library->dir);
+  gloss_test_remove_tree (library->dir);
   g_free (library->dir);
   g_free (library->path);
 }
@@ -114,7 +114,7 @@ static GlossWindow *
 open_long_article (Library *library)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossStore) store = ui_store_open (library->path);
+  g_autoptr(GlossStore) store = gloss_test_store_open (library->path);
   GlossWindow *window = ui_window_new (NULL, store);
 
   ui_wait_for_paint (GTK_WIDGET (window));
@@ -174,21 +174,15 @@ is_orphan (GlossAnnotation *annotation)
   return gloss_annotation_get_anchor (annotation)->state == GLOSS_ANCHOR_ORPHANED;
 }
 
-/* Runs the main loop until the pane has @n_rows rows; a few seconds at
- * most, even under a sanitizer. */
+/* Runs the main loop until the pane has @n_rows rows. */
 static void
 wait_for_rows (GtkListBox *anchored,
                GtkListBox *orphans,
                guint       n_rows)
 {
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add_seconds (30, ui_timeout_cb, &timed_out);
-
-  while (count_rows (anchored) + count_rows (orphans) < n_rows && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("The pane has %u rows of %u", count_rows (anchored) + count_rows (orphans), n_rows);
-  g_source_remove (source);
+  gloss_test_wait_until (count_rows (anchored) + count_rows (orphans) >= n_rows,
+                         "the pane's %u rows (it has %u)", n_rows,
+                         count_rows (anchored) + count_rows (orphans));
 }
 
 /* Every annotation of the model has its row, each section in the model's
@@ -373,24 +367,6 @@ test_focus_builds_all (Library       *library,
   ui_destroy_window (GTK_WINDOW (window));
 }
 
-/* Until GTK has measured the article's lines: the scroll range grows as
- * it does, over the first frames (slowly on a loaded machine). */
-static void
-wait_for_layout (GlossWindow *window)
-{
-  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (window->scroller);
-  double upper = -1;
-  guint still = 0;
-
-  for (guint i = 0; i < 600 && still < 5; i++)
-    {
-      ui_wait_for_paint (GTK_WIDGET (window));
-      still = gtk_adjustment_get_upper (vadjustment) == upper ? still + 1 : 0;
-      upper = gtk_adjustment_get_upper (vadjustment);
-    }
-  g_assert_cmpfloat (upper, >, gtk_adjustment_get_page_size (vadjustment));
-}
-
 /* The reader's pixel at (@x, @y), as drawn. */
 static void
 read_pixel (GlossWindow *window,
@@ -445,7 +421,7 @@ test_reader_far_down (Library       *library,
   for (GlossAnnotationKind kind = 0; kind <= GLOSS_ANNOTATION_KIND_LAST; kind++)
     ui_assert_tag_covers (window, kind, N_ANCHORED, 0, 0);
 
-  wait_for_layout (window);
+  ui_wait_for_layout (window);
   g_assert_true (gloss_reader_view_get_iter_for_block (window->reader_view, last_block, 0, &iter));
   mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
 

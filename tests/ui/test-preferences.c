@@ -592,8 +592,7 @@ test_preferences_window (Fixture       *fixture,
   /* Escape closes it; the keys stay as set. */
   g_object_add_weak_pointer (G_OBJECT (preferences), (gpointer *) &preferences);
   g_assert_true (ui_press_key (GTK_WIDGET (preferences), GDK_KEY_Escape));
-  while (preferences != NULL)
-    g_main_context_iteration (NULL, TRUE);
+  gloss_test_wait_until (preferences == NULL, "the preferences to close after Escape");
   g_assert_cmpint (g_settings_get_int (fixture->settings, "font-size"), ==, 18);
 }
 
@@ -658,7 +657,7 @@ test_last_article (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *sample = g_build_filename (GLOSS_TEST_DATA, "nato-huawei.txt", NULL);
-  gint64 id = ui_import_file (gloss_application_get_store (application), sample);
+  gint64 id = gloss_test_import_file (gloss_application_get_store (application), sample);
   GlossWindow *window;
   g_autoptr(GError) error = NULL;
 
@@ -723,7 +722,7 @@ main (int   argc,
 
   destroy_all_windows ();
   g_clear_object (&application);
-  ui_remove_tree (home);
+  gloss_test_remove_tree (home);
 
   return status;
 }

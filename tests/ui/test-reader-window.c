@@ -39,7 +39,7 @@ static GlossWindow *
 create_window (void)
 {
   g_autofree char *path = dup_library_path ();
-  g_autoptr(GlossStore) store = ui_store_open (path);
+  g_autoptr(GlossStore) store = gloss_test_store_open (path);
 
   return ui_window_new (NULL, store);
 }
@@ -544,8 +544,8 @@ test_loading_page (void)
   g_assert_cmpstr (gtk_label_get_label (window->loading_label), ==,
                    "Opening “nato-huawei.txt”…");
 
-  while (!gtk_spinner_get_spinning (window->spinner))
-    g_main_context_iteration (NULL, TRUE);
+  gloss_test_wait_until (gtk_spinner_get_spinning (window->spinner),
+                         "the spinner while the library is locked");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "loading");
   g_assert_true (gloss_window_get_loading (window));
   ui_wait_for_paint (GTK_WIDGET (window));
@@ -669,7 +669,7 @@ main (int   argc,
   g_test_add_func ("/ui/reader/paint", test_paint);
 
   status = g_test_run ();
-  ui_remove_tree (library_dir);
+  gloss_test_remove_tree (library_dir);
 
   return status;
 }

@@ -27,7 +27,7 @@ static GlossWindow *
 open_window (const char *library_path,
              const char *file_path)
 {
-  g_autoptr(GlossStore) store = ui_store_open (library_path);
+  g_autoptr(GlossStore) store = gloss_test_store_open (library_path);
   GlossWindow *window = ui_window_new (NULL, store);
 
   ui_open_file (window, file_path);
@@ -127,8 +127,8 @@ test_export_formats (UiLibrary     *library,
       gloss_export_dialog_export_to (dialog, destination);
       g_assert_true (gloss_export_dialog_get_exporting (dialog));
       /* The dialog closes when the file is in place. */
-      while (dialog != NULL)
-        g_main_context_iteration (NULL, TRUE);
+      gloss_test_wait_until (dialog == NULL, "the export dialog to close once %s is written",
+                             name);
 
       g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
       g_assert_nonnull (strstr (contents, cases[i].expected));
@@ -269,8 +269,9 @@ wait_for_toast (GlossWindow *window,
 {
   const char *title;
 
-  while ((title = get_toast_title (window)) == NULL || !g_str_has_prefix (title, prefix))
-    g_main_context_iteration (NULL, TRUE);
+  gloss_test_wait_until ((title = get_toast_title (window)) != NULL
+                         && g_str_has_prefix (title, prefix),
+                         "a toast saying “%s…”", prefix);
 }
 
 /* Annotations exported from one library land on the same words in
