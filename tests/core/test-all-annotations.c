@@ -34,8 +34,7 @@
 
 typedef struct
 {
-  char *dir;
-  GlossStore *store;
+  GlossTestLibrary library;
   gint64 huawei;
   gint64 cafe;
   gint64 budget;
@@ -90,12 +89,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *path = NULL;
   g_autoptr(GBytes) budget = budget_page (BUDGET_LEAK);
   GlossStore *store;
 
-  fixture->dir = gloss_test_library_dir_new (&path);
-  fixture->store = store = gloss_test_store_open (path);
+  gloss_test_library_set_up_open (&fixture->library, data);
+  store = fixture->library.store;
 
   fixture->huawei = gloss_test_import_data (store, "library/import/huawei.html");
   fixture->cafe = gloss_test_import_data (store, "library/import/sub/cafe.htm");
@@ -135,9 +133,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  gloss_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  gloss_test_library_tear_down (&fixture->library, data);
 }
 
 /* The matches of @query as the fixture's annotation numbers ("2 3"), in
@@ -147,7 +143,7 @@ find (Fixture                    *fixture,
       const GlossAnnotationQuery *query)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = gloss_store_find_annotations (fixture->store, query, &error);
+  g_autoptr(GArray) ids = gloss_store_find_annotations (fixture->library.store, query, &error);
   g_autoptr(GString) found = g_string_new (NULL);
 
   g_assert_no_error (error);
@@ -191,11 +187,11 @@ test_everything (Fixture       *fixture,
   /* Newest first, across every article. */
   assert_found (fixture, &query, "10 9 8 7 6 5 4 3 2 1");
 
-  g_assert_true (gloss_store_count_annotations (fixture->store, &count, &error));
+  g_assert_true (gloss_store_count_annotations (fixture->library.store, &count, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count, ==, 10);
 
-  entries = gloss_store_list_all_annotations (fixture->store, &query, 0, 0, &error);
+  entries = gloss_store_list_all_annotations (fixture->library.store, &query, 0, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 10);
 
@@ -357,7 +353,7 @@ test_wildcards_are_literal (Fixture       *fixture,
   query.text = NULL;
   query.speaker = "' OR 1=1 --";
   assert_found (fixture, &query, "");
-  g_assert_true (gloss_store_count_annotations (fixture->store, &count, &error));
+  g_assert_true (gloss_store_count_annotations (fixture->library.store, &count, &error));
   g_assert_cmpuint (count, ==, 10);
 }
 
@@ -404,10 +400,10 @@ test_sort (Fixture       *fixture,
 
   /* An annotation brought in from elsewhere keeps the date it was made
    * there: it sorts by that date, not by when it arrived. */
-  item.annotation = make_annotation (fixture->store, fixture->cafe, GLOSS_ANNOTATION_EVIDENCE,
+  item.annotation = make_annotation (fixture->library.store, fixture->cafe, GLOSS_ANNOTATION_EVIDENCE,
                                      "Après quarante ans de service", NULL, NULL, 0);
   item.created_at = (char *) "2019-05-02T08:00:00.000000Z";
-  g_assert_true (gloss_store_add_imported_annotations (fixture->store, &item, 1, &error));
+  g_assert_true (gloss_store_add_imported_annotations (fixture->library.store, &item, 1, &error));
   g_assert_no_error (error);
   g_assert_cmpint (gloss_annotation_get_id (item.annotation), >, fixture->ids[10]);
   fixture->ids[0] = gloss_annotation_get_id (item.annotation);
@@ -432,11 +428,11 @@ test_orphans_and_deleted_articles (Fixture       *fixture,
 
   /* The leak's sentence is gone from the new version: its denial is an
    * orphan, and still listed with its words. */
-  updated = gloss_store_update_article (fixture->store, fixture->budget, corrected,
+  updated = gloss_store_update_article (fixture->library.store, fixture->budget, corrected,
                                         "budget-corrected.html", NULL, &error);
   g_assert_no_error (error);
   query.kinds = 1 << GLOSS_ANNOTATION_DENIAL;
-  entries = gloss_store_list_all_annotations (fixture->store, &query, 0, 0, &error);
+  entries = gloss_store_list_all_annotations (fixture->library.store, &query, 0, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 3);
   entry = g_ptr_array_index (entries, 0);
@@ -447,7 +443,7 @@ test_orphans_and_deleted_articles (Fixture       *fixture,
   assert_found (fixture, &query, "10");
 
   /* A deleted article takes its annotations along … */
-  deleted = gloss_store_delete_article (fixture->store, fixture->huawei, &error);
+  deleted = gloss_store_delete_article (fixture->library.store, fixture->huawei, &error);
   g_assert_no_error (error);
   query = (GlossAnnotationQuery) GLOSS_ANNOTATION_QUERY_INIT;
   assert_found (fixture, &query, "10 9 8 7 6");
@@ -458,7 +454,7 @@ test_orphans_and_deleted_articles (Fixture       *fixture,
   assert_found (fixture, &query, "");
 
   /* … and Undo brings them back. */
-  g_assert_true (gloss_store_restore_article (fixture->store, deleted, &error));
+  g_assert_true (gloss_store_restore_article (fixture->library.store, deleted, &error));
   g_assert_no_error (error);
   query.text = NULL;
   query.speaker = "Huawei";
@@ -477,15 +473,15 @@ test_pages (Fixture       *fixture,
   g_autoptr(GPtrArray) empty = NULL;
 
   query.oldest_first = TRUE;
-  ids = gloss_store_find_annotations (fixture->store, &query, &error);
+  ids = gloss_store_find_annotations (fixture->library.store, &query, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ids->len, ==, 10);
 
   /* A page read by id matches the same page read by offset. */
-  page = gloss_store_get_annotation_entries (fixture->store, &g_array_index (ids, gint64, 3), 4,
+  page = gloss_store_get_annotation_entries (fixture->library.store, &g_array_index (ids, gint64, 3), 4,
                                              &error);
   g_assert_no_error (error);
-  by_offset = gloss_store_list_all_annotations (fixture->store, &query, 3, 4, &error);
+  by_offset = gloss_store_list_all_annotations (fixture->library.store, &query, 3, 4, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (page->len, ==, 4);
   g_assert_cmpuint (by_offset->len, ==, 4);
@@ -500,21 +496,21 @@ test_pages (Fixture       *fixture,
       g_assert_cmpstr (b->article_title, ==, a->article_title);
     }
   g_clear_pointer (&by_offset, g_ptr_array_unref);
-  by_offset = gloss_store_list_all_annotations (fixture->store, &query, 8, 5, &error);
+  by_offset = gloss_store_list_all_annotations (fixture->library.store, &query, 8, 5, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (by_offset->len, ==, 2);
 
   /* An annotation deleted after the ids were found is left out. */
-  g_assert_true (gloss_store_delete_annotation (fixture->store, fixture->ids[5], &error));
+  g_assert_true (gloss_store_delete_annotation (fixture->library.store, fixture->ids[5], &error));
   g_assert_no_error (error);
   g_clear_pointer (&page, g_ptr_array_unref);
-  page = gloss_store_get_annotation_entries (fixture->store, &g_array_index (ids, gint64, 3), 4,
+  page = gloss_store_get_annotation_entries (fixture->library.store, &g_array_index (ids, gint64, 3), 4,
                                              &error);
   g_assert_no_error (error);
   g_assert_cmpuint (page->len, ==, 3);
   g_assert_cmpint (((GlossAnnotationEntry *) g_ptr_array_index (page, 1))->id, ==, fixture->ids[6]);
 
-  empty = gloss_store_get_annotation_entries (fixture->store, NULL, 0, &error);
+  empty = gloss_store_get_annotation_entries (fixture->library.store, NULL, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (empty->len, ==, 0);
 }
@@ -536,7 +532,7 @@ test_speakers (Fixture       *fixture,
     { "The Council", 1 },
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) speakers = gloss_store_list_speakers (fixture->store, &error);
+  g_autoptr(GPtrArray) speakers = gloss_store_list_speakers (fixture->library.store, &error);
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GlossDeletedArticle) deleted = NULL;
 
@@ -553,11 +549,11 @@ test_speakers (Fixture       *fixture,
     }
 
   /* The most used spelling wins over a better-looking one. */
-  annotate (fixture->store, fixture->cafe, GLOSS_ANNOTATION_CLAIM, "a annoncé son propriétaire",
+  annotate (fixture->library.store, fixture->cafe, GLOSS_ANNOTATION_CLAIM, "a annoncé son propriétaire",
             "le maire", NULL, GLOSS_VERDICT_UNRATED);
-  deleted = gloss_store_delete_article (fixture->store, fixture->huawei, &error);
+  deleted = gloss_store_delete_article (fixture->library.store, fixture->huawei, &error);
   g_assert_no_error (error);
-  after = gloss_store_list_speakers (fixture->store, &error);
+  after = gloss_store_list_speakers (fixture->library.store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (after->len, ==, 3);
   g_assert_cmpstr (((GlossSpeakerCount *) g_ptr_array_index (after, 0))->name, ==,
@@ -599,14 +595,14 @@ test_invalid_query (Fixture       *fixture,
   g_autoptr(GArray) ids = NULL;
 
   query.kinds = 1 << (GLOSS_ANNOTATION_KIND_LAST + 1);
-  ids = gloss_store_find_annotations (fixture->store, &query, &error);
+  ids = gloss_store_find_annotations (fixture->library.store, &query, &error);
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT);
   g_assert_null (ids);
   g_clear_error (&error);
 
   query.kinds = 0;
   query.text = "caf\xe9";
-  ids = gloss_store_find_annotations (fixture->store, &query, &error);
+  ids = gloss_store_find_annotations (fixture->library.store, &query, &error);
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT);
   g_assert_null (ids);
 }

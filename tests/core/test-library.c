@@ -328,21 +328,7 @@ annotate (Fixture             *fixture,
           const char          *note,
           const char          *speaker)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GlossArticle) article = gloss_store_load_article (fixture->store, article_id, &error);
-  g_autoptr(GlossAnchor) anchor = NULL;
-  g_autoptr(GlossAnnotation) annotation = NULL;
-
-  g_assert_no_error (error);
-  anchor = gloss_anchor_new_for_quote (article, quote, 1, &error);
-  g_assert_no_error (error);
-  annotation = gloss_annotation_new (kind, anchor);
-  gloss_annotation_set_article_id (annotation, article_id);
-  gloss_annotation_set_note (annotation, note);
-  gloss_annotation_set_speaker (annotation, speaker);
-  g_assert_true (gloss_store_add_annotation (fixture->store, annotation, &error));
-  g_assert_no_error (error);
-  return gloss_annotation_get_id (annotation);
+  return gloss_test_annotate (fixture->store, article_id, kind, quote, speaker, note);
 }
 
 static guint

@@ -18,8 +18,7 @@
 
 typedef struct
 {
-  char *dir;
-  GlossStore *store;
+  GlossTestLibrary library;
   gint64 huawei;
   gint64 cafe;
   gint64 storm;
@@ -44,40 +43,36 @@ article_of (GlossFileImportReport *report,
 }
 
 static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gloss_test_library_tear_down (&fixture->library, data);
+}
+
+static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(GFile) folder = g_file_new_for_path (IMPORT_FOLDER);
   g_autoptr(GlossFileImportReport) report = NULL;
 
-  fixture->dir = gloss_test_library_dir_new (&path);
-  fixture->store = gloss_test_store_open (path);
+  gloss_test_library_set_up_open (&fixture->library, data);
 
-  report = gloss_store_import_files (fixture->store, &folder, 1, NULL, NULL, NULL, NULL, &error);
+  report = gloss_store_import_files (fixture->library.store, &folder, 1, NULL, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   fixture->huawei = article_of (report, "huawei.html");
   fixture->cafe = article_of (report, "cafe.htm");
   fixture->storm = article_of (report, "storm.txt");
   fixture->cyber = article_of (report, "cyber.html.gz");
 
-  fixture->denial = gloss_test_annotate (fixture->store, fixture->huawei, GLOSS_ANNOTATION_DENIAL,
+  fixture->denial = gloss_test_annotate (fixture->library.store, fixture->huawei, GLOSS_ANNOTATION_DENIAL,
                                          "there is no evidence that Huawei poses any threat to "
                                          "cybersecurity",
                                          "Huawei spokesperson", "Répond à l’inquiétude des alliés");
-  fixture->question = gloss_test_annotate (fixture->store, fixture->cafe, GLOSS_ANNOTATION_QUESTION,
+  fixture->question = gloss_test_annotate (fixture->library.store, fixture->cafe, GLOSS_ANNOTATION_QUESTION,
                                            "chercher un repreneur", "Le maire",
                                            "Who would take over the café?");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_clear_object (&fixture->store);
-  gloss_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
 }
 
 static GlossSearchResults *
@@ -85,7 +80,7 @@ search (Fixture    *fixture,
         const char *query)
 {
   g_autoptr(GError) error = NULL;
-  GlossSearchResults *results = gloss_store_search (fixture->store, query, 20, &error);
+  GlossSearchResults *results = gloss_store_search (fixture->library.store, query, 20, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (results);
@@ -173,7 +168,7 @@ test_typed_words (Fixture       *fixture,
   g_assert_cmpstr (hit->field, ==, "text");
 
   /* The hit lands on the block holding the quote, at the first match. */
-  article = gloss_store_load_article (fixture->store, fixture->huawei, &error);
+  article = gloss_store_load_article (fixture->library.store, fixture->huawei, &error);
   g_assert_no_error (error);
   g_assert_cmpint (hit->block, >=, 0);
   text = gloss_block_get_text (gloss_article_get_block (article, hit->block));
@@ -252,10 +247,10 @@ test_index_follows_edits (Fixture       *fixture,
   g_autoptr(GlossAnnotation) annotation = NULL;
 
   /* A note edited: the old words are gone from the index, the new found. */
-  annotation = gloss_store_load_annotation (fixture->store, fixture->question, &error);
+  annotation = gloss_store_load_annotation (fixture->library.store, fixture->question, &error);
   g_assert_no_error (error);
   gloss_annotation_set_note (annotation, "Ask the town hall about the lease");
-  g_assert_true (gloss_store_save_annotation (fixture->store, annotation, &error));
+  g_assert_true (gloss_store_save_annotation (fixture->library.store, annotation, &error));
   g_assert_no_error (error);
   {
     g_autoptr(GlossSearchResults) old = search (fixture, "take over");
@@ -265,7 +260,7 @@ test_index_follows_edits (Fixture       *fixture,
     g_assert_cmpuint (new->annotations->len, ==, 1);
   }
 
-  g_assert_true (gloss_store_delete_annotation (fixture->store, fixture->question, &error));
+  g_assert_true (gloss_store_delete_annotation (fixture->library.store, fixture->question, &error));
   g_assert_no_error (error);
   {
     g_autoptr(GlossSearchResults) gone = search (fixture, "lease");

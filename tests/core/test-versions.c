@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-core.h"
+#include "test-seed.h"
 #include "test-server.h"
 
 /* A story followed by its link: fetched, annotated, edited by the outlet,
@@ -35,8 +36,7 @@ static const char story_v2[] = HEAD
 
 typedef struct
 {
-  char *dir;
-  GlossStore *store;
+  GlossTestLibrary library;
   TestServer *server;
 } Fixture;
 
@@ -45,12 +45,8 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("gloss-versions-XXXXXX", NULL);
-  path = g_build_filename (fixture->dir, "library.db", NULL);
-  fixture->store = gloss_store_open (path, &error);
-  g_assert_no_error (error);
+  gloss_test_library_set_up_open (&fixture->library, data);
   fixture->server = test_server_start (FALSE, &error);
   g_assert_no_error (error);
 }
@@ -59,19 +55,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
   test_server_stop (fixture->server);
-  g_clear_object (&fixture->store);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (fixture->dir, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (fixture->dir);
-  g_free (fixture->dir);
+  gloss_test_library_tear_down (&fixture->library, data);
 }
 
 static GlossFetchResult *
@@ -98,15 +83,8 @@ annotate (GlossStore          *store,
           GlossVerdict         verdict)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossArticle) article = gloss_store_load_article (store, article_id, &error);
-  g_autoptr(GlossAnchor) anchor = NULL;
-  g_autoptr(GlossAnnotation) annotation = NULL;
+  g_autoptr(GlossAnnotation) annotation = gloss_test_annotation_new (store, article_id, kind, quote);
 
-  g_assert_no_error (error);
-  anchor = gloss_anchor_new_for_quote (article, quote, 1, &error);
-  g_assert_no_error (error);
-  annotation = gloss_annotation_new (kind, anchor);
-  gloss_annotation_set_article_id (annotation, article_id);
   if (verdict != GLOSS_VERDICT_NONE)
     gloss_annotation_set_verdict (annotation, verdict);
   g_assert_true (gloss_store_add_annotation (store, annotation, &error));
@@ -121,7 +99,7 @@ import_fetched (Fixture          *fixture,
   g_autoptr(GBytes) bytes = gloss_fetch_result_dup_utf8 (result);
   gint64 id;
 
-  id = gloss_store_import_with_provenance (fixture->store, bytes, NULL, NULL, result->provenance,
+  id = gloss_store_import_with_provenance (fixture->library.store, bytes, NULL, NULL, result->provenance,
                                            NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
@@ -157,19 +135,19 @@ test_story_followed (Fixture       *fixture,
   first = fetch (fixture, NULL);
   id = import_fetched (fixture, first);
 
-  stored = gloss_store_dup_provenance (fixture->store, id, &error);
+  stored = gloss_store_dup_provenance (fixture->library.store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (stored->requested_url, ==, url);
   g_assert_cmpstr (stored->etag, ==, "\"v1\"");
   g_assert_cmpuint (stored->http_status, ==, 200);
   g_assert_cmpstr (stored->sha256, ==, first->provenance->sha256);
 
-  claim = annotate (fixture->store, id, GLOSS_ANNOTATION_CLAIM, CLAIM, GLOSS_VERDICT_FALSE);
-  denial = annotate (fixture->store, id, GLOSS_ANNOTATION_DENIAL, DENIAL, GLOSS_VERDICT_NONE);
-  doomed = annotate (fixture->store, id, GLOSS_ANNOTATION_QUESTION, DOOMED, GLOSS_VERDICT_NONE);
+  claim = annotate (fixture->library.store, id, GLOSS_ANNOTATION_CLAIM, CLAIM, GLOSS_VERDICT_FALSE);
+  denial = annotate (fixture->library.store, id, GLOSS_ANNOTATION_DENIAL, DENIAL, GLOSS_VERDICT_NONE);
+  doomed = annotate (fixture->library.store, id, GLOSS_ANNOTATION_QUESTION, DOOMED, GLOSS_VERDICT_NONE);
 
   /* Unchanged: the server says so, nothing is downloaded or stored. */
-  link = gloss_store_dup_article_link (fixture->store, id, &error);
+  link = gloss_store_dup_article_link (fixture->library.store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (link->url, ==, url);
   g_assert_cmpstr (link->etag, ==, "\"v1\"");
@@ -183,10 +161,10 @@ test_story_followed (Fixture       *fixture,
   bytes = gloss_fetch_result_dup_utf8 (edited);
   new_copy = gloss_extract (bytes, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (gloss_store_find_same_story (fixture->store, gloss_provenance_get_link (edited->provenance),
+  g_assert_cmpint (gloss_store_find_same_story (fixture->library.store, gloss_provenance_get_link (edited->provenance),
                                                 new_copy, &error), ==, id);
 
-  annotations = gloss_store_update_article_full (fixture->store, id, bytes, NULL, NULL,
+  annotations = gloss_store_update_article_full (fixture->library.store, id, bytes, NULL, NULL,
                                                  edited->provenance, &report, &error);
   g_assert_no_error (error);
   g_assert_false (report.unchanged);
@@ -197,17 +175,17 @@ test_story_followed (Fixture       *fixture,
 
   /* The claim was rated on words that changed: they are kept, and its
    * verdict waits for review; the denial's words did not change. */
-  g_assert_true (gloss_store_get_rated_words (fixture->store, claim, &rated, &needs_review, &error));
+  g_assert_true (gloss_store_get_rated_words (fixture->library.store, claim, &rated, &needs_review, &error));
   g_assert_cmpstr (rated, ==, CLAIM);
   g_assert_true (needs_review);
   g_clear_pointer (&rated, g_free);
-  g_assert_true (gloss_store_get_rated_words (fixture->store, denial, &rated, &needs_review, &error));
+  g_assert_true (gloss_store_get_rated_words (fixture->library.store, denial, &rated, &needs_review, &error));
   g_assert_null (rated);
   g_assert_false (needs_review);
-  g_assert_true (gloss_store_get_rated_words (fixture->store, doomed, &rated, &needs_review, &error));
+  g_assert_true (gloss_store_get_rated_words (fixture->library.store, doomed, &rated, &needs_review, &error));
   g_assert_null (rated);
   {
-    g_autoptr(GBytes) markdown = gloss_export_to_bytes (fixture->store, &id, 1,
+    g_autoptr(GBytes) markdown = gloss_export_to_bytes (fixture->library.store, &id, 1,
                                                         GLOSS_EXPORT_MARKDOWN,
                                                         GLOSS_EXPORT_ORDER_POSITION, &error);
     g_autofree char *text = NULL;
@@ -217,14 +195,14 @@ test_story_followed (Fixture       *fixture,
     g_assert_nonnull (strstr (text, "wording changed since it was rated: was “" CLAIM "”, now “"));
     g_assert_nonnull (strstr (text, "the verdict is to be reviewed"));
   }
-  g_assert_true (gloss_store_confirm_wording (fixture->store, claim, &error));
-  g_assert_true (gloss_store_get_rated_words (fixture->store, claim, &rated, &needs_review, &error));
+  g_assert_true (gloss_store_confirm_wording (fixture->library.store, claim, &error));
+  g_assert_true (gloss_store_get_rated_words (fixture->library.store, claim, &rated, &needs_review, &error));
   g_assert_null (rated);
   g_assert_false (needs_review);
 
   /* The exports say where the words came from. */
   {
-    g_autoptr(GBytes) html = gloss_export_to_bytes (fixture->store, &id, 1, GLOSS_EXPORT_HTML,
+    g_autoptr(GBytes) html = gloss_export_to_bytes (fixture->library.store, &id, 1, GLOSS_EXPORT_HTML,
                                                     GLOSS_EXPORT_ORDER_POSITION, &error);
     g_autoptr(GBytes) jsonld = NULL;
     g_autofree char *html_text = NULL;
@@ -236,7 +214,7 @@ test_story_followed (Fixture       *fixture,
     g_assert_no_error (error);
     html_text = g_strndup (g_bytes_get_data (html, NULL), g_bytes_get_size (html));
     g_assert_nonnull (strstr (html_text, expected));
-    jsonld = gloss_export_to_bytes (fixture->store, &id, 1, GLOSS_EXPORT_WEB_ANNOTATION,
+    jsonld = gloss_export_to_bytes (fixture->library.store, &id, 1, GLOSS_EXPORT_WEB_ANNOTATION,
                                     GLOSS_EXPORT_ORDER_POSITION, &error);
     g_assert_no_error (error);
     jsonld_text = g_strndup (g_bytes_get_data (jsonld, NULL), g_bytes_get_size (jsonld));
@@ -245,7 +223,7 @@ test_story_followed (Fixture       *fixture,
   }
 
   /* Two versions, each with where it came from. */
-  versions = gloss_store_list_versions (fixture->store, id, &error);
+  versions = gloss_store_list_versions (fixture->library.store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (versions->len, ==, 2);
   version = g_ptr_array_index (versions, 0);
@@ -261,9 +239,9 @@ test_story_followed (Fixture       *fixture,
   g_assert_cmpstr (version->sha256, ==, edited->provenance->sha256);
 
   /* The words that changed between them. */
-  old_text = gloss_store_load_version (fixture->store, id, 1, &error);
+  old_text = gloss_store_load_version (fixture->library.store, id, 1, &error);
   g_assert_no_error (error);
-  new_text = gloss_store_load_version (fixture->store, id, 2, &error);
+  new_text = gloss_store_load_version (fixture->library.store, id, 2, &error);
   g_assert_no_error (error);
   changes = gloss_diff_articles (old_text, new_text);
   for (guint i = 0; i < changes->len; i++)
@@ -274,17 +252,17 @@ test_story_followed (Fixture       *fixture,
         found_figure = TRUE;
     }
   g_assert_true (found_figure);
-  g_assert_null (gloss_store_load_version (fixture->store, id, 3, &error));
+  g_assert_null (gloss_store_load_version (fixture->library.store, id, 3, &error));
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* The first version back: a third version, the claim on its words. */
   g_clear_pointer (&annotations, g_ptr_array_unref);
-  annotations = gloss_store_restore_version (fixture->store, id, 1, &report, &error);
+  annotations = gloss_store_restore_version (fixture->library.store, id, 1, &report, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report.n_changed_blocks, ==, 2);
   g_clear_pointer (&versions, g_ptr_array_unref);
-  versions = gloss_store_list_versions (fixture->store, id, &error);
+  versions = gloss_store_list_versions (fixture->library.store, id, &error);
   g_assert_cmpuint (versions->len, ==, 3);
   version = g_ptr_array_index (versions, 2);
   g_assert_cmpstr (version->provenance->etag, ==, "\"v1\"");
@@ -307,14 +285,14 @@ test_same_story_by_title (Fixture       *fixture,
   g_autoptr(GlossArticle) copy = NULL;
   gint64 id;
 
-  id = gloss_store_import (fixture->store, v1, "story.html", NULL, NULL, &error);
+  id = gloss_store_import (fixture->library.store, v1, "story.html", NULL, NULL, &error);
   g_assert_no_error (error);
   copy = gloss_extract (v2, "story-later.html", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (gloss_store_find_same_story (fixture->store, NULL, copy, &error), ==, id);
+  g_assert_cmpint (gloss_store_find_same_story (fixture->library.store, NULL, copy, &error), ==, id);
   /* A copy downloaded from somewhere else, with the same title, is a
    * story of its own only if the stored one has a link of its own. */
-  g_assert_cmpint (gloss_store_find_same_story (fixture->store, "http://example.org/x", copy,
+  g_assert_cmpint (gloss_store_find_same_story (fixture->library.store, "http://example.org/x", copy,
                                                 &error), ==, id);
 }
 

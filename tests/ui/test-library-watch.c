@@ -18,10 +18,6 @@
 #define CLAIM_QUOTE "some of NATO’s 29 allies are uneasy about the potential security " \
                     "challenges of working with Huawei"
 
-/* Long enough for many ticks of the window's once-a-second look even on a
- * busy machine; a failure says what never came. */
-#define WAIT_SECONDS 60
-
 static void
 run_cli (const char *db,
          ...)
@@ -51,20 +47,15 @@ run_cli (const char *db,
 typedef gboolean (*Condition) (GlossWindow *window);
 
 /* Runs the main loop until @condition holds, failing with @what after
- * WAIT_SECONDS. */
+ * GLOSS_TEST_WAIT_SECONDS (many ticks of the window's once-a-second look
+ * at the library, even on a busy machine).  Looked at every 10 ms: the
+ * window's look is a timeout of its own, not an event of the test's. */
 static void
 wait_for (GlossWindow *window,
           Condition    condition,
           const char  *what)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (!condition (window))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("The window did not show, within %d s, %s", WAIT_SECONDS, what);
-      ui_run_main_loop_for (50);
-    }
+  gloss_test_poll_until (condition (window), "the window to show %s", what);
 }
 
 static GlossAnnotation *
@@ -128,7 +119,7 @@ static void
 test_changes_from_cli (UiLibrary     *library,
                        gconstpointer  data)
 {
-  g_autoptr(GlossStore) store = ui_store_open (library->path);
+  g_autoptr(GlossStore) store = gloss_test_store_open (library->path);
   g_autofree char *article = NULL;
   g_autofree char *newer = g_build_filename (GLOSS_TEST_DATA, "cli", "nato-huawei-v2.txt", NULL);
   g_autofree char *other = g_build_filename (GLOSS_TEST_DATA, "cli", "story.html", NULL);
