@@ -150,7 +150,7 @@ gloss_test_init (int    *argc,
  * gloss_test_wait_seconds:
  *
  * How long a wait may take before it fails: GLOSS_TEST_WAIT_SECONDS, set by
- * tests/meson.build (longer under the sanitizers), or 30.
+ * tests/meson.build (longer under the sanitizers), or 90.
  *
  * Returns: seconds
  */
@@ -161,7 +161,7 @@ gloss_test_wait_seconds (void)
   guint64 seconds = 0;
 
   if (value == NULL || !g_ascii_string_to_unsigned (value, 10, 1, G_MAXUINT / 2, &seconds, NULL))
-    return 30;
+    return 90;
 
   return (guint) seconds;
 }

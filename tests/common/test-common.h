@@ -54,7 +54,7 @@ void  gloss_test_wait_finish      (GlossTestWait *wait);
  *   gloss_test_wait_until (!gloss_window_get_loading (window),
  *                          "the window to read %s", path);
  *
- * says "timed out after 30 s waiting for the window to read …".
+ * says "timed out after 90 s waiting for the window to read …".
  */
 #define gloss_test_wait_until(condition, ...) \
   G_STMT_START \

@@ -240,8 +240,8 @@ test_open_while_listing (Library       *library,
   gint64 article_ids[2] = { library->target_id, 0 };
 
   article_ids[1] = gloss_test_import_text (library->store,
-                                   "Arrived late\n\nAn article imported after the listing began, "
-                                   "opened before it came back.", "late.txt");
+                                           "Arrived late\n\nAn article imported after the listing "
+                                           "began, opened before it came back.", "late.txt");
 
   for (guint i = 0; i < G_N_ELEMENTS (article_ids); i++)
     {
