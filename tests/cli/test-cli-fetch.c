@@ -228,12 +228,12 @@ main (int    argc,
   server = test_server_start (FALSE, &error);
   g_assert_no_error (error);
 
-  g_test_add ("/cli/fetch/follow-story", Fixture, NULL, fixture_set_up, test_follow_story,
-              fixture_tear_down);
-  g_test_add ("/cli/fetch/pdf", Fixture, NULL, fixture_set_up, test_fetch_pdf,
-              fixture_tear_down);
-  g_test_add ("/cli/fetch/errors", Fixture, NULL, fixture_set_up, test_fetch_errors,
-              fixture_tear_down);
+  g_test_add ("/cli/fetch/follow-story", Fixture, NULL, gloss_test_library_set_up, test_follow_story,
+              gloss_test_library_tear_down);
+  g_test_add ("/cli/fetch/pdf", Fixture, NULL, gloss_test_library_set_up, test_fetch_pdf,
+              gloss_test_library_tear_down);
+  g_test_add ("/cli/fetch/errors", Fixture, NULL, gloss_test_library_set_up, test_fetch_errors,
+              gloss_test_library_tear_down);
 
   status = g_test_run ();
   test_server_stop (server);

@@ -110,8 +110,8 @@ fixture_tear_down (Fixture       *fixture,
 static void
 wait_for_results (Fixture *fixture)
 {
-  while (gloss_all_annotations_view_get_loading (fixture->view))
-    g_main_context_iteration (NULL, TRUE);
+  gloss_test_wait_until (!gloss_all_annotations_view_get_loading (fixture->view),
+                         "All Annotations to read the library");
   ui_wait_for_paint (GTK_WIDGET (fixture->window));
 }
 
