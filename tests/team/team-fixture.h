@@ -12,6 +12,7 @@
 #include "gloss-core.h"
 #include "gloss-store-private.h"
 #include "gloss-team.h"
+#include "test-common.h"
 
 typedef struct
 {
@@ -164,24 +165,6 @@ team_make_library (const char         *database,
     }
 }
 
-static inline void
-team_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        team_remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* A person's Gloss with a library of its own, syncing with @library. */
 static inline TeamClient *
 team_client_new (const char *database,
@@ -194,8 +177,7 @@ team_client_new (const char *database,
   g_autofree char *uuid = NULL;
 
   client->person = g_strdup (person);
-  client->dir = g_dir_make_tmp ("gloss-team-XXXXXX", NULL);
-  client->path = g_build_filename (client->dir, "library.db", NULL);
+  client->dir = gloss_test_library_dir_new (&client->path);
   client->store = gloss_store_open (client->path, &error);
   g_assert_no_error (error);
   client->connection = team_connect (database, person);
@@ -211,7 +193,7 @@ team_client_free (TeamClient *client)
 {
   g_clear_pointer (&client->connection, gloss_team_connection_free);
   g_clear_object (&client->store);
-  team_remove_tree (client->dir);
+  gloss_test_remove_tree (client->dir);
   g_free (client->dir);
   g_free (client->path);
   g_free (client->person);
