@@ -532,7 +532,7 @@ test_claim_review_schema (Fixture       *fixture,
   g_autoptr(GString) problems = g_string_new (NULL);
   JsonObject *review;
 
-  sample_exec (fixture->path, "UPDATE articles SET published = '2019-03-14',"
+  gloss_test_sql_exec (fixture->path, "UPDATE articles SET published = '2019-03-14',"
                               " url = 'https://news.example/nato-huawei'");
   g_clear_object (&fixture->store);
   fixture->store = gloss_store_open (fixture->path, NULL);

@@ -398,9 +398,7 @@ test_reader_far_down (Library       *library,
   guint last_block = N_ANCHORED - 1;
   GlossAnnotationKind last_kind = last_block % (GLOSS_ANNOTATION_KIND_LAST + 1);
   GlossAnnotation *last = gloss_annotation_model_find_at (window->annotations, last_block, 0);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->reader_view));
   GtkTextIter iter;
-  GtkTextMark *mark;
   GdkRectangle rect = { 0 };
   GdkRGBA fill;
   guchar rgb[3];
@@ -422,19 +420,13 @@ test_reader_far_down (Library       *library,
     ui_assert_tag_covers (window, kind, N_ANCHORED, 0, 0);
 
   ui_wait_for_layout (window);
-  g_assert_true (gloss_reader_view_get_iter_for_block (window->reader_view, last_block, 0, &iter));
-  mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
 
-  /* Scrolled to until it stays put. */
-  for (guint i = 0, still = 0; i < 100 && still < 3; i++)
-    {
-      GdkRectangle previous = rect;
-
-      gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (window->reader_view), mark, 0.0, TRUE, 0.0, 0.5);
-      ui_wait_for_paint (GTK_WIDGET (window));
-      in_sight = gloss_reader_view_get_annotation_rect (window->reader_view, last, &rect);
-      still = in_sight && gdk_rectangle_equal (&rect, &previous) ? still + 1 : 0;
-    }
+  /* Scrolled to as with the scroll bar, until it holds still.  (Asking
+   * GtkTextView to scroll to a mark each frame left it out of sight on a
+   * loaded machine: that scroll waits for the line to be measured, and
+   * each frame's request replaced the last before it was done.) */
+  ui_scroll_to_block (window, last_block, 0.5);
+  in_sight = gloss_reader_view_get_annotation_rect (window->reader_view, last, &rect);
   g_assert_true (in_sight);
   g_assert_true (gloss_reader_view_get_annotation_at (window->reader_view,
                                                       rect.x + rect.width / 2.0,
@@ -448,7 +440,6 @@ test_reader_far_down (Library       *library,
   g_assert_cmpint (ABS (rgb[1] - 255 * (fill.green * fill.alpha + 1 - fill.alpha)), <=, 4);
   g_assert_cmpint (ABS (rgb[2] - 255 * (fill.blue * fill.alpha + 1 - fill.alpha)), <=, 4);
 
-  gtk_text_buffer_delete_mark (buffer, mark);
   ui_destroy_window (GTK_WINDOW (window));
 }
 
