@@ -258,7 +258,7 @@ test_window_sync (void)
   const char * const members[] = { "ben", "editor", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *dir = ui_library_dir_new (&path);
+  g_autofree char *dir = gloss_test_library_dir_new (&path);
   g_autofree char *conninfo = team_conninfo (DB, "ben");
   g_autofree char *password = team_password ("ben");
   g_autofree char *kept = NULL;
@@ -420,7 +420,7 @@ test_window_sync (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
-  ui_remove_tree (dir);
+  gloss_test_remove_tree (dir);
 }
 
 static gboolean
@@ -518,6 +518,6 @@ main (int    argc,
   g_test_add_func ("/team-window/sync-state", test_window_sync);
   status = g_test_run ();
   if (keyring_home != NULL)
-    ui_remove_tree (keyring_home);
+    gloss_test_remove_tree (keyring_home);
   return status;
 }

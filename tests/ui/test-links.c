@@ -85,7 +85,7 @@ fixture_set_up (Fixture       *fixture,
   ui_library_set_up (&fixture->library, data);
   fixture->server = test_server_start (FALSE, &error);
   g_assert_no_error (error);
-  fixture->store = ui_store_open (fixture->library.path);
+  fixture->store = gloss_test_store_open (fixture->library.path);
   fixture->window = ui_window_new (NULL, fixture->store);
 }
 
