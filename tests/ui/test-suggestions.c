@@ -23,10 +23,6 @@
 #define DENIAL_START "Huawei rejects accusations"
 #define DISMISSED_START "“NATO takes these concerns very seriously,”"
 
-/* Generous: the worker shares two cores with other builds and tests.  A
- * bound on waiting for an event, never a measure of speed. */
-#define WAIT_SECONDS 120
-
 typedef gboolean (*Condition) (GlossWindow *window);
 
 static void
@@ -34,16 +30,9 @@ wait_for (GlossWindow *window,
           Condition    condition,
           const char  *what)
 {
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
-
-  while (!condition (window))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Waited %d s for %s", WAIT_SECONDS, what);
-      g_main_context_iteration (NULL, FALSE);
-      if (!condition (window))
-        ui_run_main_loop_for (10);
-    }
+  /* Polled: the worker's result reaches the model through the main loop,
+   * but not every state change comes with an event to wake it. */
+  gloss_test_poll_until (condition (window), "%s", what);
 }
 
 static gboolean
@@ -167,8 +156,8 @@ static void
 test_accept_dismiss (UiLibrary     *library,
                      gconstpointer  data)
 {
-  g_autoptr(GlossStore) store = ui_store_open (library->path);
-  gint64 id = ui_import_file (store, library->sample);
+  g_autoptr(GlossStore) store = gloss_test_store_open (library->path);
+  gint64 id = gloss_test_import_file (store, library->sample);
   g_autoptr(GPtrArray) stored = NULL;
   GlossWindow *window;
   GlossSuggestionItem *item;
@@ -280,8 +269,8 @@ static void
 test_accept_all_undo (UiLibrary     *library,
                       gconstpointer  data)
 {
-  g_autoptr(GlossStore) store = ui_store_open (library->path);
-  gint64 id = ui_import_file (store, library->sample);
+  g_autoptr(GlossStore) store = gloss_test_store_open (library->path);
+  gint64 id = gloss_test_import_file (store, library->sample);
   g_autoptr(GPtrArray) stored = NULL;
   GlossWindow *window;
   guint n;
@@ -336,8 +325,8 @@ static void
 test_preference_off (UiLibrary     *library,
                      gconstpointer  data)
 {
-  g_autoptr(GlossStore) store = ui_store_open (library->path);
-  gint64 id = ui_import_file (store, library->sample);
+  g_autoptr(GlossStore) store = gloss_test_store_open (library->path);
+  gint64 id = gloss_test_import_file (store, library->sample);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.glossapp.Gloss");
   g_autoptr(GlossApplication) application = NULL;
   GlossSuggestionModel *model;
