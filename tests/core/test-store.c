@@ -881,12 +881,12 @@ test_links_both_ways_across_articles (Fixture       *fixture,
   second = import_fixture (store, "store/story-v2.html", NULL);
   g_assert_cmpint (first, !=, second);
 
-  claim = annotate_quote (store, first, GLOSS_ANNOTATION_CLAIM, CLAIM);
+  claim = gloss_test_annotation_new (store, first, GLOSS_ANNOTATION_CLAIM, CLAIM);
   g_assert_true (gloss_store_add_annotation (store, claim, &error));
-  denial = annotate_quote (store, first, GLOSS_ANNOTATION_DENIAL, DENIAL);
+  denial = gloss_test_annotation_new (store, first, GLOSS_ANNOTATION_DENIAL, DENIAL);
   gloss_annotation_add_link (denial, GLOSS_RELATION_RESPONDS_TO, gloss_annotation_get_id (claim), NULL);
   g_assert_true (gloss_store_add_annotation (store, denial, &error));
-  evidence = annotate_quote (store, second, GLOSS_ANNOTATION_EVIDENCE, DENIAL);
+  evidence = gloss_test_annotation_new (store, second, GLOSS_ANNOTATION_EVIDENCE, DENIAL);
   gloss_annotation_add_link (evidence, GLOSS_RELATION_CONTRADICTS,
                              gloss_annotation_get_id (claim), NULL);
   g_assert_true (gloss_store_add_annotation (store, evidence, &error));
