@@ -38,6 +38,7 @@ struct _GlossAllAnnotationsRow
   GtkWidget *note_box;
   GtkLabel *note_label;
   GtkLabel *article_label;
+  GtkLabel *author_label;
   GtkLabel *orphan_label;
 };
 
@@ -127,6 +128,7 @@ show_missing (GlossAllAnnotationsRow *self)
   gtk_label_set_label (self->quote_label, _("This annotation is no longer in the library"));
   gtk_widget_set_visible (self->note_box, FALSE);
   gtk_label_set_label (self->article_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->author_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->orphan_label), FALSE);
 
   g_free (self->label);
@@ -205,6 +207,14 @@ gloss_all_annotations_row_set_entry (GlossAllAnnotationsRow     *self,
   gtk_label_set_label (self->note_label, note != NULL ? note : "");
 
   gtk_label_set_label (self->article_label, entry->article_title);
+  gtk_widget_set_visible (GTK_WIDGET (self->author_label), entry->author != NULL);
+  if (entry->author != NULL)
+    {
+      /* Translators: who made an annotation in a team library, after its article's title */
+      g_autofree char *made = g_strdup_printf (_("· Made by %s"), entry->author);
+
+      gtk_label_set_label (self->author_label, made);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->orphan_label), entry->state == GLOSS_ANCHOR_ORPHANED);
 
   /* What a screen reader says: everything the eye gets, the kind first. */
@@ -220,6 +230,9 @@ gloss_all_annotations_row_set_entry (GlossAllAnnotationsRow     *self,
     g_string_append_printf (label, _(", rated %s"), gloss_verdict_get_label (entry->verdict));
   if (has_note)
     g_string_append (label, _(", has a note"));
+  if (entry->author != NULL)
+    /* Translators: appended to an annotation's description; %s is a team member */
+    g_string_append_printf (label, _(", made by %s"), entry->author);
   if (entry->state == GLOSS_ANCHOR_ORPHANED)
     g_string_append (label, _(", words no longer in the article"));
   /* Translators: appended to an annotation's description; %s is an article's title */
@@ -274,6 +287,7 @@ gloss_all_annotations_row_class_init (GlossAllAnnotationsRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAllAnnotationsRow, note_box);
   gtk_widget_class_bind_template_child (widget_class, GlossAllAnnotationsRow, note_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAllAnnotationsRow, article_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAllAnnotationsRow, author_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAllAnnotationsRow, orphan_label);
 }
 

@@ -147,6 +147,12 @@ shows_ada (gpointer data)
   return label_with_text (data, "Made by ada");
 }
 
+static gboolean
+lists_ada (gpointer data)
+{
+  return label_with_text (data, "· Made by ada");
+}
+
 static GtkWidget *
 find_type (GtkWidget *widget,
            GType      type)
@@ -416,6 +422,7 @@ test_window_sync (void)
   wait_for (view_loaded, view, "All Annotations to show Ada's");
   g_assert_cmpuint (gloss_all_annotations_view_get_n_matches (GLOSS_ALL_ANNOTATIONS_VIEW (view)),
                     ==, 1);
+  wait_for (lists_ada, view, "All Annotations' row to say “· Made by ada”");
   team_client_free (ada);
 
   gtk_window_destroy (GTK_WINDOW (window));

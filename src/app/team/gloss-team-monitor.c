@@ -49,6 +49,8 @@ struct _GlossTeamMonitor
   gint64 change_count;
   guint poll_source;
   guint periodic_source;
+  guint soon_source;
+  int n_libraries;          /* at the last count; -1 before one */
 };
 
 G_DEFINE_FINAL_TYPE (GlossTeamMonitor, gloss_team_monitor, G_TYPE_OBJECT)
@@ -295,6 +297,27 @@ periodic_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+soon_cb (gpointer user_data)
+{
+  GlossTeamMonitor *self = user_data;
+
+  self->soon_source = 0;
+  if (network_allowed (self))
+    start_sync (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Something worth sending at once (a team library added, an article
+ * shared): a background sync in a moment, when they run at all. */
+static void
+sync_soon (GlossTeamMonitor *self)
+{
+  if (self->store != NULL && self->soon_source == 0 &&
+      g_settings_get_int (self->settings, "team-sync-interval") > 0 && network_allowed (self))
+    self->soon_source = g_timeout_add_seconds (2, soon_cb, self);
+}
+
 static void
 interval_changed_cb (GlossTeamMonitor *self)
 {
@@ -315,6 +338,7 @@ gloss_team_monitor_dispose (GObject *object)
   g_clear_object (&self->syncing);
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_handle_id (&self->periodic_source, g_source_remove);
+  g_clear_handle_id (&self->soon_source, g_source_remove);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -356,6 +380,7 @@ gloss_team_monitor_init (GlossTeamMonitor *self)
 {
   self->settings = g_settings_new (APP_ID);
   self->change_count = -1;
+  self->n_libraries = -1;
   g_signal_connect_object (self->settings, "changed::team-sync-interval",
                            G_CALLBACK (interval_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -387,6 +412,8 @@ gloss_team_monitor_set_store (GlossTeamMonitor *self,
   self->outcome_known = FALSE;
   g_clear_pointer (&self->outcome_error, g_free);
   self->change_count = -1;
+  self->n_libraries = -1;
+  g_clear_handle_id (&self->soon_source, g_source_remove);
 
   g_clear_handle_id (&self->poll_source, g_source_remove);
   if (store != NULL)
@@ -463,6 +490,20 @@ gloss_team_monitor_sync (GlossTeamMonitor *self)
 }
 
 /**
+ * gloss_team_monitor_sync_soon:
+ *
+ * Syncs in a moment, in the background, if background syncs are on: for
+ * something the team should get at once (an article shared).
+ */
+void
+gloss_team_monitor_sync_soon (GlossTeamMonitor *self)
+{
+  g_return_if_fail (GLOSS_IS_TEAM_MONITOR (self));
+
+  sync_soon (self);
+}
+
+/**
  * gloss_team_monitor_refresh:
  *
  * Counts the changes waiting again and says the state; emits ::changed.
@@ -508,6 +549,9 @@ gloss_team_monitor_refresh (GlossTeamMonitor *self)
         last_sync = library->last_sync;
     }
   waiting = format_waiting (n_pending);
+  if (self->n_libraries >= 0 && (int) libraries->len > self->n_libraries)
+    sync_soon (self);
+  self->n_libraries = libraries->len;
 
   if (libraries->len == 0)
     set_state (self, GLOSS_TEAM_STATE_NONE, NULL, NULL);

@@ -27,6 +27,7 @@ GlossTeamState    gloss_team_monitor_get_state    (GlossTeamMonitor *self);
 const char       *gloss_team_monitor_get_summary  (GlossTeamMonitor *self);
 const char       *gloss_team_monitor_get_detail   (GlossTeamMonitor *self);
 void              gloss_team_monitor_sync         (GlossTeamMonitor *self);
+void              gloss_team_monitor_sync_soon    (GlossTeamMonitor *self);
 void              gloss_team_monitor_refresh      (GlossTeamMonitor *self);
 
 G_END_DECLS

@@ -241,6 +241,7 @@ share_to (Team   *team,
       gloss_window_add_toast (team->window, adw_toast_new (message));
     }
   gloss_team_monitor_refresh (team->monitor);
+  gloss_team_monitor_sync_soon (team->monitor);
 }
 
 static void

@@ -58,6 +58,7 @@ gloss_annotation_entry_copy (const GlossAnnotationEntry *entry)
   copy->speaker = g_strdup (entry->speaker);
   copy->created_at = g_strdup (entry->created_at);
   copy->article_title = g_strdup (entry->article_title);
+  copy->author = g_strdup (entry->author);
   return copy;
 }
 
@@ -72,6 +73,7 @@ gloss_annotation_entry_free (GlossAnnotationEntry *entry)
   g_free (entry->speaker);
   g_free (entry->created_at);
   g_free (entry->article_title);
+  g_free (entry->author);
   g_free (entry);
 }
 
@@ -473,7 +475,9 @@ prepare_query (GlossStore                  *self,
 
 #define ENTRY_COLUMNS \
   "n.id, n.article, n.kind, n.verdict, n.state, n.start_block, n.start_offset, n.exact, n.note," \
-  " n.speaker, n.created_at, a.title"
+  " n.speaker, n.created_at, a.title," \
+  " (SELECT t.author FROM team_synced t WHERE t.library IN (SELECT id FROM team_libraries)" \
+  "  AND t.kind = 'annotation' AND t.uuid = n.uuid AND t.author IS NOT NULL LIMIT 1)"
 #define ENTRY_FROM "annotations n JOIN articles a ON a.id = n.article"
 
 static GlossAnnotationEntry *
@@ -498,6 +502,7 @@ entry_from_row (sqlite3_stmt *statement)
   entry->exact = gloss_sql_dup_text (statement, 7);
   entry->note = gloss_sql_dup_text (statement, 8);
   entry->speaker = gloss_sql_dup_text (statement, 9);
+  entry->author = gloss_sql_dup_text (statement, 12);
   entry->created_at = gloss_sql_dup_text (statement, 10);
   entry->article_title = gloss_sql_dup_text (statement, 11);
   if (entry->exact == NULL)

@@ -67,6 +67,8 @@ typedef struct
  * @speaker: (nullable): who said the words
  * @created_at: when it was made (ISO 8601)
  * @article_title: its article's title
+ * @author: (nullable): who made it, as a team server recorded (team
+ *   libraries); %NULL when it has not been synced
  *
  * One annotation as a list of all annotations shows it.
  */
@@ -84,6 +86,7 @@ typedef struct
   char *speaker;
   char *created_at;
   char *article_title;
+  char *author;
 } GlossAnnotationEntry;
 
 /**

@@ -85,9 +85,12 @@ gloss_team_list_authors (GlossStore  *store,
   g_return_val_if_fail (GLOSS_IS_STORE (store), NULL);
 
   statement = gloss_store_prepare (store,
+                                   /* library IN (…): team_synced's key starts
+                                    * with the library */
                                    "SELECT t.uuid, t.author FROM annotations n"
-                                   " JOIN team_synced t ON t.kind = 'annotation'"
-                                   "  AND t.uuid = n.uuid"
+                                   " JOIN team_synced t"
+                                   "  ON t.library IN (SELECT id FROM team_libraries)"
+                                   "  AND t.kind = 'annotation' AND t.uuid = n.uuid"
                                    " WHERE n.article = ?1 AND t.author IS NOT NULL",
                                    error);
   if (statement == NULL)
