@@ -151,7 +151,6 @@ gloss_all_annotations_row_set_entry (GlossAllAnnotationsRow     *self,
   g_autofree char *quote = NULL;
   g_autofree char *date = NULL;
   g_autofree char *note = NULL;
-  g_autofree char *in_article = NULL;
   g_autoptr(GString) label = NULL;
   gboolean has_speaker;
   gboolean has_note;
