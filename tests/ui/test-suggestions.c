@@ -232,6 +232,12 @@ test_accept_dismiss (UiLibrary     *library,
   gtk_widget_grab_focus (GTK_WIDGET (gloss_suggestions_pane_find_row (window->suggestions_pane, item)));
   g_assert_true (ui_press_key (GTK_WIDGET (window->suggestions_pane), GDK_KEY_Delete));
   g_assert_null (find_suggestion (window, DISMISSED_START));
+  /* Its toast's Undo brings it back; dismissed again from its button. */
+  wait_for (window, toast_shown, "the toast of Dismiss");
+  click_toast_button (window);
+  g_assert_true (find_suggestion (window, DISMISSED_START) == item);
+  activate_on (window, "suggestions.dismiss", item);
+  g_assert_null (find_suggestion (window, DISMISSED_START));
   g_assert_cmpuint (g_list_model_get_n_items (get_suggestions (window)), ==, n_before - 3);
   stored = stored_annotations (store, id);
   g_assert_cmpuint (stored->len, ==, 2);
