@@ -148,19 +148,23 @@ same_story_response_cb (AdwMessageDialog *dialog,
 {
   GlossOpenLinkDialog *self = user_data;
   GlossLinkResult *result = g_object_get_data (G_OBJECT (dialog), "gloss-link-result");
-  GlossStore *store = gloss_window_get_store (self->window);
+  GlossStore *store = self->window != NULL ? gloss_window_get_store (self->window) : NULL;
+
+  /* Answered once: closing the dialog afterwards says "cancel" too. */
+  if (result->fetched == NULL)
+    return;
 
   if (g_str_equal (response, "cancel") || store == NULL)
     {
+      g_clear_pointer (&result->fetched, gloss_fetch_result_free);
       set_busy (self, FALSE, NULL);
-      g_object_unref (self);
       return;
     }
 
   set_busy (self, TRUE, _("Adding to the library…"));
   gloss_link_store_async (gloss_store_get_path (store), g_steal_pointer (&result->fetched),
                           g_str_equal (response, "version") ? result->article_id : 0,
-                          self->cancellable, finished_cb, self);
+                          self->cancellable, finished_cb, g_object_ref (self));
 }
 
 static void
@@ -190,8 +194,10 @@ ask_same_story (GlossOpenLinkDialog *self,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "gloss-link-result", result,
                           (GDestroyNotify) gloss_link_result_free);
-  /* The dialog holds this one until it is answered. */
-  g_signal_connect (dialog, "response", G_CALLBACK (same_story_response_cb), g_object_ref (self));
+  /* The question keeps this dialog alive until it goes. */
+  g_object_set_data_full (G_OBJECT (dialog), "gloss-open-link", g_object_ref (self),
+                          g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (same_story_response_cb), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

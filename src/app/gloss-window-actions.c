@@ -132,7 +132,18 @@ drop_cb (GtkDropTarget *target,
 
   list = gdk_file_list_get_files (g_value_get_boxed (value));
   for (GSList *l = list; l != NULL; l = l->next)
-    g_list_store_append (files, l->data);
+    {
+      /* A link dragged from a browser: Open Link, with it filled in. */
+      if (g_file_has_uri_scheme (l->data, "http") || g_file_has_uri_scheme (l->data, "https"))
+        {
+          g_autofree char *uri = g_file_get_uri (l->data);
+
+          g_slist_free (list);
+          _gloss_window_open_link (self, uri);
+          return TRUE;
+        }
+      g_list_store_append (files, l->data);
+    }
   g_slist_free (list);
 
   open_files (self, G_LIST_MODEL (files));

@@ -28,15 +28,34 @@ target_article (GlossWindow *self,
   return id != 0 ? id : _gloss_window_shown_article_id (self);
 }
 
+/**
+ * _gloss_window_open_link:
+ * @self: a #GlossWindow
+ * @link: (nullable): a link to fill in, as dropped
+ *
+ * Shows the Open Link dialog; with @link the user only has to confirm.
+ */
+void
+_gloss_window_open_link (GlossWindow *self,
+                         const char  *link)
+{
+  GlossOpenLinkDialog *dialog;
+
+  if (self->store == NULL || gloss_store_is_read_only (self->store))
+    return;
+
+  dialog = gloss_open_link_dialog_new (self);
+  if (link != NULL)
+    gloss_open_link_dialog_set_link (dialog, link);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 open_link_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
-  GlossWindow *self = GLOSS_WINDOW (widget);
-  GlossOpenLinkDialog *dialog = gloss_open_link_dialog_new (self);
-
-  gtk_window_present (GTK_WINDOW (dialog));
+  _gloss_window_open_link (GLOSS_WINDOW (widget), NULL);
 }
 
 /**

@@ -154,6 +154,8 @@ void  _gloss_window_links_init              (GlossWindow      *self);
 void  _gloss_window_links_dispose           (GlossWindow      *self);
 void  _gloss_window_update_link_actions     (GlossWindow      *self);
 char *_gloss_window_format_update_report    (const GlossUpdateReport *report);
+void  _gloss_window_open_link               (GlossWindow      *self,
+                                             const char       *link);
 
 /* gloss-window-versions.c: versions, comparing two, restoring */
 void  _gloss_window_class_versions_init     (GlossWindowClass *klass);

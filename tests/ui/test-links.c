@@ -452,6 +452,99 @@ test_network_off (Fixture       *fixture,
   g_settings_reset (settings, "use-network");
 }
 
+static const char story_v3[] = HEAD
+  "<p>The mayor said on Tuesday that the harbour lease was worth 14 million euros and that the "
+  "criticism was unfounded.</p>"
+  "<p>She insisted that " DENIAL " before the tender closed last spring.</p>"
+  "<p>The council will publish the contract in January, a spokesman said.</p>"
+  "</article></body></html>";
+
+static gboolean
+question_shown (gpointer data)
+{
+  return ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static guint
+n_articles (GlossStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = gloss_store_list_article_ids (store, &error);
+
+  g_assert_no_error (error);
+  return ids->len;
+}
+
+static gboolean
+question_gone (gpointer data)
+{
+  return ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL;
+}
+
+/* Opens @url again, answers the newer-copy question with @response, and
+ * waits until the dialogs are gone. */
+static void
+open_newer_copy (Fixture    *fixture,
+                 const char *url,
+                 const char *response)
+{
+  GlossOpenLinkDialog *dialog = open_link_dialog (fixture);
+  AdwMessageDialog *question;
+
+  gloss_open_link_dialog_set_link (dialog, url);
+  gloss_open_link_dialog_open (dialog);
+  wait_until (question_shown, NULL, "the question about a newer copy of a known story");
+  question = ADW_MESSAGE_DIALOG (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  /* Adding it as a version is what Enter does. */
+  g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "version");
+  /* As its button does: the response, then the dialog closes. */
+  adw_message_dialog_response (question, response);
+  gtk_window_close (GTK_WINDOW (question));
+  wait_until (dialog_gone, NULL, "the Open Link dialog to close after the answer");
+  wait_until (question_gone, NULL, "the question to close after the answer");
+}
+
+static void
+test_drop_and_newer_copy (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *url = test_server_url (fixture->server, "/story");
+  g_autoptr(GFile) link = g_file_new_for_uri (url);
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossOpenLinkDialog *dialog;
+  gint64 id;
+
+  /* A link dropped from a browser opens the dialog with it filled in. */
+  test_server_set_html (fixture->server, "/story", story_v1, "\"v1\"");
+  g_assert_true (ui_drop_file (GTK_WIDGET (fixture->window), link));
+  wait_until (dialog_shown, NULL, "the Open Link dialog after a drop");
+  dialog = GLOSS_OPEN_LINK_DIALOG (ui_find_toplevel (GLOSS_TYPE_OPEN_LINK_DIALOG));
+  gloss_open_link_dialog_open (dialog);
+  wait_until (dialog_gone, NULL, "the dropped link's page to come in");
+  id = gloss_article_get_id (gloss_window_get_article (fixture->window));
+  g_assert_cmpuint (n_articles (fixture->store), ==, 1);
+
+  /* The same link after an edit: a new version of that article. */
+  test_server_set_html (fixture->server, "/story", story_v2, "\"v2\"");
+  open_newer_copy (fixture, url, "version");
+  wait_for_label (GTK_WIDGET (fixture->window), "Added as a new version");
+  g_assert_cmpuint (n_articles (fixture->store), ==, 1);
+  versions = gloss_store_list_versions (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 2);
+  g_assert_nonnull (strstr (gloss_block_get_text (gloss_article_get_block (gloss_window_get_article (fixture->window), 0)),
+                            "14 million euros"));
+
+  /* Kept apart when the user says so. */
+  test_server_set_html (fixture->server, "/story", story_v3, "\"v3\"");
+  open_newer_copy (fixture, url, "separate");
+  g_assert_cmpuint (n_articles (fixture->store), ==, 2);
+  g_assert_cmpint (gloss_article_get_id (gloss_window_get_article (fixture->window)), !=, id);
+  g_assert_nonnull (strstr (gloss_block_get_text (gloss_article_get_block (gloss_window_get_article (fixture->window), 2)),
+                            "publish the contract in January"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -463,6 +556,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/links/errors", Fixture, NULL, fixture_set_up, test_link_errors,
               fixture_tear_down);
+  g_test_add ("/links/drop-and-newer-copy", Fixture, NULL, fixture_set_up,
+              test_drop_and_newer_copy, fixture_tear_down);
   g_test_add ("/links/network-off", Fixture, NULL, fixture_set_up, test_network_off,
               fixture_tear_down);
 
