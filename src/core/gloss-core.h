@@ -9,6 +9,7 @@
 #include "gloss-annotation-json.h"
 #include "gloss-checkworthy.h"
 #include "gloss-article-json.h"
+#include "gloss-enums.h"
 #include "gloss-error.h"
 #include "gloss-export.h"
 #include "gloss-extract.h"

@@ -926,6 +926,51 @@ test_links_both_ways_across_articles (Fixture       *fixture,
   g_assert_cmpuint (gloss_annotation_get_n_incoming_links (claim_again), ==, 1);
 }
 
+static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+/* Kinds and verdicts are enum properties (a view can bind to them), named
+ * as the library stores and exports them; setting one notifies. */
+static void
+test_annotation_enum_properties (void)
+{
+  g_autoptr(GlossAnchor) anchor = gloss_anchor_new (0, 0, 0, 5, "words", NULL, NULL,
+                                                    GLOSS_ANCHOR_ANCHORED);
+  g_autoptr(GlossAnnotation) annotation = gloss_annotation_new (GLOSS_ANNOTATION_CLAIM, anchor);
+  GParamSpec *kind = g_object_class_find_property (G_OBJECT_GET_CLASS (annotation), "kind");
+  GParamSpec *verdict = g_object_class_find_property (G_OBJECT_GET_CLASS (annotation), "verdict");
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (GLOSS_TYPE_ANNOTATION_KIND);
+  g_autoptr(GEnumClass) verdicts = g_type_class_ref (GLOSS_TYPE_VERDICT);
+  guint notified = 0;
+  GlossVerdict value;
+
+  g_assert_true (G_IS_PARAM_SPEC_ENUM (kind));
+  g_assert_true (G_PARAM_SPEC_VALUE_TYPE (kind) == GLOSS_TYPE_ANNOTATION_KIND);
+  g_assert_true (G_IS_PARAM_SPEC_ENUM (verdict));
+  g_assert_true (G_PARAM_SPEC_VALUE_TYPE (verdict) == GLOSS_TYPE_VERDICT);
+
+  for (GlossAnnotationKind k = 0; k <= GLOSS_ANNOTATION_KIND_LAST; k++)
+    g_assert_cmpstr (g_enum_get_value (kinds, k)->value_nick, ==,
+                     gloss_annotation_kind_to_string (k));
+  for (GlossVerdict v = GLOSS_VERDICT_UNRATED; v <= GLOSS_VERDICT_LAST; v++)
+    g_assert_cmpstr (g_enum_get_value (verdicts, v)->value_nick, ==, gloss_verdict_to_string (v));
+
+  g_signal_connect_swapped (annotation, "notify", G_CALLBACK (count_notify), &notified);
+  g_object_set (annotation, "verdict", GLOSS_VERDICT_MOSTLY_FALSE, NULL);
+  g_object_get (annotation, "verdict", &value, NULL);
+  g_assert_cmpint (value, ==, GLOSS_VERDICT_MOSTLY_FALSE);
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* No longer a claim: the verdict goes too. */
+  g_object_set (annotation, "kind", g_enum_get_value_by_nick (kinds, "denial")->value, NULL);
+  g_assert_cmpint (gloss_annotation_get_kind (annotation), ==, GLOSS_ANNOTATION_DENIAL);
+  g_assert_cmpint (gloss_annotation_get_verdict (annotation), ==, GLOSS_VERDICT_NONE);
+  g_assert_cmpuint (notified, ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -952,6 +997,7 @@ main (int    argc,
   ADD ("/core/store/annotations/refused-say-why", test_refused_annotations_say_why);
   ADD ("/core/store/articles/update-reanchors", test_update_reanchors);
   ADD ("/core/store/articles/reextract-keeps-annotations", test_reextract_keeps_annotations);
+  g_test_add_func ("/core/annotation/enum-properties", test_annotation_enum_properties);
 #undef ADD
 
   return g_test_run ();

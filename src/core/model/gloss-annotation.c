@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "gloss-annotation.h"
+#include "gloss-enums.h"
 
 /*
  * An annotation as the user sees it: a kind, the words it marks (its anchor),
@@ -209,7 +210,7 @@ gloss_annotation_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      g_value_set_uint (value, self->kind);
+      g_value_set_enum (value, self->kind);
       break;
     case PROP_NOTE:
       g_value_set_string (value, self->note);
@@ -218,7 +219,7 @@ gloss_annotation_get_property (GObject    *object,
       g_value_set_string (value, self->speaker);
       break;
     case PROP_VERDICT:
-      g_value_set_uint (value, self->verdict);
+      g_value_set_enum (value, self->verdict);
       break;
     case PROP_ANCHOR:
       g_value_set_boxed (value, self->anchor);
@@ -239,7 +240,7 @@ gloss_annotation_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_KIND:
-      gloss_annotation_set_kind (self, g_value_get_uint (value));
+      gloss_annotation_set_kind (self, g_value_get_enum (value));
       break;
     case PROP_NOTE:
       gloss_annotation_set_note (self, g_value_get_string (value));
@@ -248,7 +249,7 @@ gloss_annotation_set_property (GObject      *object,
       gloss_annotation_set_speaker (self, g_value_get_string (value));
       break;
     case PROP_VERDICT:
-      gloss_annotation_set_verdict (self, g_value_get_uint (value));
+      gloss_annotation_set_verdict (self, g_value_get_enum (value));
       break;
     case PROP_ANCHOR:
       gloss_annotation_set_anchor (self, g_value_get_boxed (value));
@@ -268,11 +269,11 @@ gloss_annotation_class_init (GlossAnnotationClass *klass)
   object_class->get_property = gloss_annotation_get_property;
   object_class->set_property = gloss_annotation_set_property;
 
-  properties[PROP_KIND] = g_param_spec_uint ("kind", NULL, NULL, 0, GLOSS_ANNOTATION_KIND_LAST,
+  properties[PROP_KIND] = g_param_spec_enum ("kind", NULL, NULL, GLOSS_TYPE_ANNOTATION_KIND,
                                              GLOSS_ANNOTATION_CLAIM, flags);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
   properties[PROP_SPEAKER] = g_param_spec_string ("speaker", NULL, NULL, NULL, flags);
-  properties[PROP_VERDICT] = g_param_spec_uint ("verdict", NULL, NULL, 0, GLOSS_VERDICT_LAST,
+  properties[PROP_VERDICT] = g_param_spec_enum ("verdict", NULL, NULL, GLOSS_TYPE_VERDICT,
                                                 GLOSS_VERDICT_NONE, flags);
   properties[PROP_ANCHOR] = g_param_spec_boxed ("anchor", NULL, NULL, GLOSS_TYPE_ANCHOR, flags);
 
