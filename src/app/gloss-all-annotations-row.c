@@ -216,29 +216,55 @@ gloss_all_annotations_row_set_entry (GlossAllAnnotationsRow     *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->orphan_label), entry->state == GLOSS_ANCHOR_ORPHANED);
 
-  /* What a screen reader says: everything the eye gets, the kind first. */
+  /* What a screen reader says: everything the eye gets, the kind first,
+   * in sentences each translated whole (a translation may need to put the
+   * speaker before the words), one after the other. */
   spoken = flatten_quote (entry->exact, SPOKEN_QUOTE_CHARS);
-  /* Translators: an annotation's kind, then the words it marks in quotation marks */
   label = g_string_new (NULL);
-  g_string_printf (label, _("%s: “%s”"), gloss_annotation_kind_get_label (entry->kind), spoken);
   if (has_speaker)
-    /* Translators: appended to an annotation's description; %s is a person */
-    g_string_append_printf (label, _(", said by %s"), entry->speaker);
+    /* Translators: read out for an annotation: its kind, the words it marks
+     * in quotation marks and who said them */
+    g_string_printf (label, _("%1$s: “%2$s”, said by %3$s."),
+                     gloss_annotation_kind_get_label (entry->kind), spoken, entry->speaker);
+  else
+    /* Translators: read out for an annotation: its kind and the words it
+     * marks in quotation marks */
+    g_string_printf (label, _("%1$s: “%2$s”."), gloss_annotation_kind_get_label (entry->kind), spoken);
   if (rated && entry->verdict != GLOSS_VERDICT_UNRATED)
-    /* Translators: appended to a claim's description; %s is a verdict such as “False” */
-    g_string_append_printf (label, _(", rated %s"), gloss_verdict_get_label (entry->verdict));
+    {
+      g_string_append_c (label, ' ');
+      /* Translators: read out after a claim; %s is a verdict such as “False” */
+      g_string_append_printf (label, _("Rated %s."), gloss_verdict_get_label (entry->verdict));
+    }
   if (has_note)
-    g_string_append (label, _(", has a note"));
+    {
+      g_string_append_c (label, ' ');
+      /* Translators: read out after an annotation */
+      g_string_append (label, _("Has a note."));
+    }
   if (entry->author != NULL)
-    /* Translators: appended to an annotation's description; %s is a team member */
-    g_string_append_printf (label, _(", made by %s"), entry->author);
+    {
+      g_string_append_c (label, ' ');
+      /* Translators: read out after an annotation in a team library; %s is
+       * the team member who made it */
+      g_string_append_printf (label, _("Made by %s."), entry->author);
+    }
   if (entry->state == GLOSS_ANCHOR_ORPHANED)
-    g_string_append (label, _(", words no longer in the article"));
-  /* Translators: appended to an annotation's description; %s is an article's title */
-  g_string_append_printf (label, _(", in “%s”"), entry->article_title);
+    {
+      g_string_append_c (label, ' ');
+      /* Translators: read out after an annotation whose words were taken
+       * out of its article */
+      g_string_append (label, _("Its words are no longer in the article."));
+    }
+  g_string_append_c (label, ' ');
+  /* Translators: read out after an annotation; %s is an article's title */
+  g_string_append_printf (label, _("In “%s”."), entry->article_title);
   if (date != NULL)
-    /* Translators: appended to an annotation's description; %s is a date */
-    g_string_append_printf (label, _(", %s"), date);
+    {
+      g_string_append_c (label, ' ');
+      /* Translators: read out after an annotation; %s is the date it was made */
+      g_string_append_printf (label, _("Made on %s."), date);
+    }
 
   g_free (self->label);
   self->label = g_string_free (g_steal_pointer (&label), FALSE);

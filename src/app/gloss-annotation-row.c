@@ -60,8 +60,8 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
                     gloss_annotation_get_n_incoming_links (annotation) > 0;
   g_autofree char *excerpt = gloss_annotation_dup_excerpt (annotation, 200);
   g_autofree char *quote = NULL;
-  g_autofree char *summary = gloss_annotation_dup_summary (annotation, 0);
-  g_autoptr(GString) label = g_string_new (summary);
+  g_autofree char *words = gloss_annotation_dup_excerpt (annotation, 0);
+  g_autoptr(GString) label = g_string_new (NULL);
   g_autofree char *author = NULL;
 
   set_kind_class (GTK_WIDGET (self), kind);
@@ -107,20 +107,43 @@ gloss_annotation_row_update (GlossAnnotationRow *self)
       gtk_label_set_label (self->author_label, made);
     }
 
-  /* What a screen reader says for the row: everything the eye gets. */
+  /* What a screen reader says for the row: everything the eye gets, in
+   * sentences each translated whole (a translation may need to put the
+   * speaker before the words), one after the other. */
   if (speaker != NULL)
-    /* Translators: appended to an annotation's description; %s is a person */
-    g_string_append_printf (label, _(", said by %s"), speaker);
+    /* Translators: read out for an annotation: its kind, the words it marks
+     * and who said them, as in “Claim: NATO is ready, said by Jens Stoltenberg.” */
+    g_string_printf (label, _("%1$s: %2$s, said by %3$s."),
+                     gloss_annotation_kind_get_label (kind), words, speaker);
+  else
+    /* Translators: read out for an annotation: its kind and the words it
+     * marks, as in “Claim: NATO is ready.” */
+    g_string_printf (label, _("%1$s: %2$s."), gloss_annotation_kind_get_label (kind), words);
   if (verdict != GLOSS_VERDICT_NONE && verdict != GLOSS_VERDICT_UNRATED)
-    /* Translators: appended to a claim's description; %s is a verdict such as “False” */
-    g_string_append_printf (label, _(", rated %s"), gloss_verdict_get_label (verdict));
+    {
+      g_string_append_c (label, ' ');
+      /* Translators: read out after a claim; %s is a verdict such as “False” */
+      g_string_append_printf (label, _("Rated %s."), gloss_verdict_get_label (verdict));
+    }
   if (author != NULL)
-    /* Translators: appended to an annotation's description; %s is a team member */
-    g_string_append_printf (label, _(", made by %s"), author);
+    {
+      g_string_append_c (label, ' ');
+      /* Translators: read out after an annotation in a team library; %s is
+       * the team member who made it */
+      g_string_append_printf (label, _("Made by %s."), author);
+    }
   if (note != NULL)
-    g_string_append (label, _(", has a note"));
+    {
+      g_string_append_c (label, ' ');
+      /* Translators: read out after an annotation */
+      g_string_append (label, _("Has a note."));
+    }
   if (linked)
-    g_string_append (label, _(", linked to another annotation"));
+    {
+      g_string_append_c (label, ' ');
+      /* Translators: read out after an annotation */
+      g_string_append (label, _("Linked to another annotation."));
+    }
 
   g_free (self->label);
   self->label = g_string_free (g_steal_pointer (&label), FALSE);

@@ -342,7 +342,7 @@ test_denials_by_huawei (Fixture       *fixture,
    * the speaker, the article. */
   label = gloss_all_annotations_row_get_label (row_at (rows, 1));
   g_assert_true (g_str_has_prefix (label, "Denial: “" DENIAL_HUAWEI "”, said by Huawei"));
-  g_assert_nonnull (strstr (label, "in “Huawei rejects NATO security concerns”"));
+  g_assert_nonnull (strstr (label, " In “Huawei rejects NATO security concerns”."));
   g_assert_nonnull (find_widget (GTK_WIDGET (row_at (rows, 1)), has_label, "“" DENIAL_HUAWEI "”"));
   g_assert_nonnull (find_widget (GTK_WIDGET (row_at (rows, 1)), has_label, "Huawei rejects NATO security concerns"));
   g_clear_pointer (&rows, g_ptr_array_unref);

@@ -217,7 +217,7 @@ check_denial_shown (GlossWindow *window,
   }
 
   assert_row_label (window, denial,
-                    "Denial: there is no evidence that Huawei poses any threat to cybersecurity");
+                    "Denial: there is no evidence that Huawei poses any threat to cybersecurity.");
   g_assert_cmpstr (gloss_annotation_list_get_page (window->annotation_list), ==, "list");
 }
 
@@ -444,8 +444,8 @@ test_editor (UiLibrary     *library,
   /* The pane shows what the editor changed. */
   assert_row_label (window, claim,
                     "Claim: some of NATO’s 29 allies are uneasy about the potential security "
-                    "challenges of working with Huawei, said by NATO allies, rated Mostly True, "
-                    "has a note");
+                    "challenges of working with Huawei, said by NATO allies. Rated Mostly True. "
+                    "Has a note.");
 
   /* Typing then closing at once loses nothing. */
   gtk_editable_set_text (GTK_EDITABLE (editor_child (window, "speaker_entry")), "NATO’s allies");
@@ -489,8 +489,8 @@ test_editor (UiLibrary     *library,
   gtk_popover_popdown (GTK_POPOVER (window->editor));
   assert_row_label (window, claim,
                     "Claim: some of NATO’s 29 allies are uneasy about the potential security "
-                    "challenges of working with Huawei, said by NATO’s allies, rated Mostly True, "
-                    "has a note, linked to another annotation");
+                    "challenges of working with Huawei, said by NATO’s allies. Rated Mostly True. "
+                    "Has a note. Linked to another annotation.");
 
   /* Changing the kind is saved too, and repaints the words. */
   edit_annotation (window, claim_id);

@@ -355,7 +355,8 @@ def main():
 
         key(ord('d'))
 
-        row_name = f'Denial: {DENIAL}'
+        summary = f'Denial: {DENIAL}'
+        row_name = f'{summary}.'
         row = wait(f'a list item called “{row_name}”',
                    lambda: find(frame, lambda a: a.getRole() == pyatspi.ROLE_LIST_ITEM
                                 and a.name == row_name))
@@ -414,7 +415,7 @@ def main():
         editor = wait('the editor after Return on the row',
                       lambda: find(frame, lambda a: a.name == 'Edit Annotation'
                                    and a.getState().contains(pyatspi.STATE_VISIBLE)))
-        tap.check(row_name in editor.description, 'Return on the row opened its editor',
+        tap.check(summary in editor.description, 'Return on the row opened its editor',
                   f'described as “{editor.description}”')
         denial_toggle = find(editor, lambda a: a.name == 'Denial'
                              and a.getRole() in (pyatspi.ROLE_TOGGLE_BUTTON,
