@@ -94,11 +94,6 @@ suggestions_button_toggled_cb (GlossWindow *self)
   gboolean active = gtk_toggle_button_get_active (self->suggestions_button);
 
   gtk_widget_set_visible (GTK_WIDGET (self->suggestions_pane), active);
-  /* Marked in the text only while asked for: most sentences of a news
-   * story are claims, and a reader that underlines nearly every line by
-   * default is no longer calm. */
-  gloss_reader_view_set_suggestions (self->reader_view,
-                                     active ? G_LIST_MODEL (self->suggestions) : NULL);
   if (active && !adw_flap_get_reveal_flap (self->flap))
     adw_flap_set_reveal_flap (self->flap, TRUE);
 }
@@ -122,6 +117,7 @@ _gloss_window_suggestions_init (GlossWindow *self)
 {
   self->suggestions = gloss_suggestion_model_new ();
   gloss_suggestions_pane_set_model (self->suggestions_pane, self->suggestions);
+  gloss_reader_view_set_suggestions (self->reader_view, G_LIST_MODEL (self->suggestions));
 
   g_signal_connect_swapped (self->suggestions_button, "toggled",
                             G_CALLBACK (suggestions_button_toggled_cb), self);
