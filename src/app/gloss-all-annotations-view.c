@@ -454,6 +454,7 @@ static const char * const kind_plurals[] = {
   [GLOSS_ANNOTATION_DENIAL] = NC_("kinds heading", "Denials"),
   [GLOSS_ANNOTATION_EVIDENCE] = NC_("kinds heading", "Evidence"),
   [GLOSS_ANNOTATION_QUESTION] = NC_("kinds heading", "Questions"),
+  [GLOSS_ANNOTATION_NOTE] = NC_("kinds heading", "Notes"),
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (kind_plurals) == GLOSS_ANNOTATION_KIND_LAST + 1);

@@ -35,6 +35,7 @@ struct _GlossAnnotationEditor
   GtkToggleButton *denial_toggle;
   GtkToggleButton *evidence_toggle;
   GtkToggleButton *question_toggle;
+  GtkToggleButton *note_toggle;
   GtkEntry *speaker_entry;
   GtkLabel *verdict_label;
   GtkDropDown *verdict_dropdown;
@@ -66,6 +67,8 @@ toggle_for_kind (GlossAnnotationEditor *self,
       return self->evidence_toggle;
     case GLOSS_ANNOTATION_QUESTION:
       return self->question_toggle;
+    case GLOSS_ANNOTATION_NOTE:
+      return self->note_toggle;
     case GLOSS_ANNOTATION_CLAIM:
     default:
       return self->claim_toggle;
@@ -484,6 +487,7 @@ gloss_annotation_editor_class_init (GlossAnnotationEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationEditor, denial_toggle);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationEditor, evidence_toggle);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationEditor, question_toggle);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationEditor, note_toggle);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationEditor, speaker_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationEditor, verdict_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationEditor, verdict_dropdown);

@@ -40,6 +40,12 @@ static const KindStyle kind_styles[] = {
     N_("Question"), "?", "kind-question", GDK_KEY_q, PANGO_UNDERLINE_ERROR,
     { "#813d9c", "#dc8add" }, { "rgba(145,65,172,0.18)", "rgba(220,138,221,0.26)" },
   },
+  /* Neutral: grey, and no underline but an overline (gloss-reader-view.c),
+   * so a plain highlight is told apart from the four kinds of a check. */
+  [GLOSS_ANNOTATION_NOTE] = {
+    N_("Note"), "✎", "kind-note", GDK_KEY_n, PANGO_UNDERLINE_NONE,
+    { "#5e5c64", "#c0bfbc" }, { "rgba(154,153,150,0.26)", "rgba(192,191,188,0.22)" },
+  },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (kind_styles) == GLOSS_ANNOTATION_KIND_LAST + 1);
@@ -100,6 +106,16 @@ gloss_annotation_kind_get_underline (GlossAnnotationKind kind)
   g_return_val_if_fail (kind <= GLOSS_ANNOTATION_KIND_LAST, PANGO_UNDERLINE_NONE);
 
   return kind_styles[kind].underline;
+}
+
+/* The note's non-colour cue in the text: a line over the words where the
+ * other kinds have one under them. */
+PangoOverline
+gloss_annotation_kind_get_overline (GlossAnnotationKind kind)
+{
+  g_return_val_if_fail (kind <= GLOSS_ANNOTATION_KIND_LAST, PANGO_OVERLINE_NONE);
+
+  return kind == GLOSS_ANNOTATION_NOTE ? PANGO_OVERLINE_SINGLE : PANGO_OVERLINE_NONE;
 }
 
 const char *

@@ -20,6 +20,7 @@ void        gloss_annotation_kind_get_colors     (GlossAnnotationKind  kind,
                                                   GdkRGBA             *out_ink,
                                                   GdkRGBA             *out_fill);
 PangoUnderline gloss_annotation_kind_get_underline (GlossAnnotationKind kind);
+PangoOverline   gloss_annotation_kind_get_overline  (GlossAnnotationKind  kind);
 
 const char *gloss_verdict_get_label              (GlossVerdict         verdict);
 const char *gloss_relation_get_label             (GlossRelation        relation);

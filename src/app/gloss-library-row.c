@@ -148,6 +148,9 @@ append_count_words (GString             *words,
     case GLOSS_ANNOTATION_EVIDENCE:
       g_string_append_printf (words, ngettext ("%u piece of evidence", "%u pieces of evidence", count), count);
       break;
+    case GLOSS_ANNOTATION_NOTE:
+      g_string_append_printf (words, ngettext ("%u note", "%u notes", count), count);
+      break;
     case GLOSS_ANNOTATION_QUESTION:
     default:
       g_string_append_printf (words, ngettext ("%u question", "%u questions", count), count);

@@ -650,6 +650,7 @@ _gloss_reader_view_highlights_init (GlossReaderView *self)
       self->kind_tags[kind] = gtk_text_tag_new (name);
       g_object_set (self->kind_tags[kind],
                     "underline", gloss_annotation_kind_get_underline (kind),
+                    "overline", gloss_annotation_kind_get_overline (kind),
                     NULL);
       gtk_text_tag_table_add (table, self->kind_tags[kind]);
       g_object_unref (self->kind_tags[kind]);

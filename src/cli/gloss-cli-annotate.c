@@ -85,7 +85,7 @@ apply_edits (GlossAnnotation  *annotation,
 
       if (!gloss_annotation_kind_from_string (kind_name, &kind))
         {
-          *out_message = g_strdup (_("--kind takes claim, denial, evidence or question"));
+          *out_message = g_strdup (_("--kind takes claim, denial, evidence, question or note"));
           return FALSE;
         }
       gloss_annotation_set_kind (annotation, kind);
@@ -164,7 +164,7 @@ gloss_cli_annotate (GlossCli  *cli,
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the annotation as JSON"), NULL },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name,
-      N_("claim, denial, evidence or question"), N_("KIND") },
+      N_("claim, denial, evidence, question or note (a plain highlight)"), N_("KIND") },
     { "quote", 0, 0, G_OPTION_ARG_FILENAME, &quote, N_("The words to mark"), N_("TEXT") },
     { "occurrence", 0, 0, G_OPTION_ARG_INT, &occurrence,
       N_("Which occurrence of the quote to mark (default 1)"), N_("N") },
@@ -193,7 +193,7 @@ gloss_cli_annotate (GlossCli  *cli,
 
   context = gloss_cli_option_context_new (cli, _("ARTICLE — mark words of an article"),
                                           _("Marks a quote (or a range of paragraph:offset positions) "
-                                            "as a claim, denial, evidence or question, and prints "
+                                            "as a claim, denial, evidence, question or note, and prints "
                                             "the saved annotation."), entries);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return gloss_cli_usage_error (context, error->message);
@@ -202,7 +202,7 @@ gloss_cli_annotate (GlossCli  *cli,
   if (!texts_are_utf8 ((const char *[]) { quote, note, speaker }, 3))
     return gloss_cli_usage_error (context, _("The quote, note and speaker must be UTF-8 text"));
   if (kind_name == NULL || !gloss_annotation_kind_from_string (kind_name, &kind))
-    return gloss_cli_usage_error (context, _("--kind takes claim, denial, evidence or question"));
+    return gloss_cli_usage_error (context, _("--kind takes claim, denial, evidence, question or note"));
   if ((quote != NULL) == (start != NULL || end != NULL))
     return gloss_cli_usage_error (context, _("Give either --quote or --start and --end"));
   if (quote == NULL && (!parse_position (start, &start_block, &start_offset) ||
@@ -295,7 +295,7 @@ gloss_cli_edit_annotation (GlossCli  *cli,
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the annotation as JSON"), NULL },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name,
-      N_("claim, denial, evidence or question"), N_("KIND") },
+      N_("claim, denial, evidence, question or note (a plain highlight)"), N_("KIND") },
     { "note", 0, 0, G_OPTION_ARG_FILENAME, &note, N_("A note (empty to remove it)"), N_("TEXT") },
     { "speaker", 0, 0, G_OPTION_ARG_FILENAME, &speaker,
       N_("Who said it (empty to remove it)"), N_("NAME") },

@@ -22,7 +22,7 @@ static const GlossCliCommand commands[] = {
   { "articles", gloss_cli_articles, N_("List the articles in the library") },
   { "search", gloss_cli_search, N_("Search articles and annotations") },
   { "show", gloss_cli_show, N_("Print a stored article with its paragraph numbers") },
-  { "annotate", gloss_cli_annotate, N_("Mark a claim, denial, evidence or question") },
+  { "annotate", gloss_cli_annotate, N_("Mark a claim, denial, evidence, question or note") },
   { "suggest", gloss_cli_suggest, N_("Suggest claims, denials and speakers in an article") },
   { "annotations", gloss_cli_annotations, N_("List an article’s annotations") },
   { "edit-annotation", gloss_cli_edit_annotation, N_("Change an annotation’s note, speaker, verdict or links") },

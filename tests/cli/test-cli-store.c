@@ -337,6 +337,9 @@ test_paragraphs_from_one_and_typed_quotes (Fixture       *fixture,
   g_assert_cmpint (run_cli (fixture, NULL, "annotate", "1", "--kind", "question", "--start", "0:0",
                             "--end", "1:2", NULL), ==, 2);
 
+  /* A note: a plain highlight. */
+  g_assert_cmpint (run_cli (fixture, NULL, "annotate", "1", "--kind", "note", "--quote", "Huawei", NULL), ==, 0);
+
   /* Nothing matches: the error says what came closest, and where. */
   g_assert_cmpint (run_cli_full (fixture, NULL, &err, "annotate", "1", "--kind", "claim", "--quote",
                                  "some of NATO's 28 allies are uneasy", NULL), ==, 1);

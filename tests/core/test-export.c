@@ -607,6 +607,100 @@ test_reviewer_in_every_format (Fixture       *fixture,
   }
 }
 
+/* A note is a plain W3C annotation: highlighting without a comment and
+ * commenting with one, no classifying body; it is not in ClaimReview and
+ * reads back as a note. */
+static void
+test_note (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossArticle) article = gloss_store_load_article (fixture->store, 1, &error);
+  g_autoptr(GlossAnchor) highlight_anchor = gloss_anchor_new_for_quote (article, "Huawei rejects", 1, &error);
+  g_autoptr(GlossAnchor) comment_anchor = gloss_anchor_new_for_quote (article, "Chinese spying", 1, &error);
+  g_autoptr(GlossAnnotation) highlight = gloss_annotation_new (GLOSS_ANNOTATION_NOTE, highlight_anchor);
+  g_autoptr(GlossAnnotation) comment = gloss_annotation_new (GLOSS_ANNOTATION_NOTE, comment_anchor);
+  g_autofree char *jsonld = NULL;
+  g_autofree char *review = NULL;
+  g_autofree char *markdown = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *items;
+  guint n_notes = 0;
+
+  g_assert_no_error (error);
+  gloss_annotation_set_article_id (highlight, 1);
+  gloss_annotation_set_article_id (comment, 1);
+  gloss_annotation_set_note (comment, "Worth a second source");
+  g_assert_true (gloss_store_add_annotation (fixture->store, highlight, &error));
+  g_assert_true (gloss_store_add_annotation (fixture->store, comment, &error));
+  g_assert_no_error (error);
+
+  jsonld = export_text (fixture, GLOSS_EXPORT_WEB_ANNOTATION, GLOSS_EXPORT_ORDER_POSITION);
+  root = parse_json (jsonld);
+  items = json_object_get_array_member (json_object_get_object_member (json_node_get_object (root), "first"),
+                                        "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *annotation = json_array_get_object_element (items, i);
+      const char *id = json_object_get_string_member (annotation, "id");
+      const char *motivation = json_object_get_string_member (annotation, "motivation");
+
+      if (g_str_equal (id + strlen ("urn:uuid:"), gloss_annotation_get_uuid (highlight)))
+        {
+          n_notes++;
+          g_assert_cmpstr (motivation, ==, "highlighting");
+          g_assert_false (json_object_has_member (annotation, "body"));
+        }
+      else if (g_str_equal (id + strlen ("urn:uuid:"), gloss_annotation_get_uuid (comment)))
+        {
+          JsonArray *bodies = json_object_get_array_member (annotation, "body");
+
+          n_notes++;
+          g_assert_cmpstr (motivation, ==, "commenting");
+          g_assert_null (find_body (bodies, "classifying"));
+          g_assert_cmpstr (json_object_get_string_member (find_body (bodies, "commenting"), "value"), ==,
+                           "Worth a second source");
+        }
+      else
+        g_assert_cmpstr (motivation, ==, "classifying");
+    }
+  g_assert_cmpuint (n_notes, ==, 2);
+
+  review = export_text (fixture, GLOSS_EXPORT_CLAIM_REVIEW, GLOSS_EXPORT_ORDER_POSITION);
+  g_assert_null (strstr (review, "Worth a second source"));
+  markdown = export_text (fixture, GLOSS_EXPORT_MARKDOWN, GLOSS_EXPORT_ORDER_KIND);
+  g_assert_nonnull (strstr (markdown, "## Notes"));
+
+  /* Read back into another library: notes again. */
+  {
+    g_autofree char *other_path = g_build_filename (fixture->dir, "other.db", NULL);
+    g_autoptr(GlossStore) other = gloss_store_open (other_path, &error);
+    g_autoptr(GBytes) bytes = g_bytes_new (jsonld, strlen (jsonld));
+    g_autoptr(GPtrArray) annotations = NULL;
+    GlossImportReport report = { 0 };
+    guint notes = 0;
+    const char *suffixes[] = { "", "-wal", "-shm" };
+
+    g_assert_no_error (error);
+    sample_import_article (other);
+    g_assert_true (gloss_import_annotations (other, bytes, 0, &report, &error));
+    g_assert_no_error (error);
+    gloss_import_report_clear (&report);
+    annotations = gloss_store_list_annotations (other, 1, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < annotations->len; i++)
+      notes += gloss_annotation_get_kind (g_ptr_array_index (annotations, i)) == GLOSS_ANNOTATION_NOTE;
+    g_assert_cmpuint (notes, ==, 2);
+    g_clear_object (&other);
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *path = g_strconcat (other_path, suffixes[i], NULL);
+
+        g_unlink (path);
+      }
+  }
+}
+
 static void
 test_scope (Fixture       *fixture,
             gconstpointer  data)
@@ -840,6 +934,7 @@ main (int    argc,
   ADD ("/core/export/html", test_html);
   ADD ("/core/export/web-annotation", test_web_annotation);
   ADD ("/core/export/claim-review", test_claim_review);
+  ADD ("/core/export/note", test_note);
   ADD ("/core/export/claim-review-schema", test_claim_review_schema);
   ADD ("/core/export/reviewer-in-every-format", test_reviewer_in_every_format);
   ADD ("/core/export/scope", test_scope);

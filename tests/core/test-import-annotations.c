@@ -200,8 +200,13 @@ test_hypothesis (Fixture       *fixture,
   g_assert_cmpuint (anchor->start_block, ==, 3);
   g_assert_cmpstr (anchor->exact, ==, gloss_block_get_text (gloss_article_get_block (article, 3)));
 
-  /* No tag: a question, kept as an orphan with its quote. */
-  orphan = find_by_kind (annotations, GLOSS_ANNOTATION_QUESTION);
+  /* No tag: a note (a plain highlight, not a guessed question), kept as
+   * an orphan with its quote. */
+  for (guint i = 0; i < annotations->len; i++)
+    g_assert_cmpint (gloss_annotation_get_kind (g_ptr_array_index (annotations, i)), !=,
+                     GLOSS_ANNOTATION_QUESTION);
+  orphan = find_by_kind (annotations, GLOSS_ANNOTATION_NOTE);
+  g_assert_nonnull (orphan);
   g_assert_cmpint (gloss_annotation_get_anchor (orphan)->state, ==, GLOSS_ANCHOR_ORPHANED);
   g_assert_cmpstr (gloss_annotation_get_anchor (orphan)->exact, ==,
                    "Officials in Berlin said a ban on the company was not on the table");

@@ -300,6 +300,25 @@ test_migrations_from_every_version (Fixture       *fixture,
           /* The largest ids are remembered, not just the ids there are. */
           g_assert_cmpint (gloss_test_sql_int (path, "SELECT seq FROM sqlite_sequence WHERE name = 'articles'"), ==, 3);
           g_assert_cmpint (gloss_test_sql_int (path, "SELECT seq FROM sqlite_sequence WHERE name = 'annotations'"), ==, 7);
+          g_assert_cmpint (gloss_test_sql_int (path, "SELECT count(*) FROM sqlite_sequence WHERE name LIKE 'new_%'"), ==, 0);
+
+          /* An upgraded library takes the neutral kind, a note. */
+          {
+            g_autoptr(GlossAnchor) anchor = gloss_anchor_new (0, 0, 0, 4, "Kept", "", " words",
+                                                              GLOSS_ANCHOR_ANCHORED);
+            g_autoptr(GlossAnnotation) note = gloss_annotation_new (GLOSS_ANNOTATION_NOTE, anchor);
+            g_autoptr(GlossAnnotation) reloaded = NULL;
+
+            gloss_annotation_set_article_id (note, 1);
+            g_assert_true (gloss_store_add_annotation (store, note, &error));
+            g_assert_no_error (error);
+            g_assert_cmpint (gloss_annotation_get_id (note), ==, 8);
+            reloaded = gloss_store_load_annotation (store, 8, &error);
+            g_assert_no_error (error);
+            g_assert_cmpint (gloss_annotation_get_kind (reloaded), ==, GLOSS_ANNOTATION_NOTE);
+            g_assert_true (gloss_store_delete_annotation (store, 8, &error));
+            g_assert_no_error (error);
+          }
           g_assert_cmpint (gloss_test_sql_int (path, "SELECT seq FROM sqlite_sequence WHERE name = 'article_versions'"), ==, 2);
 
           /* Search finds both articles and the note, and its index agrees

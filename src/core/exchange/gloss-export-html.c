@@ -28,9 +28,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
 static const char stylesheet[] =
   ":root { color-scheme: light dark; --ink: #241f31; --paper: #ffffff; --muted: #5e5c64;"
-  " --claim: #f6d32d66; --denial: #e01b2440; --evidence: #33d17a55; --question: #3584e440; }\n"
+  " --claim: #f6d32d66; --denial: #e01b2440; --evidence: #33d17a55; --question: #3584e440;"
+  " --highlight: #9a999640; }\n"
   "@media (prefers-color-scheme: dark) { :root { --ink: #deddda; --paper: #1e1e1e; --muted: #9a9996;"
-  " --claim: #f6d32d55; --denial: #f6616155; --evidence: #57e38955; --question: #62a0ea55; } }\n"
+  " --claim: #f6d32d55; --denial: #f6616155; --evidence: #57e38955; --question: #62a0ea55;"
+  " --highlight: #c0bfbc40; } }\n"
   "body { font-family: Cantarell, 'Noto Serif', Georgia, serif; line-height: 1.6;"
   " color: var(--ink); background: var(--paper); max-width: 42em; margin: 2em auto; padding: 0 1em; }\n"
   "h1 { line-height: 1.2; }\n"
@@ -41,6 +43,8 @@ static const char stylesheet[] =
   "mark.gloss-denial { background: var(--denial); text-decoration-line: underline; text-decoration-style: wavy; }\n"
   "mark.gloss-evidence { background: var(--evidence); text-decoration-line: underline; text-decoration-style: double; }\n"
   "mark.gloss-question { background: var(--question); text-decoration-line: underline; text-decoration-style: dotted; }\n"
+  /* A note is neutral: a grey highlight, set apart by an overline. */
+  "mark.gloss-highlight { background: var(--highlight); text-decoration-line: overline; text-decoration-style: solid; }\n"
   ".gloss-ref { font-size: 0.7em; font-family: sans-serif; }\n"
   ".gloss-ref a, .gloss-link a { color: inherit; }\n"
   ".gloss-annotations { border-top: 1px solid var(--muted); margin-top: 2em; }\n"
@@ -95,6 +99,8 @@ kind_class (GlossAnnotationKind kind)
       return "gloss-denial";
     case GLOSS_ANNOTATION_EVIDENCE:
       return "gloss-evidence";
+    case GLOSS_ANNOTATION_NOTE:
+      return "gloss-highlight";    /* "gloss-note-N" are the notes' ids */
     case GLOSS_ANNOTATION_QUESTION:
     default:
       return "gloss-question";

@@ -16,7 +16,10 @@
  * annotation:
  *   id        urn:uuid:<the annotation's uuid> (kept by Gloss on import)
  *   created, modified
- *   motivation "classifying": marking words as a claim, denial… is the act
+ *   motivation "classifying": marking words as a claim, denial… is the act;
+ *             a note is "commenting" (with a comment) or "highlighting"
+ *             (without), and has no classifying body: a plain annotation
+ *             that reads back as a note
  *   target    source = the article URL, else urn:sha256:<hash of the saved
  *             bytes>; selectors TextQuoteSelector (exact/prefix/suffix) and
  *             TextPositionSelector (code points in the article text with
@@ -72,11 +75,18 @@ add_bodies (JsonBuilder     *builder,
   const char *verdict = gloss_verdict_to_string (gloss_annotation_get_verdict (annotation));
   const char *note = gloss_annotation_get_note (annotation);
   const char *speaker = gloss_annotation_get_speaker (annotation);
+  gboolean is_note = gloss_annotation_get_kind (annotation) == GLOSS_ANNOTATION_NOTE;
+
+  /* A note is a plain highlight: no body at all unless it says something. */
+  if (is_note && (note == NULL || *note == '\0') && (speaker == NULL || *speaker == '\0') &&
+      gloss_annotation_get_n_links (annotation) == 0)
+    return;
 
   json_builder_set_member_name (builder, "body");
   json_builder_begin_array (builder);
-  add_textual_body (builder, "classifying",
-                    gloss_annotation_kind_to_string (gloss_annotation_get_kind (annotation)), NULL);
+  if (!is_note)
+    add_textual_body (builder, "classifying",
+                      gloss_annotation_kind_to_string (gloss_annotation_get_kind (annotation)), NULL);
   if (note != NULL && *note != '\0')
     add_textual_body (builder, "commenting", note, NULL);
   if (verdict != NULL)
@@ -172,6 +182,19 @@ add_creator (JsonBuilder     *builder,
   json_builder_end_object (builder);
 }
 
+/* Marking words as a claim, denial… is classifying; a note is commenting
+ * when it has a comment and highlighting when it is only a highlight, as
+ * other annotation tools write them. */
+static const char *
+motivation (GlossAnnotation *annotation)
+{
+  const char *note = gloss_annotation_get_note (annotation);
+
+  if (gloss_annotation_get_kind (annotation) != GLOSS_ANNOTATION_NOTE)
+    return "classifying";
+  return note != NULL && *note != '\0' ? "commenting" : "highlighting";
+}
+
 static void
 add_annotation (JsonBuilder        *builder,
                 GlossExportData    *data,
@@ -183,7 +206,7 @@ add_annotation (JsonBuilder        *builder,
   json_builder_begin_object (builder);
   add_string (builder, "id", id);
   add_string (builder, "type", "Annotation");
-  add_string (builder, "motivation", "classifying");
+  add_string (builder, "motivation", motivation (annotation));
   add_creator (builder, data);
   add_string (builder, "created", gloss_annotation_get_created_at (annotation));
   add_string (builder, "modified", gloss_annotation_get_updated_at (annotation));

@@ -651,6 +651,8 @@ gloss_export_kind_label (GlossAnnotationKind kind)
       return _("Evidence");
     case GLOSS_ANNOTATION_QUESTION:
       return _("Question");
+    case GLOSS_ANNOTATION_NOTE:
+      return _("Note");
     default:
       g_return_val_if_reached (NULL);
     }
@@ -671,6 +673,8 @@ gloss_export_kind_plural_label (GlossAnnotationKind kind)
       return C_("kinds heading", "Evidence");
     case GLOSS_ANNOTATION_QUESTION:
       return C_("kinds heading", "Questions");
+    case GLOSS_ANNOTATION_NOTE:
+      return C_("kinds heading", "Notes");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -441,7 +441,9 @@ gloss_import_annotations (GlossStore         *store,
       GlossImportedAnnotation item = { 0 };
       gint64 target_id;
       Candidate *candidate;
-      GlossAnnotationKind kind = record->has_kind ? record->kind : GLOSS_ANNOTATION_QUESTION;
+      /* Without a kind (a Hypothesis highlight or comment, a plain W3C
+       * annotation) it is a note: Gloss does not guess a claim or a question. */
+      GlossAnnotationKind kind = record->has_kind ? record->kind : GLOSS_ANNOTATION_NOTE;
 
       identify (record, &uuid, &source_id);
       existing = gloss_store_find_annotation_uuid (store, uuid, source_id, &local_error);

@@ -51,6 +51,7 @@ static const char * const kind_names[] = {
   [GLOSS_ANNOTATION_DENIAL] = "denial",
   [GLOSS_ANNOTATION_EVIDENCE] = "evidence",
   [GLOSS_ANNOTATION_QUESTION] = "question",
+  [GLOSS_ANNOTATION_NOTE] = "note",
 };
 
 static const char * const verdict_names[] = {

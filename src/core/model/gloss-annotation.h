@@ -16,9 +16,10 @@ typedef enum
   GLOSS_ANNOTATION_DENIAL,
   GLOSS_ANNOTATION_EVIDENCE,
   GLOSS_ANNOTATION_QUESTION,
+  GLOSS_ANNOTATION_NOTE,        /* neutral: a highlight, with an optional comment */
 } GlossAnnotationKind;
 
-#define GLOSS_ANNOTATION_KIND_LAST GLOSS_ANNOTATION_QUESTION
+#define GLOSS_ANNOTATION_KIND_LAST GLOSS_ANNOTATION_NOTE
 
 typedef enum
 {

@@ -91,7 +91,12 @@ gloss_article_sort_from_string (const char       *name,
   " (SELECT count(*) FROM annotations WHERE article = a.id AND kind = 'denial')," \
   " (SELECT count(*) FROM annotations WHERE article = a.id AND kind = 'evidence')," \
   " (SELECT count(*) FROM annotations WHERE article = a.id AND kind = 'question')," \
+  " (SELECT count(*) FROM annotations WHERE article = a.id AND kind = 'note')," \
   " a.n_words, a.read_position, a.read_offset"
+
+/* One count a kind, in GlossAnnotationKind's order, from column 13 on. */
+#define SUMMARY_COUNTS_COLUMN 13
+#define SUMMARY_AFTER_COUNTS_COLUMN (SUMMARY_COUNTS_COLUMN + GLOSS_ANNOTATION_KIND_LAST + 1)
 
 static GlossArticleSummary *
 summary_from_row (sqlite3_stmt *statement)
@@ -112,10 +117,10 @@ summary_from_row (sqlite3_stmt *statement)
   summary->n_blocks = sqlite3_column_int (statement, 11);
   summary->n_versions = sqlite3_column_int (statement, 12);
   for (guint k = 0; k <= GLOSS_ANNOTATION_KIND_LAST; k++)
-    summary->counts[k] = sqlite3_column_int (statement, 13 + k);
-  summary->n_words = sqlite3_column_int (statement, 17);
-  summary->read_block = sqlite3_column_int (statement, 18);
-  summary->read_offset = sqlite3_column_int (statement, 19);
+    summary->counts[k] = sqlite3_column_int (statement, SUMMARY_COUNTS_COLUMN + k);
+  summary->n_words = sqlite3_column_int (statement, SUMMARY_AFTER_COUNTS_COLUMN);
+  summary->read_block = sqlite3_column_int (statement, SUMMARY_AFTER_COUNTS_COLUMN + 1);
+  summary->read_offset = sqlite3_column_int (statement, SUMMARY_AFTER_COUNTS_COLUMN + 2);
   return summary;
 }
 
