@@ -29,7 +29,7 @@ typedef enum
 /**
  * GlossExportOrder:
  * @GLOSS_EXPORT_ORDER_POSITION: annotations in document order
- * @GLOSS_EXPORT_ORDER_KIND: claims, then denials, evidence, questions, each
+ * @GLOSS_EXPORT_ORDER_KIND: claims, then denials, evidence, questions, notes, each
  *   in document order (Markdown and HTML; the data formats keep document order)
  */
 typedef enum
