@@ -143,7 +143,9 @@ gloss_reader_view_update_colors (GlossReaderView *self)
       GdkRGBA kind_ink;
 
       gloss_annotation_kind_get_colors (kind, dark, &kind_ink, NULL);
-      g_object_set (self->kind_tags[kind], "underline-rgba", &kind_ink, "overline-rgba", &kind_ink, NULL);
+      /* Not "overline-rgba": GTK 4.8 frees its old value twice (valgrind:
+       * invalid free here); the note's overline takes the text's colour. */
+      g_object_set (self->kind_tags[kind], "underline-rgba", &kind_ink, NULL);
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
