@@ -44,7 +44,7 @@ static const KindStyle kind_styles[] = {
    * so a plain highlight is told apart from the four kinds of a check. */
   [GLOSS_ANNOTATION_NOTE] = {
     N_("Note"), "✎", "kind-note", GDK_KEY_n, PANGO_UNDERLINE_NONE,
-    { "#5e5c64", "#c0bfbc" }, { "rgba(154,153,150,0.26)", "rgba(192,191,188,0.22)" },
+    { "#5e5c64", "#c0bfbc" }, { "rgba(154,153,150,0.36)", "rgba(192,191,188,0.30)" },
   },
 };
 
