@@ -16,7 +16,7 @@ GLOSS_BUILD_PACKAGES=(
   desktop-file-utils appstream fonts-dejavu-core librsvg2-common
 )
 GLOSS_TEST_PACKAGES=(xvfb xauth dbus libxml2-utils groff-base poppler-utils openssl
-  at-spi2-core python3-pyatspi gir1.2-atspi-2.0 postgresql-15 gnome-keyring)
+  at-spi2-core python3-pyatspi gir1.2-atspi-2.0 postgresql-15 gnome-keyring xdotool)
 
 gloss_missing_packages () {
   local pkg missing=()

@@ -92,6 +92,8 @@ struct _GlossReaderView
   double press_x;
   double press_y;
   guint pointer_down : 1;
+  /* A mouse selection is snapped to words once the drag has ended */
+  guint snap_source;
 
   /* A highlight briefly drawn stronger, to show where it is */
   GlossAnnotation *flash_annotation;
@@ -134,6 +136,11 @@ void     _gloss_reader_view_foreach_range_rect  (GlossReaderView       *self,
 
 /* gloss-reader-scroll.c */
 void     _gloss_reader_view_settle_dispose      (GlossReaderView       *self);
+
+/* gloss-reader-selection.c */
+void     _gloss_reader_view_snap_selection_to_words (GlossReaderView   *self);
+void     _gloss_reader_view_snap_selection_later    (GlossReaderView   *self);
+void     _gloss_reader_view_selection_dispose       (GlossReaderView   *self);
 
 /* gloss-reader-suggestions.c */
 void     _gloss_reader_view_snapshot_suggestions (GlossReaderView      *self,

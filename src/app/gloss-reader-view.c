@@ -704,7 +704,9 @@ pointer_event_cb (GtkEventControllerLegacy *controller,
     }
 
   self->pointer_down = FALSE;
-  if (ABS (x - self->press_x) < 4 && ABS (y - self->press_y) < 4)
+  if (ABS (x - self->press_x) >= 4 || ABS (y - self->press_y) >= 4)
+    _gloss_reader_view_snap_selection_later (self);
+  else
     {
       GlossAnnotation *annotation = gloss_reader_view_get_annotation_at (self, x, y);
 
@@ -843,6 +845,7 @@ gloss_reader_view_dispose (GObject *object)
   _gloss_reader_view_settle_dispose (self);
   _gloss_reader_view_highlights_dispose (self);
   _gloss_reader_view_suggestions_dispose (self);
+  _gloss_reader_view_selection_dispose (self);
   if (self->flash_animation != NULL)
     adw_animation_skip (self->flash_animation);
   g_clear_object (&self->flash_animation);

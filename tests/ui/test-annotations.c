@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <gtk/gtktestatcontext.h>
 
 #include "gloss-annotation-style.h"
 #include "gloss-window-private.h"
+
 #include "ui-fixture.h"
 
 /*
@@ -372,6 +374,119 @@ test_selection_clipped (UiLibrary     *library,
   /* The space after the dateline is trimmed. */
   g_assert_cmpuint (anchor->end_offset, ==, 13);
   g_assert_cmpstr (anchor->exact, ==, "BRUSSELS (AP)");
+
+  ui_destroy_window (GTK_WINDOW (window));
+}
+
+/* Where @offset of @block is, in the X window's coordinates, halfway down
+ * its line: what a pointer aims at. */
+static void
+point_at (GlossWindow *window,
+          guint        block,
+          guint        offset,
+          int         *out_x,
+          int         *out_y)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (window->reader_view);
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (view));
+  GdkRectangle location;
+  GtkTextIter iter;
+  double surface_x, surface_y, x, y;
+  int window_x, window_y;
+
+  g_assert_true (gloss_reader_view_get_iter_for_block (window->reader_view, block, offset, &iter));
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, location.x,
+                                         location.y + location.height / 2, &window_x, &window_y);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), GTK_WIDGET (native),
+                                                   window_x, window_y, &x, &y));
+  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
+  *out_x = (int) (x + surface_x);
+  *out_y = (int) (y + surface_y);
+}
+
+/* Runs xdotool (a test package) on @window's X window: real input
+ * through the X server, as a person's mouse and keyboard give it. */
+static void
+xdotool (GlossWindow *window,
+         const char  *commands)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *window_option = NULL;
+  g_autofree char *with_window = NULL;
+  g_autofree char *line = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) argv = NULL;
+  int status;
+
+  /* Each WINDOW in @commands aims at this window. */
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  window_option = g_strdup_printf ("--window %lu", (gulong) gdk_x11_surface_get_xid (surface));
+  parts = g_strsplit (commands, "WINDOW", -1);
+  with_window = g_strjoinv (window_option, parts);
+  line = g_strconcat ("xdotool ", with_window, NULL);
+  g_assert_true (g_shell_parse_argv (line, NULL, &argv, &error));
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+}
+
+static char *
+dup_selection (GlossWindow *window)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->reader_view));
+  GtkTextIter start, end;
+
+  if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return g_strdup ("");
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+/* A mouse drag from inside one word to inside another selects both words
+ * whole, and that is what gets marked; Shift+arrows still move by one
+ * character. */
+static void
+test_mouse_selection_snaps (UiLibrary     *library,
+                            gconstpointer  data)
+{
+  GlossWindow *window = open_sample (library);
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autofree char *commands = NULL;
+  g_autofree char *selected = NULL;
+  guint start, end;
+  int x1, y1, x2, y2;
+
+  find_quote (window, 2, "biggest maker of network technology", &start, &end);
+  ui_scroll_to_block (window, 2, 0.3);
+  /* "big|gest" to "techn|ology", as a hurried drag leaves them. */
+  point_at (window, 2, start + 3, &x1, &y1);
+  point_at (window, 2, end - 5, &x2, &y2);
+  commands = g_strdup_printf ("mousemove WINDOW %d %d mousedown 1 sleep 0.2 "
+                              "mousemove WINDOW %d %d sleep 0.2 "
+                              "mousemove WINDOW %d %d sleep 0.2 mouseup 1",
+                              x1, y1, (x1 + x2) / 2, (y1 + y2) / 2, x2, y2);
+  xdotool (window, commands);
+  gloss_test_wait_until (g_str_equal ((g_free (selected), selected = dup_selection (window)),
+                                      "biggest maker of network technology"),
+                         "the dragged selection to grow to whole words (it is “%s”)", selected);
+
+  /* The keyboard still gives exact characters. */
+  xdotool (window, "key WINDOW shift+Left");
+  gloss_test_wait_until (g_str_equal ((g_free (selected), selected = dup_selection (window)),
+                                      "biggest maker of network technolog"),
+                         "Shift+Left to take one character off (it is “%s”)", selected);
+
+  xdotool (window, "key WINDOW shift+Right");
+  gloss_test_wait_until (g_str_equal ((g_free (selected), selected = dup_selection (window)),
+                                      "biggest maker of network technology"),
+                         "Shift+Right to give it back (it is “%s”)", selected);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mark", "s", "claim"));
+  stored = stored_annotations (library, window);
+  g_assert_cmpuint (stored->len, ==, 1);
+  g_assert_cmpstr (gloss_annotation_get_anchor (g_ptr_array_index (stored, 0))->exact, ==,
+                   "biggest maker of network technology");
 
   ui_destroy_window (GTK_WINDOW (window));
 }
@@ -751,6 +866,7 @@ main (int   argc,
   ADD ("restart", test_restart);
   ADD ("keys", test_keys);
   ADD ("selection-clipped", test_selection_clipped);
+  ADD ("mouse-selection-snaps", test_mouse_selection_snaps);
   ADD ("editor", test_editor);
   ADD ("delete-undo", test_delete_undo);
   ADD ("row-reveals", test_row_reveals);
