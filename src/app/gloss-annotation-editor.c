@@ -10,7 +10,7 @@
 
 /*
  * The popover that edits one annotation: kind, speaker, verdict (claims
- * only), note, links, and Delete.  There is no Save button: every change
+ * only), note, links, Change Words (gloss-window-range.c) and Delete.  There is no Save button: every change
  * goes through the GlossAnnotationModel to the store at once.  Typing is
  * saved half a second after it pauses, and whatever is pending is written
  * when the popover closes or the field loses focus, so nothing typed is
@@ -43,6 +43,7 @@ struct _GlossAnnotationEditor
   GtkMenuButton *add_link_button;
   GtkListBox *links_list;
   GtkLabel *no_links_label;
+  GtkButton *range_button;
   GtkButton *delete_button;
 };
 
@@ -495,6 +496,7 @@ gloss_annotation_editor_class_init (GlossAnnotationEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationEditor, add_link_button);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationEditor, links_list);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationEditor, no_links_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationEditor, range_button);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationEditor, delete_button);
 
   gtk_widget_class_install_action (widget_class, "editor.add-link", "(sx)", add_link_action);
@@ -586,6 +588,9 @@ gloss_annotation_editor_set_annotation (GlossAnnotationEditor *self,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x",
                                     gloss_annotation_get_id (annotation));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "win.delete-annotation");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->range_button), "x",
+                                    gloss_annotation_get_id (annotation));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->range_button), "win.edit-range");
   gloss_annotation_editor_update (self);
   gloss_annotation_editor_update_links (self);
   gloss_annotation_editor_update_link_menu (self);

@@ -489,6 +489,60 @@ find_position (GlossAnnotationModel *self,
 }
 
 /**
+ * gloss_annotation_model_move:
+ * @self: a #GlossAnnotationModel
+ * @annotation: an annotation of the model
+ * @anchor: the words it covers from now on
+ * @error: return location for a #GError
+ *
+ * Changes which words @annotation covers, keeping its id, uuid, note and
+ * links: a range made a word too short or too long is corrected, not
+ * deleted and made again.  The model keeps document order, so the
+ * annotation may change places in it.
+ *
+ * Returns: whether the change is on disk
+ */
+gboolean
+gloss_annotation_model_move (GlossAnnotationModel  *self,
+                             GlossAnnotation       *annotation,
+                             const GlossAnchor     *anchor,
+                             GError               **error)
+{
+  g_autoptr(GlossAnnotation) keep = NULL;
+  g_autoptr(GlossAnchor) old = NULL;
+  guint position;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_MODEL (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (anchor != NULL, FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (!find_position (self, annotation, &position))
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
+                           _("The annotation is not in this article"));
+      return FALSE;
+    }
+
+  old = gloss_anchor_copy (gloss_annotation_get_anchor (annotation));
+  if (!gloss_annotation_set_anchor (annotation, anchor))
+    return TRUE;
+  if (!gloss_store_save_annotation (self->store, annotation, error))
+    {
+      gloss_annotation_set_anchor (annotation, old);
+      return FALSE;
+    }
+
+  /* Taken out and put back in order: the pane's sections (an orphan given
+   * words again is anchored) and rows follow, as for any insertion. */
+  keep = g_object_ref (annotation);
+  g_list_store_remove (self->items, position);
+  g_list_store_insert_sorted (self->items, annotation, compare_annotations, NULL);
+  return TRUE;
+}
+
+/**
  * gloss_annotation_model_delete:
  * @self: a #GlossAnnotationModel
  * @annotation: an annotation of the model

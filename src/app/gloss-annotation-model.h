@@ -46,6 +46,10 @@ gboolean                gloss_annotation_model_remove_link (GlossAnnotationModel
                                                             GlossRelation           relation,
                                                             gint64                  target_id,
                                                             GError                **error);
+gboolean                gloss_annotation_model_move        (GlossAnnotationModel   *self,
+                                                            GlossAnnotation        *annotation,
+                                                            const GlossAnchor      *anchor,
+                                                            GError                **error);
 GlossDeletedAnnotation *gloss_annotation_model_delete      (GlossAnnotationModel   *self,
                                                             GlossAnnotation        *annotation,
                                                             GError                **error);

@@ -1055,6 +1055,16 @@ gloss_reader_view_class_init (GlossReaderViewClass *klass)
     gtk_widget_class_add_binding_action (widget_class, gloss_annotation_kind_get_key (kind), 0,
                                          "win.mark", "s",
                                          gloss_annotation_kind_to_string (kind));
+  /* Enter applies changed words while they are being changed
+   * (gloss-window-range.c), and opens the editor otherwise. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0,
+                                       "win.apply-range", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0,
+                                       "win.apply-range", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "win.cancel-range", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, 0,
+                                       "win.edit-range", "x", (gint64) 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0,
                                        "win.edit-annotation", "x", (gint64) 0);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0,

@@ -187,7 +187,10 @@ _gloss_window_update_mark_actions (GlossWindow *self)
                                                     &end_block, &end_offset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mark", writable && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-annotation", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-annotation", writable);
+  /* While words are being changed, Enter applies them (gloss-window-range.c). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-annotation",
+                                 writable && !_gloss_window_is_editing_range (self));
+  _gloss_window_update_range_actions (self, writable);
   _gloss_window_update_share_actions (self);
 }
 
@@ -277,6 +280,8 @@ gloss_window_delete_annotation_action (GtkWidget  *widget,
       gtk_popover_popdown (GTK_POPOVER (self->editor));
       gloss_annotation_editor_set_annotation (self->editor, NULL, NULL);
     }
+  if (self->range_annotation_id == gloss_annotation_get_id (annotation))
+    _gloss_window_end_range_edit (self);
 
   deleted = gloss_annotation_model_delete (self->annotations, annotation, &error);
   if (deleted == NULL)

@@ -47,6 +47,9 @@ struct _GlossWindow
   /* Deleted annotations an Undo toast can still bring back, by toast id */
   GHashTable          *deleted;
   guint                last_deleted_id;
+  /* The annotation whose words are being changed (gloss-window-range.c) */
+  gint64               range_annotation_id;
+  AdwToast            *range_toast;
 
   /* The file whose article is shown */
   GFile               *file;
@@ -104,6 +107,13 @@ void _gloss_window_edit_annotation     (GlossWindow      *self,
                                         GlossAnnotation  *annotation);
 void _gloss_window_show_error_toast    (GlossWindow      *self,
                                         const char       *message);
+
+/* gloss-window-range.c: changing the words of a saved annotation */
+void     _gloss_window_class_range_init     (GlossWindowClass *klass);
+void     _gloss_window_update_range_actions (GlossWindow      *self,
+                                             gboolean          writable);
+void     _gloss_window_end_range_edit       (GlossWindow      *self);
+gboolean _gloss_window_is_editing_range     (GlossWindow      *self);
 
 /* gloss-window-share.c: export, print, import annotations */
 void _gloss_window_class_share_init     (GlossWindowClass *klass);

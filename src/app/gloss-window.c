@@ -121,6 +121,7 @@ gloss_window_show_article (GlossWindow          *self,
 
   /* Undo belongs to the article it was offered for. */
   g_hash_table_remove_all (self->deleted);
+  _gloss_window_end_range_edit (self);
   gtk_popover_popdown (GTK_POPOVER (self->editor));
   gloss_annotation_editor_set_annotation (self->editor, NULL, NULL);
 
@@ -163,6 +164,7 @@ _gloss_window_close_article (GlossWindow *self)
   _gloss_window_library_article_leaving (self);
   g_clear_object (&self->file);
   g_hash_table_remove_all (self->deleted);
+  _gloss_window_end_range_edit (self);
   gtk_popover_popdown (GTK_POPOVER (self->editor));
   gloss_annotation_editor_set_annotation (self->editor, NULL, NULL);
   gloss_reader_view_set_annotations (self->reader_view, NULL);
@@ -467,6 +469,7 @@ gloss_window_dispose (GObject *object)
   _gloss_window_links_dispose (self);
   _gloss_window_versions_dispose (self);
   _gloss_window_suggestions_dispose (self);
+  g_clear_object (&self->range_toast);
 
   /* Whatever was typed in the editor is saved before the window goes. */
   if (self->editor != NULL)
@@ -636,6 +639,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, import_progress);
 
   _gloss_window_class_actions_init (klass);
+  _gloss_window_class_range_init (klass);
   _gloss_window_class_share_init (klass);
   _gloss_window_class_library_init (klass);
   _gloss_window_class_article_actions_init (klass);
@@ -726,6 +730,7 @@ gloss_window_set_store (GlossWindow *self,
   gtk_popover_popdown (GTK_POPOVER (self->editor));
   gloss_annotation_editor_set_annotation (self->editor, NULL, NULL);
   g_hash_table_remove_all (self->deleted);
+  _gloss_window_end_range_edit (self);
   g_hash_table_remove_all (self->deleted_articles);
   gloss_reader_view_set_annotations (self->reader_view, NULL);
   gloss_annotation_list_set_model (self->annotation_list, NULL);

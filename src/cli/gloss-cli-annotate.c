@@ -9,8 +9,8 @@
 
 #include "gloss-cli.h"
 
-/* Commands on annotations: annotate, annotations, edit-annotation,
- * delete-annotation.  An annotation is printed only after the store has
+/* Commands on annotations: annotate, annotations, edit-annotation (its
+ * kind, fields, links, and the words it covers), delete-annotation.  An annotation is printed only after the store has
  * committed it, so a printed id is a saved annotation. */
 
 /* Free text (quotes, notes, names) is read as raw bytes (the FILENAME
@@ -292,10 +292,22 @@ gloss_cli_edit_annotation (GlossCli  *cli,
   g_autofree char *verdict = NULL;
   g_auto(GStrv) links = NULL;
   g_auto(GStrv) unlinks = NULL;
+  g_autofree char *quote = NULL;
+  gint occurrence = 1;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the annotation as JSON"), NULL },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &kind_name,
       N_("claim, denial, evidence, question or note (a plain highlight)"), N_("KIND") },
+    { "quote", 0, 0, G_OPTION_ARG_FILENAME, &quote,
+      N_("Move the annotation onto these words of its article"), N_("TEXT") },
+    { "occurrence", 0, 0, G_OPTION_ARG_INT, &occurrence,
+      N_("Which occurrence of the quote to move it onto (default 1)"), N_("N") },
+    { "start", 0, 0, G_OPTION_ARG_STRING, &start,
+      N_("New start of its range: paragraph (from 1) and code-point offset (from 0)"),
+      N_("P:O") },
+    { "end", 0, 0, G_OPTION_ARG_STRING, &end, N_("New end of its range (exclusive)"), N_("P:O") },
     { "note", 0, 0, G_OPTION_ARG_FILENAME, &note, N_("A note (empty to remove it)"), N_("TEXT") },
     { "speaker", 0, 0, G_OPTION_ARG_FILENAME, &speaker,
       N_("Who said it (empty to remove it)"), N_("NAME") },
@@ -312,6 +324,7 @@ gloss_cli_edit_annotation (GlossCli  *cli,
   g_autoptr(GlossStore) store = NULL;
   g_autoptr(GlossAnnotation) annotation = NULL;
   g_autofree char *message = NULL;
+  guint start_block = 0, start_offset = 0, end_block = 0, end_offset = 0;
   gint64 id;
 
   context = gloss_cli_option_context_new (cli, _("ANNOTATION"),
@@ -321,8 +334,15 @@ gloss_cli_edit_annotation (GlossCli  *cli,
     return gloss_cli_usage_error (context, error->message);
   if (argc != 2 || !gloss_cli_parse_id (argv[1], &id))
     return gloss_cli_usage_error (context, _("Give one annotation id"));
-  if (!texts_are_utf8 ((const char *[]) { note, speaker }, 2))
-    return gloss_cli_usage_error (context, _("The note and speaker must be UTF-8 text"));
+  if (!texts_are_utf8 ((const char *[]) { note, speaker, quote }, 3))
+    return gloss_cli_usage_error (context, _("The quote, note and speaker must be UTF-8 text"));
+  if (quote != NULL && (start != NULL || end != NULL))
+    return gloss_cli_usage_error (context, _("Give either --quote or --start and --end"));
+  if ((start != NULL || end != NULL) && (!parse_position (start, &start_block, &start_offset) ||
+                                         !parse_position (end, &end_block, &end_offset)))
+    return gloss_cli_usage_error (context, _("--start and --end take PARAGRAPH:OFFSET, paragraphs counted from 1, such as 7:71"));
+  if (occurrence < 1)
+    return gloss_cli_usage_error (context, _("--occurrence counts from 1"));
 
   store = gloss_cli_open_store (cli, &error);
   if (store == NULL)
@@ -330,6 +350,26 @@ gloss_cli_edit_annotation (GlossCli  *cli,
   annotation = gloss_store_load_annotation (store, id, &error);
   if (annotation == NULL)
     return gloss_cli_fail (error);
+
+  /* New words for the same annotation: its id, note and links stay. */
+  if (quote != NULL || start != NULL)
+    {
+      g_autoptr(GlossArticle) article = NULL;
+      g_autoptr(GlossAnchor) anchor = NULL;
+
+      article = gloss_store_load_article (store, gloss_annotation_get_article_id (annotation),
+                                          &error);
+      if (article == NULL)
+        return gloss_cli_fail (error);
+      if (quote != NULL)
+        anchor = gloss_anchor_new_for_quote (article, quote, occurrence, &error);
+      else
+        anchor = gloss_anchor_new_for_range (article, start_block, start_offset, end_block,
+                                             end_offset, &error);
+      if (anchor == NULL)
+        return gloss_cli_fail (error);
+      gloss_annotation_set_anchor (annotation, anchor);
+    }
 
   if (!apply_edits (annotation, kind_name, note, speaker, verdict, links, unlinks, &message))
     return gloss_cli_usage_error (context, message);

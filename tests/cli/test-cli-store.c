@@ -147,6 +147,77 @@ test_mark_claim_and_denial (Fixture       *fixture,
   g_assert_nonnull (strstr (listed_text, answered));
 }
 
+/* The claim was marked a word short; moved onto the right words it keeps
+ * its number, speaker, verdict and the denial's link to it. */
+static void
+test_edit_annotation_words (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(JsonObject) claim = NULL;
+  g_autoptr(JsonObject) denial = NULL;
+  g_autoptr(JsonObject) article = NULL;
+  g_autoptr(JsonObject) edited = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *listed = NULL;
+  g_autofree char *incoming = NULL;
+  glong start;
+  const char *shorter = "NATO’s 29 allies are uneasy";
+
+  mark_sample (fixture, &claim, &denial);
+  g_assert_cmpint (run_cli (fixture, &shown, "show", "1", "--json", NULL), ==, 0);
+  article = parse_object (shown);
+  start = code_point_index (block_text (article, 1), shorter);
+
+  g_assert_cmpint (run_cli (fixture, &out, "edit-annotation", "1", "--quote", shorter, "--json",
+                            NULL), ==, 0);
+  edited = parse_object (out);
+  g_assert_cmpint (json_object_get_int_member (edited, "id"), ==,
+                   json_object_get_int_member (claim, "id"));
+  g_assert_cmpstr (json_object_get_string_member (edited, "uuid"), ==,
+                   json_object_get_string_member (claim, "uuid"));
+  g_assert_cmpstr (json_object_get_string_member (edited, "exact"), ==, shorter);
+  g_assert_cmpint (json_object_get_int_member (edited, "start_block"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (edited, "start_offset"), ==, start);
+  g_assert_cmpint (json_object_get_int_member (edited, "end_offset"), ==,
+                   start + g_utf8_strlen (shorter, -1));
+  g_assert_cmpstr (json_object_get_string_member (edited, "state"), ==, "anchored");
+  g_assert_cmpstr (json_object_get_string_member (edited, "speaker"), ==, "NATO allies");
+  g_clear_pointer (&edited, json_object_unref);
+  g_clear_pointer (&out, g_free);
+
+  /* By position, paragraphs from 1: back onto the whole claim. */
+  {
+    g_autofree char *from = NULL;
+    g_autofree char *to = NULL;
+
+    start = code_point_index (block_text (article, 1), CLAIM);
+    from = g_strdup_printf ("2:%ld", start);
+    to = g_strdup_printf ("2:%ld", start + g_utf8_strlen (CLAIM, -1));
+    g_assert_cmpint (run_cli (fixture, &out, "edit-annotation", "1", "--start", from, "--end", to,
+                              "--json", NULL), ==, 0);
+    edited = parse_object (out);
+    g_assert_cmpstr (json_object_get_string_member (edited, "exact"), ==, CLAIM);
+    g_clear_pointer (&out, g_free);
+  }
+
+  /* Words not in the article change nothing; the denial still answers it. */
+  g_assert_cmpint (run_cli (fixture, &out, "edit-annotation", "1", "--quote",
+                            "NATO has left the building", NULL), ==, 1);
+  g_assert_cmpint (run_cli (fixture, &listed, "annotations", "1", "--json", NULL), ==, 0);
+  g_assert_cmpint (count_lines (listed), ==, 2);
+  {
+    g_auto(GStrv) lines = g_strsplit (listed, "\n", -1);
+    g_autoptr(JsonObject) first = parse_object (lines[0]);
+
+    g_assert_cmpstr (json_object_get_string_member (first, "exact"), ==, CLAIM);
+  }
+  incoming = g_strdup_printf ("\"incoming_links\":[{\"relation\":\"responds-to\","
+                              "\"annotation\":%" G_GINT64_FORMAT ",",
+                              json_object_get_int_member (denial, "id"));
+  g_assert_nonnull (strstr (listed, incoming));
+}
+
 static void
 test_errors_store_nothing (Fixture       *fixture,
                            gconstpointer  data)
@@ -390,6 +461,7 @@ main (int    argc,
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, gloss_test_library_set_up, func, gloss_test_library_tear_down)
   ADD ("/cli/store/mark-claim-and-denial", test_mark_claim_and_denial);
+  ADD ("/cli/store/edit-annotation-words", test_edit_annotation_words);
   ADD ("/cli/store/errors-store-nothing", test_errors_store_nothing);
   ADD ("/cli/store/update-keeps-words", test_update_keeps_words);
   ADD ("/cli/store/delete-and-reextract", test_delete_and_reextract);

@@ -517,6 +517,86 @@ stored_speaker_is (GlossStore *store,
   return g_strcmp0 (gloss_annotation_get_speaker (stored), speaker) == 0;
 }
 
+/* A claim marked a word short gets its last word with Change Words (W),
+ * Ctrl+Shift+Right and Enter: the same annotation, its link kept, saved
+ * and painted on the new words.  Escape leaves the words as they were. */
+static void
+test_change_words (UiLibrary     *library,
+                   gconstpointer  data)
+{
+  static const char *short_quote = "some of NATO’s 29 allies are uneasy about the potential "
+                                   "security challenges of working with";
+  GlossWindow *window = open_sample (library);
+  GlossAnnotation *claim = mark_quote (window, 1, short_quote, "claim");
+  GlossAnnotation *denial = mark_quote (window, 6, DENIAL_QUOTE, "denial");
+  gint64 claim_id = gloss_annotation_get_id (claim);
+  g_autoptr(GlossStore) store = gloss_test_store_open (library->path);
+  g_autoptr(GlossAnnotation) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *selected = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->reader_view));
+  guint start, end;
+  GtkTextIter iter;
+
+  g_assert_true (gloss_annotation_model_add_link (window->annotations, denial,
+                                                  GLOSS_RELATION_RESPONDS_TO, claim, &error));
+  g_assert_no_error (error);
+
+  /* W with the text cursor in the highlight selects its words. */
+  find_quote (window, 1, CLAIM_QUOTE, &start, &end);
+  ui_scroll_to_block (window, 1, 0.3);
+  g_assert_true (gloss_reader_view_get_iter_for_block (window->reader_view, 1, start + 5, &iter));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_widget_grab_focus (GTK_WIDGET (window->reader_view));
+  g_assert_true (press_key (window, GDK_KEY_w));
+  g_assert_nonnull (window->range_toast);
+  g_assert_cmpstr ((selected = dup_selection (window)), ==, short_quote);
+
+  /* The user's keys, through the X server: one word more, then Enter. */
+  xdotool (window, "key WINDOW ctrl+shift+Right");
+  gloss_test_wait_until (g_str_equal ((g_free (selected), selected = dup_selection (window)),
+                                      CLAIM_QUOTE),
+                         "Ctrl+Shift+Right to take in the next word (it is “%s”)", selected);
+  xdotool (window, "key WINDOW Return");
+  gloss_test_wait_until (window->range_annotation_id == 0, "Enter to apply the new words");
+
+  g_assert_true (gloss_annotation_model_find (window->annotations, claim_id) == claim);
+  g_assert_cmpstr (gloss_annotation_get_anchor (claim)->exact, ==, CLAIM_QUOTE);
+  stored = gloss_store_load_annotation (store, claim_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_annotation_get_anchor (stored)->exact, ==, CLAIM_QUOTE);
+  g_assert_cmpuint (gloss_annotation_get_anchor (stored)->start_offset, ==, start);
+  g_assert_cmpuint (gloss_annotation_get_anchor (stored)->end_offset, ==, end);
+  g_assert_cmpint (gloss_annotation_get_anchor (stored)->state, ==, GLOSS_ANCHOR_ANCHORED);
+  g_assert_cmpstr (gloss_annotation_get_uuid (stored), ==, gloss_annotation_get_uuid (claim));
+  g_assert_cmpuint (gloss_annotation_get_n_incoming_links (stored), ==, 1);
+  g_clear_object (&stored);
+  ui_assert_tag_covers (window, GLOSS_ANNOTATION_CLAIM, 1, start, end);
+  g_assert_false (gtk_text_buffer_get_has_selection (buffer));
+  assert_row_label (window, claim,
+                    "Claim: some of NATO’s 29 allies are uneasy about the potential security "
+                    "challenges of working with Huawei. Linked to another annotation.");
+
+  /* From the editor's button; Shift+Left takes characters off, and
+   * Escape keeps the words as they were. */
+  edit_annotation (window, claim_id);
+  g_signal_emit_by_name (editor_child (window, "range_button"), "clicked");
+  g_assert_cmpuint (window->range_annotation_id, ==, claim_id);
+  g_assert_cmpstr ((g_free (selected), selected = dup_selection (window)), ==, CLAIM_QUOTE);
+  xdotool (window, "key WINDOW shift+Left shift+Left");
+  gloss_test_wait_until (g_str_equal ((g_free (selected), selected = dup_selection (window)),
+                                      "some of NATO’s 29 allies are uneasy about the potential "
+                                      "security challenges of working with Huaw"),
+                         "Shift+Left twice to take two characters off (it is “%s”)", selected);
+  xdotool (window, "key WINDOW Escape");
+  gloss_test_wait_until (window->range_annotation_id == 0, "Escape to leave the words as they were");
+  stored = gloss_store_load_annotation (store, claim_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_annotation_get_anchor (stored)->exact, ==, CLAIM_QUOTE);
+
+  ui_destroy_window (GTK_WINDOW (window));
+}
+
 static void
 test_editor (UiLibrary     *library,
              gconstpointer  data)
@@ -868,6 +948,7 @@ main (int   argc,
   ADD ("selection-clipped", test_selection_clipped);
   ADD ("mouse-selection-snaps", test_mouse_selection_snaps);
   ADD ("editor", test_editor);
+  ADD ("change-words", test_change_words);
   ADD ("delete-undo", test_delete_undo);
   ADD ("row-reveals", test_row_reveals);
   ADD ("gui-and-cli", test_gui_and_cli);

@@ -417,14 +417,16 @@ ui_assert_tag_covers (GlossWindow         *window,
 /* Input */
 
 /* Presses @keyval, without modifiers, the way @widget's own shortcuts see
- * it: through the shortcut bound to it, whose result it returns (FALSE when
- * the shortcut lets the key go on to other widgets).  A key @widget has no
- * shortcut for fails the test. */
+ * it: through the shortcuts bound to it, in order, as GTK tries them (a
+ * disabled action's shortcut lets the next one have the key); returns
+ * whether one took it (FALSE: the key goes on to other widgets).  A key
+ * @widget has no shortcut for fails the test. */
 static inline gboolean
 ui_press_key (GtkWidget *widget,
               guint      keyval)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean bound = FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
@@ -441,13 +443,18 @@ ui_press_key (GtkWidget *widget,
           if (GTK_IS_KEYVAL_TRIGGER (trigger)
               && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
               && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                                 gtk_shortcut_get_arguments (shortcut));
+            {
+              bound = TRUE;
+              if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                gtk_shortcut_get_arguments (shortcut)))
+                return TRUE;
+            }
         }
     }
 
-  g_error ("%s has no shortcut for %s", G_OBJECT_TYPE_NAME (widget), gdk_keyval_name (keyval));
+  if (!bound)
+    g_error ("%s has no shortcut for %s", G_OBJECT_TYPE_NAME (widget), gdk_keyval_name (keyval));
   return FALSE;
 }
 
