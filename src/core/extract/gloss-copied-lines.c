@@ -16,6 +16,9 @@
  * (runs of short items are menus).  Phrases are evidence among others: a
  * long sentence that happens to contain "share" stays prose. */
 
+/* Words in one sentence that make it a paragraph on its own. */
+#define LONG_SENTENCE 25
+
 /* Function words of the languages most pages are in.  Their density tells
  * running prose from titles, names and menus without knowing the language.
  * Sorted by bytes for bsearch(). */
@@ -971,7 +974,16 @@ gloss_text_lines_classify (GArray *lines)
       switch (line->klass)
         {
         case GLOSS_LINE_CONTENT:
-          line->value = (line->flags & GLOSS_LINE_PUBLISHER) ? -2.0 : line->weight;
+          /* A story's paragraph has sentences; a teaser for another story
+           * is one sentence or a headline with a full stop inside, often
+           * longer than a short story's paragraphs, and a list of them can
+           * outweigh it.  Lines of one sentence count half. */
+          if (line->flags & GLOSS_LINE_PUBLISHER)
+            line->value = -2.0;
+          else if (line->n_sentences < 2 && line->weight < LONG_SENTENCE)
+            line->value = line->weight * 0.5;
+          else
+            line->value = line->weight;
           break;
         case GLOSS_LINE_SHORT:
           line->value = (line->flags & GLOSS_LINE_MENU) ? -3.0 : -1.0;
