@@ -11,7 +11,10 @@
  * Importing many files at once: folders (searched recursively) and several
  * files dropped or chosen together go into the library on a worker thread,
  * with a progress bar that can be cancelled; a summary says what was added,
- * what was there already and what failed, and why.
+ * what was there already and what failed, and why.  Files that are newer
+ * copies of stories already in the library are held back, and the summary
+ * asks once for all of them whether they are new versions of those
+ * articles (the default) or articles of their own.
  */
 
 /* The files listed by name in the summary; the rest are counted. */
@@ -120,17 +123,83 @@ new_failure_list (const GlossFileImportReport *report)
   return scroller;
 }
 
+static GPtrArray *
+list_newer_copies (const GlossFileImportReport *report)
+{
+  GPtrArray *copies = g_ptr_array_new_with_free_func ((GDestroyNotify) _gloss_newer_copy_free);
+
+  for (guint i = 0; i < report->outcomes->len; i++)
+    {
+      const GlossFileImportOutcome *outcome = g_ptr_array_index (report->outcomes, i);
+
+      if (outcome->status == GLOSS_FILE_IMPORT_NEWER_COPY && outcome->article_id > 0)
+        g_ptr_array_add (copies, _gloss_newer_copy_new (outcome->file, NULL, outcome->article_id));
+    }
+  return copies;
+}
+
+static void
+summary_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     GlossWindow      *self)
+{
+  /* Answered once: the dialog's closing gives a response too. */
+  g_autoptr(GPtrArray) copies = g_object_steal_data (G_OBJECT (dialog), "gloss-newer-copies");
+
+  if (copies == NULL || copies->len == 0 || self->store == NULL)
+    return;
+  if (g_str_equal (response, "version") || g_str_equal (response, "separate"))
+    _gloss_window_add_copies (self, copies, g_str_equal (response, "version"), FALSE);
+}
+
 static void
 show_summary (GlossWindow                 *self,
               const GlossFileImportReport *report)
 {
   g_autofree char *body = format_summary (report);
+  g_autoptr(GPtrArray) copies = list_newer_copies (report);
   GtkWidget *dialog;
+
+  if (copies->len > 0)
+    {
+      g_autofree char *question = NULL;
+      g_autofree char *summary = g_steal_pointer (&body);
+
+      /* Translators: %u counts files */
+      question = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u file is a newer copy of a story already in the "
+                                               "library. Add it as a new version of that article, "
+                                               "so its annotations follow the changes, or keep it "
+                                               "as an article of its own?",
+                                               "%u files are newer copies of stories already in "
+                                               "the library. Add them as new versions of those "
+                                               "articles, so their annotations follow the changes, "
+                                               "or keep them as articles of their own?",
+                                               copies->len),
+                                  copies->len);
+      body = g_strconcat (summary, "\n\n", question, NULL);
+    }
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self),
                                    report->cancelled ? _("Import Cancelled") : _("Import Finished"),
                                    body);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  if (copies->len > 0)
+    {
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "skip", _("_Skip Them"),
+                                        "separate", _("Keep _Separate"),
+                                        "version", _("Add as New _Versions"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "version",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "version");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "skip");
+      g_object_set_data_full (G_OBJECT (dialog), "gloss-newer-copies", g_steal_pointer (&copies),
+                              (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (summary_response_cb), self, 0);
+    }
+  else
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   if (report->n_failed > 0)
     adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), new_failure_list (report));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -217,7 +286,7 @@ _gloss_window_import_files (GlossWindow *self,
 
   gloss_store_import_files_async (self->store,
                                   (GFile * const *) array->pdata, array->len,
-                                  &options,
+                                  &options, GLOSS_FILE_IMPORT_FIND_NEWER_COPIES,
                                   self->import_cancellable,
                                   import_progress_cb, g_object_ref (self), g_object_unref,
                                   import_done_cb, g_object_ref (self));

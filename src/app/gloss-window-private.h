@@ -177,6 +177,25 @@ gboolean _gloss_window_compare_versions     (GlossWindow      *self,
                                              guint             to,
                                              GError          **error);
 
+/* gloss-window-newer-copy.c: a newer copy of a known story, opened or imported */
+typedef struct
+{
+  GFile *file;
+  GBytes *bytes;
+  gint64 known_id;
+} GlossNewerCopy;
+
+GlossNewerCopy *_gloss_newer_copy_new       (GFile            *file,
+                                             GBytes           *bytes,
+                                             gint64            known_id);
+void  _gloss_newer_copy_free                (GlossNewerCopy   *copy);
+void  _gloss_window_ask_newer_copy          (GlossWindow      *self,
+                                             GlossNewerCopy   *copy);
+void  _gloss_window_add_copies              (GlossWindow      *self,
+                                             GPtrArray        *copies,
+                                             gboolean          as_versions,
+                                             gboolean          open);
+
 /* gloss-window-suggestions.c: suggested claims and denials */
 void  _gloss_window_class_suggestions_init  (GlossWindowClass *klass);
 void  _gloss_window_suggestions_init        (GlossWindow      *self);

@@ -255,6 +255,9 @@ typedef struct
   gint64 article_id;
   /* Without a library: the article, only extracted */
   GlossArticle *article;
+  /* A newer copy of this article of the library: nothing stored yet */
+  gint64 known_id;
+  GBytes *bytes;
 } OpenResult;
 
 static void
@@ -269,6 +272,7 @@ static void
 open_result_free (OpenResult *result)
 {
   g_clear_object (&result->article);
+  g_clear_pointer (&result->bytes, g_bytes_unref);
   g_free (result);
 }
 
@@ -313,9 +317,14 @@ open_file_thread (GTask        *task,
     {
       g_autoptr(GlossStore) store = gloss_store_open (data->store_path, &error);
 
+      /* A newer copy of a known story is not stored until the user says
+       * whether it is a new version of it. */
       if (store != NULL)
-        result->article_id = gloss_store_import (store, bytes, basename, &options, NULL, &error);
-      if (result->article_id == 0)
+        result->article_id = gloss_store_import_unless_known (store, bytes, basename, &options,
+                                                              &result->known_id, NULL, &error);
+      if (result->known_id != 0)
+        result->bytes = g_bytes_ref (bytes);
+      else if (result->article_id == 0)
         {
           open_result_free (result);
           g_task_return_error (task, g_steal_pointer (&error));
@@ -356,6 +365,19 @@ open_file_cb (GObject      *object,
 
   gloss_window_set_loading (self, FALSE);
 
+  if (opened != NULL && opened->known_id != 0)
+    {
+      /* What was on screen stays while the question is asked. */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
+        gtk_stack_set_visible_child_name (self->stack,
+                                          gloss_reader_view_get_article (self->reader_view) != NULL
+                                          ? "article" : "empty");
+      _gloss_window_ask_newer_copy (self, _gloss_newer_copy_new (data->file, opened->bytes,
+                                                                 opened->known_id));
+      open_result_free (opened);
+      return;
+    }
+
   if (opened != NULL && opened->article_id != 0)
     article = gloss_store_load_article (self->store, opened->article_id, &error);
   else if (opened != NULL)
@@ -378,8 +400,10 @@ open_file_cb (GObject      *object,
  *
  * Reads and cleans @file in a worker thread, showing a loading state
  * meanwhile, imports it into the library (or finds it there), then shows
- * the article with its annotations, or why it could not be opened.  An
- * open still in progress is abandoned.
+ * the article with its annotations, or why it could not be opened.  A
+ * newer copy of an article of the library is not stored before the user
+ * says whether it is a new version of it.  An open still in progress is
+ * abandoned.
  */
 void
 gloss_window_open_file (GlossWindow *self,

@@ -198,7 +198,8 @@ test_import_async (Fixture       *fixture,
 
   state.loop = g_main_loop_new (NULL, FALSE);
   state.main_thread = g_thread_self ();
-  gloss_store_import_files_async (fixture->store, &folder, 1, NULL, NULL, on_progress, &state,
+  gloss_store_import_files_async (fixture->store, &folder, 1, NULL, GLOSS_FILE_IMPORT_FLAGS_NONE,
+                                  NULL, on_progress, &state,
                                   NULL, on_imported, &state);
   g_main_loop_run (state.loop);
   g_main_loop_unref (state.loop);

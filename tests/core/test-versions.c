@@ -296,6 +296,202 @@ test_same_story_by_title (Fixture       *fixture,
                                                 &error), ==, id);
 }
 
+/* The same story saved again later, with its link: the page says where it
+ * lives, as a saved page does. */
+#define LINKED_HEAD(title) "<!doctype html><html><head><title>" title "</title>" \
+  "<link rel=\"canonical\" href=\"https://news.example.org/minister\">" \
+  "<meta property=\"og:site_name\" content=\"Daily Example\"></head><body><article>" \
+  "<h1>" title "</h1>"
+#define LINKED_BODY(figure, last) \
+  "<p>The minister said on Monday that the contract was worth " figure " million euros and " \
+  "that the report was wrong in every detail.</p>" \
+  "<p>He insisted that " DENIAL " at any point during the negotiations.</p>" \
+  "<p>" last "</p></article></body></html>"
+
+static const char linked_v1[] = LINKED_HEAD ("Minister denies report")
+  LINKED_BODY ("40", DOOMED " next week, saying the public had a right to see them.");
+static const char linked_v2[] = LINKED_HEAD ("Minister denies report, figure corrected")
+  LINKED_BODY ("14", DOOMED " next week, saying the public had a right to see them.");
+static const char linked_v3[] = LINKED_HEAD ("Minister denies report, figure corrected")
+  LINKED_BODY ("14", "A spokesman later said the papers would stay confidential for now.");
+
+#define HARBOUR(figure) "<!doctype html><html><head><title>Harbour lease questioned</title>" \
+  "<link rel=\"canonical\" href=\"https://news.example.org/harbour\"></head><body><article>" \
+  "<h1>Harbour lease questioned</h1><p>The mayor said the harbour lease was worth " figure \
+  " million euros and that the criticism of the tender was unfounded.</p><p>Residents asked " \
+  "for the contract to be published before the council votes on it next month.</p>" \
+  "</article></body></html>"
+
+static const char harbour_v1[] = HARBOUR ("40");
+static const char harbour_v2[] = HARBOUR ("14");
+
+static GBytes *
+static_bytes (const char *text)
+{
+  return g_bytes_new_static (text, strlen (text));
+}
+
+/* File → Open of a newer copy: nothing stored until the user answers. */
+static void
+test_open_newer_copy (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GlossStore *store = fixture->library.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) v1 = static_bytes (linked_v1);
+  g_autoptr(GBytes) v2 = static_bytes (linked_v2);
+  g_autoptr(GBytes) v3 = static_bytes (linked_v3);
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  GlossUpdateReport report;
+  gboolean duplicate = TRUE;
+  gint64 known = -1;
+  gint64 id, again, separate;
+
+  id = gloss_store_import_unless_known (store, v1, "minister.html", NULL, &known, &duplicate,
+                                        &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (known, ==, 0);
+  g_assert_false (duplicate);
+  annotate (store, id, GLOSS_ANNOTATION_DENIAL, DENIAL, GLOSS_VERDICT_NONE);
+
+  /* The same file again is the same article, no question. */
+  again = gloss_store_import_unless_known (store, v1, "minister.html", NULL, &known, &duplicate,
+                                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again, ==, id);
+  g_assert_cmpint (known, ==, 0);
+  g_assert_true (duplicate);
+
+  /* A later save of the page, its headline changed too: found by its
+   * link, and not stored. */
+  again = gloss_store_import_unless_known (store, v2, "minister (1).html", NULL, &known, NULL,
+                                           &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (again, ==, 0);
+  g_assert_cmpint (known, ==, id);
+  ids = gloss_store_list_article_ids (store, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_ptr_array_unref);
+
+  /* "Add as New Version": one article, two versions, the annotation kept. */
+  g_assert_cmpint (gloss_store_add_copy (store, v2, "minister (1).html", NULL, id, &report, &error),
+                   ==, id);
+  g_assert_no_error (error);
+  g_assert_false (report.unchanged);
+  g_assert_cmpuint (report.n_changed_blocks, ==, 1);
+  g_assert_cmpuint (report.n_anchored, ==, 1);
+  versions = gloss_store_list_versions (store, id, &error);
+  g_assert_cmpuint (versions->len, ==, 2);
+  g_assert_cmpstr (((GlossArticleVersion *) g_ptr_array_index (versions, 1))->source_name, ==,
+                   "minister (1).html");
+
+  /* "Keep Separate": an article of its own. */
+  separate = gloss_store_add_copy (store, v3, "minister (2).html", NULL, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (separate, >, id);
+  ids = gloss_store_list_article_ids (store, &error);
+  g_assert_cmpuint (ids->len, ==, 2);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  GlossFileImportReport *report;
+} ImportWait;
+
+static void
+imported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ImportWait *wait = user_data;
+  g_autoptr(GError) error = NULL;
+
+  wait->report = gloss_store_import_files_finish (GLOSS_STORE (source), result, &error);
+  g_assert_no_error (error);
+  g_main_loop_quit (wait->loop);
+}
+
+static void
+write_page (const char *dir,
+            const char *name,
+            const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static const GlossFileImportOutcome *
+outcome_named (GlossFileImportReport *report,
+               const char            *name)
+{
+  for (guint i = 0; i < report->outcomes->len; i++)
+    {
+      const GlossFileImportOutcome *outcome = g_ptr_array_index (report->outcomes, i);
+      g_autofree char *basename = g_file_get_basename (outcome->file);
+
+      if (g_str_equal (basename, name))
+        return outcome;
+    }
+  g_assert_not_reached ();
+}
+
+/* Importing a folder: newer copies of a known story, and of a story new in
+ * the same folder, are held back with the article they copy. */
+static void
+test_import_newer_copies (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GlossStore *store = fixture->library.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) v1 = static_bytes (linked_v1);
+  g_autofree char *dir = g_build_filename (fixture->library.dir, "saved", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GPtrArray) ids = NULL;
+  ImportWait wait = { g_main_loop_new (NULL, FALSE), NULL };
+  const GlossFileImportOutcome *outcome;
+  gint64 id, other_id;
+
+  id = gloss_store_import (store, v1, "minister.html", NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  write_page (dir, "a-minister-later.html", linked_v2);
+  write_page (dir, "b-harbour.html", harbour_v1);
+  write_page (dir, "c-harbour-later.html", harbour_v2);
+  write_page (dir, "d-minister.html", linked_v1);
+
+  gloss_store_import_files_async (store, &folder, 1, NULL, GLOSS_FILE_IMPORT_FIND_NEWER_COPIES,
+                                  NULL, NULL, NULL, NULL, imported_cb, &wait);
+  g_main_loop_run (wait.loop);
+  g_main_loop_unref (wait.loop);
+
+  g_assert_cmpuint (wait.report->n_added, ==, 1);
+  g_assert_cmpuint (wait.report->n_duplicates, ==, 1);
+  g_assert_cmpuint (wait.report->n_newer_copies, ==, 2);
+  g_assert_cmpuint (wait.report->n_failed, ==, 0);
+  outcome = outcome_named (wait.report, "a-minister-later.html");
+  g_assert_cmpint (outcome->status, ==, GLOSS_FILE_IMPORT_NEWER_COPY);
+  g_assert_cmpint (outcome->article_id, ==, id);
+  other_id = outcome_named (wait.report, "b-harbour.html")->article_id;
+  g_assert_cmpint (other_id, >, id);
+  outcome = outcome_named (wait.report, "c-harbour-later.html");
+  g_assert_cmpint (outcome->status, ==, GLOSS_FILE_IMPORT_NEWER_COPY);
+  g_assert_cmpint (outcome->article_id, ==, other_id);
+  g_assert_cmpstr (gloss_file_import_status_to_string (outcome->status), ==, "newer-copy");
+  g_assert_cmpint (outcome_named (wait.report, "d-minister.html")->status, ==,
+                   GLOSS_FILE_IMPORT_DUPLICATE);
+
+  ids = gloss_store_list_article_ids (store, &error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  gloss_file_import_report_free (wait.report);
+}
+
 static void
 test_offline_nothing_sent (Fixture       *fixture,
                            gconstpointer  data)
@@ -323,6 +519,8 @@ main (int    argc,
   ADD ("/core/versions/story-followed", test_story_followed);
   ADD ("/core/versions/same-story-by-title", test_same_story_by_title);
   ADD ("/core/versions/offline-nothing-sent", test_offline_nothing_sent);
+  ADD ("/core/versions/open-newer-copy", test_open_newer_copy);
+  ADD ("/core/versions/import-newer-copies", test_import_newer_copies);
 #undef ADD
 
   return g_test_run ();

@@ -545,6 +545,113 @@ test_drop_and_newer_copy (Fixture       *fixture,
                             "publish the contract in January"));
 }
 
+/* A saved page that says where it lives, as a browser's "Save Page" keeps. */
+#define SAVED_HEAD "<!doctype html><html><head><title>Harbour deal questioned</title>" \
+  "<link rel=\"canonical\" href=\"https://coast.example.org/harbour-deal\">" \
+  "<meta property=\"og:site_name\" content=\"Coast Courier\"></head><body><article>" \
+  "<h1>Harbour deal questioned</h1>"
+
+static char *
+save_page (Fixture    *fixture,
+           const char *name,
+           const char *page)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (fixture->library.dir, name, NULL);
+  const char *body = strstr (page, "<p>");
+  g_autofree char *text = g_strconcat (SAVED_HEAD, body, NULL);
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static guint
+n_versions (Fixture *fixture,
+            gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) versions = gloss_store_list_versions (fixture->store, id, &error);
+
+  g_assert_no_error (error);
+  return versions->len;
+}
+
+/* Answers the question on screen, as its button does. */
+static void
+answer_question (const char *heading,
+                 const char *response)
+{
+  AdwMessageDialog *question;
+
+  wait_until (question_shown, NULL, heading);
+  question = ADW_MESSAGE_DIALOG (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, heading);
+  g_assert_cmpstr (adw_message_dialog_get_default_response (question), ==, "version");
+  adw_message_dialog_response (question, response);
+  gtk_window_close (GTK_WINDOW (question));
+  wait_until (question_gone, NULL, "the question to close after the answer");
+}
+
+/* File → Open and Import Folder meet a newer copy of a story already in
+ * the library: the window asks, and the copy becomes a new version of it
+ * with its annotation kept, not a second, unannotated article. */
+static void
+test_newer_copy_from_files (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *first = save_page (fixture, "harbour.html", story_v1);
+  g_autofree char *later = save_page (fixture, "harbour (1).html", story_v2);
+  g_autofree char *folder = g_build_filename (fixture->library.dir, "saved", NULL);
+  g_autofree char *latest = NULL;
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  AdwMessageDialog *summary;
+  GlossArticle *article;
+  gint64 id;
+
+  ui_open_file (fixture->window, first);
+  article = gloss_window_get_article (fixture->window);
+  g_assert_nonnull (article);
+  id = gloss_article_get_id (article);
+  ui_annotate (fixture->window, 1, DENIAL, GLOSS_ANNOTATION_DENIAL);
+
+  /* The page saved again after the outlet's edit: asked, then a version. */
+  ui_open_file (fixture->window, later);
+  answer_question ("A Newer Copy of a Known Story", "version");
+  wait_for_label (GTK_WIDGET (fixture->window), "Updated: 2 paragraphs changed");
+  g_assert_cmpuint (n_articles (fixture->store), ==, 1);
+  g_assert_cmpuint (n_versions (fixture, id), ==, 2);
+  article = gloss_window_get_article (fixture->window);
+  g_assert_cmpint (gloss_article_get_id (article), ==, id);
+  g_assert_nonnull (strstr (gloss_block_get_text (gloss_article_get_block (article, 0)),
+                            "14 million euros"));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_window_get_annotations (fixture->window)), ==, 1);
+
+  /* A folder with a third copy and another story: the summary asks once. */
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_free (save_page (fixture, "saved/harbour (2).html", story_v3));
+  {
+    g_autofree char *other = g_build_filename (folder, "other.txt", NULL);
+
+    g_assert_true (g_file_set_contents (other, "Council approves budget\n\nThe council approved "
+                                        "the budget for next year on Thursday evening after a long "
+                                        "debate about the harbour and the schools.\n", -1, NULL));
+  }
+  g_assert_true (ui_drop_file (GTK_WIDGET (fixture->window), folder_file));
+  wait_until (question_shown, NULL, "the import's summary");
+  summary = ADW_MESSAGE_DIALOG (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (summary), "1 article added"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (summary),
+                            "1 file is a newer copy of a story already in the library"));
+  answer_question ("Import Finished", "version");
+  wait_for_label (GTK_WIDGET (fixture->window), "1 new version added");
+  g_assert_cmpuint (n_articles (fixture->store), ==, 2);
+  g_assert_cmpuint (n_versions (fixture, id), ==, 3);
+  /* The article on screen shows its newest words. */
+  latest = g_strdup (gloss_block_get_text (gloss_article_get_block (gloss_window_get_article (fixture->window), 2)));
+  g_assert_nonnull (strstr (latest, "publish the contract in January"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -560,6 +667,8 @@ main (int    argc,
               test_drop_and_newer_copy, fixture_tear_down);
   g_test_add ("/links/network-off", Fixture, NULL, fixture_set_up, test_network_off,
               fixture_tear_down);
+  g_test_add ("/links/newer-copy-from-files", Fixture, NULL, fixture_set_up,
+              test_newer_copy_from_files, fixture_tear_down);
 
   return g_test_run ();
 }

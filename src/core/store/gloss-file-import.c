@@ -18,6 +18,13 @@
  * lock is held only while the batch is written, in one transaction.
  * Cancelling drops the batch in progress whole; what was committed stays.
  *
+ * When the caller asks, a file that is a newer copy of a story already in
+ * the library, or of an earlier file of the same import, is left out and
+ * reported with that article: the window asks the user once for all of
+ * them whether they are new versions.  Only the link finds an earlier file
+ * of the same import, as title and site alone are too weak a match to
+ * take two new files for one story without the user seeing either.
+ *
  * The asynchronous variant runs on a worker thread with its own connection
  * to the library (SQLite connections are never shared across threads) and
  * sends progress to the caller's main context, coalesced so a fast import
@@ -37,6 +44,8 @@ gloss_file_import_status_to_string (GlossFileImportStatus status)
       return "added";
     case GLOSS_FILE_IMPORT_DUPLICATE:
       return "duplicate";
+    case GLOSS_FILE_IMPORT_NEWER_COPY:
+      return "newer-copy";
     case GLOSS_FILE_IMPORT_FAILED:
     default:
       return "failed";
@@ -211,6 +220,7 @@ typedef struct
   GlossFileImportOutcome *outcome;
   GlossPreparedImport *prepared;        /* to write */
   GlossFileImportOutcome *same_as;          /* same bytes as an earlier file of the batch */
+  GlossFileImportOutcome *copy_of;          /* same link as an earlier file of the batch */
 } BatchItem;
 
 static void
@@ -276,6 +286,9 @@ add_to_report (GlossFileImportReport  *report,
     case GLOSS_FILE_IMPORT_DUPLICATE:
       report->n_duplicates++;
       break;
+    case GLOSS_FILE_IMPORT_NEWER_COPY:
+      report->n_newer_copies++;
+      break;
     case GLOSS_FILE_IMPORT_FAILED:
     default:
       report->n_failed++;
@@ -286,10 +299,41 @@ add_to_report (GlossFileImportReport  *report,
 
 /* Reads, extracts and writes @found (taking its outcomes) on the calling
  * thread, with @store. */
+/* With GLOSS_FILE_IMPORT_FIND_NEWER_COPIES: whether the file @item has
+ * just prepared is a newer copy of a story in the library or of an earlier
+ * file of the batch (@links: link → outcome).  If so, it is not written. */
+static gboolean
+find_newer_copy (GlossStore  *store,
+                 BatchItem   *item,
+                 GHashTable  *links,
+                 GError     **error)
+{
+  const char *link = gloss_article_get_url (item->prepared->article);
+  gint64 known;
+
+  known = gloss_store_find_same_story (store, NULL, item->prepared->article, error);
+  if (known < 0)
+    return FALSE;
+  if (known == 0 && link != NULL && link[0] != '\0')
+    {
+      item->copy_of = g_hash_table_lookup (links, link);
+      if (item->copy_of == NULL)
+        g_hash_table_insert (links, g_strdup (link), item->outcome);
+    }
+  if (known == 0 && item->copy_of == NULL)
+    return TRUE;
+
+  item->outcome->status = GLOSS_FILE_IMPORT_NEWER_COPY;
+  item->outcome->article_id = known;
+  g_clear_pointer (&item->prepared, gloss_prepared_import_free);
+  return TRUE;
+}
+
 static GlossFileImportReport *
 run_import (GlossStore                 *store,
             GPtrArray                  *found,
             const GlossExtractOptions  *options,
+            GlossFileImportFlags        flags,
             GCancellable               *cancellable,
             GlossFileImportProgressFunc     progress,
             gpointer                    progress_data)
@@ -313,6 +357,7 @@ run_import (GlossStore                 *store,
   while (next < n && !report->cancelled)
     {
       g_autoptr(GHashTable) in_batch = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GHashTable) links = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_autoptr(GError) write_error = NULL;
       guint end = MIN (n, next + BATCH_SIZE);
       gboolean cancelled = FALSE;
@@ -325,7 +370,7 @@ run_import (GlossStore                 *store,
           g_autoptr(GError) error = NULL;
           g_autofree char *sha256 = NULL;
           g_autofree char *basename = NULL;
-          BatchItem item = { outcome, NULL, NULL };
+          BatchItem item = { outcome, NULL, NULL, NULL };
           gint64 existing = 0;
 
           if (g_cancellable_is_cancelled (cancellable))
@@ -368,11 +413,17 @@ run_import (GlossStore                 *store,
           basename = g_file_get_basename (outcome->file);
           item.prepared = gloss_store_prepare_import (store, bytes, basename, sha256, options,
                                                       &existing, &error);
-          if (item.prepared != NULL)
+          if (item.prepared != NULL && (flags & GLOSS_FILE_IMPORT_FIND_NEWER_COPIES) != 0
+              && !find_newer_copy (store, &item, links, &error))
+            {
+              g_clear_pointer (&item.prepared, gloss_prepared_import_free);
+              set_failed (outcome, error);
+            }
+          else if (item.prepared != NULL)
             g_hash_table_insert (in_batch, g_steal_pointer (&sha256), outcome);
           else if (error != NULL)
             set_failed (outcome, error);
-          else
+          else if (outcome->status != GLOSS_FILE_IMPORT_NEWER_COPY)
             {
               outcome->status = GLOSS_FILE_IMPORT_DUPLICATE;
               outcome->article_id = existing;
@@ -386,7 +437,7 @@ run_import (GlossStore                 *store,
             {
               BatchItem *item = &g_array_index (batch, BatchItem, i);
 
-              if (item->prepared != NULL || item->same_as != NULL)
+              if (item->prepared != NULL || item->same_as != NULL || item->copy_of != NULL)
                 set_failed (item->outcome, write_error);
             }
         }
@@ -406,6 +457,13 @@ run_import (GlossStore                 *store,
 
           if (item->same_as != NULL && item->outcome->status == GLOSS_FILE_IMPORT_DUPLICATE)
             item->outcome->article_id = item->same_as->article_id;
+          /* A copy of a file that was not stored is not a copy of anything. */
+          if (item->copy_of != NULL && item->outcome->status == GLOSS_FILE_IMPORT_NEWER_COPY)
+            {
+              item->outcome->article_id = item->copy_of->article_id;
+              if (item->outcome->article_id == 0 && item->copy_of->error != NULL)
+                set_failed (item->outcome, item->copy_of->error);
+            }
           add_to_report (report, item->outcome);
         }
       next = end;
@@ -470,7 +528,8 @@ gloss_store_import_files (GlossStore                 *self,
     }
 
   found = collect_all (files, n_files, cancellable);
-  return run_import (self, found, options, cancellable, progress, progress_data);
+  return run_import (self, found, options, GLOSS_FILE_IMPORT_FLAGS_NONE, cancellable, progress,
+                     progress_data);
 }
 
 /* Progress from the worker, delivered in the caller's main context.  Only
@@ -558,6 +617,7 @@ typedef struct
   char *path;
   GPtrArray *files;
   GlossExtractOptions options;
+  GlossFileImportFlags flags;
   Progress *progress;
 } ImportTaskData;
 
@@ -590,7 +650,7 @@ import_thread (GTask        *task,
 
   found = collect_all ((GFile * const *) data->files->pdata, data->files->len, cancellable);
   g_task_return_pointer (task,
-                         run_import (store, found, &data->options, cancellable,
+                         run_import (store, found, &data->options, data->flags, cancellable,
                                      data->progress != NULL ? progress_from_worker : NULL,
                                      data->progress),
                          (GDestroyNotify) gloss_file_import_report_free);
@@ -602,6 +662,7 @@ import_thread (GTask        *task,
  * @files: (array length=n_files): files and folders to import
  * @n_files: how many
  * @options: (nullable): extraction options
+ * @flags: whether to leave newer copies of known stories to the caller
  * @cancellable: (nullable): cancels between files; the batch in progress
  *   is rolled back, earlier batches stay
  * @progress: (nullable): called in the thread-default main context of the
@@ -622,6 +683,7 @@ gloss_store_import_files_async (GlossStore                 *self,
                                 GFile * const              *files,
                                 guint                       n_files,
                                 const GlossExtractOptions  *options,
+                                GlossFileImportFlags        flags,
                                 GCancellable               *cancellable,
                                 GlossFileImportProgressFunc     progress,
                                 gpointer                    progress_data,
@@ -644,6 +706,7 @@ gloss_store_import_files_async (GlossStore                 *self,
   data->files = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (data->files, g_object_ref (files[i]));
+  data->flags = flags;
   if (options != NULL)
     data->options = *options;
   else

@@ -12,7 +12,22 @@ typedef enum
   GLOSS_FILE_IMPORT_ADDED,
   GLOSS_FILE_IMPORT_DUPLICATE,
   GLOSS_FILE_IMPORT_FAILED,
+  GLOSS_FILE_IMPORT_NEWER_COPY,
 } GlossFileImportStatus;
+
+/**
+ * GlossFileImportFlags:
+ * @GLOSS_FILE_IMPORT_FLAGS_NONE: every new text becomes an article
+ * @GLOSS_FILE_IMPORT_FIND_NEWER_COPIES: a file that is a newer copy of a
+ *   story already in the library (or of an earlier file of the same
+ *   import) is not stored: its outcome says which article, for the caller
+ *   to ask whether it is a new version (gloss_store_add_copy())
+ */
+typedef enum
+{
+  GLOSS_FILE_IMPORT_FLAGS_NONE = 0,
+  GLOSS_FILE_IMPORT_FIND_NEWER_COPIES = 1 << 0,
+} GlossFileImportFlags;
 
 const char *gloss_file_import_status_to_string (GlossFileImportStatus status);
 
@@ -20,9 +35,10 @@ const char *gloss_file_import_status_to_string (GlossFileImportStatus status);
  * GlossFileImportOutcome:
  * @file: the file
  * @root: the index, in the files given, of the file or folder it was found in
- * @status: added, duplicate or failed
- * @article_id: the new article (added) or the one that has the same bytes
- *   (duplicate); 0 when failed
+ * @status: added, duplicate, failed or newer copy
+ * @article_id: the new article (added), the one that has the same bytes
+ *   (duplicate) or the story it is a newer copy of (newer copy); 0 when
+ *   failed
  * @error: why it failed (a %GLOSS_ERROR: empty, binary, too large, no
  *   article, I/O), else %NULL
  */
@@ -44,6 +60,8 @@ typedef struct
  * @n_added: articles added
  * @n_duplicates: files already in the library (or twice in this import)
  * @n_failed: files that could not be imported
+ * @n_newer_copies: files left for the caller as newer copies of known
+ *   stories (only with %GLOSS_FILE_IMPORT_FIND_NEWER_COPIES)
  * @cancelled: whether the import was cancelled before the end
  */
 typedef struct
@@ -53,6 +71,7 @@ typedef struct
   guint n_added;
   guint n_duplicates;
   guint n_failed;
+  guint n_newer_copies;
   gboolean cancelled;
 } GlossFileImportReport;
 
@@ -88,6 +107,7 @@ void               gloss_store_import_files_async (GlossStore                 *s
                                                    GFile * const              *files,
                                                    guint                       n_files,
                                                    const GlossExtractOptions  *options,
+                                                   GlossFileImportFlags        flags,
                                                    GCancellable               *cancellable,
                                                    GlossFileImportProgressFunc     progress,
                                                    gpointer                    progress_data,

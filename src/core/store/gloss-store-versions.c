@@ -537,6 +537,124 @@ gloss_store_import_with_provenance (GlossStore                 *self,
   return article_id;
 }
 
+/**
+ * gloss_store_import_unless_known:
+ * @self: a #GlossStore
+ * @source: the bytes of a saved page, copied text or a PDF
+ * @source_name: (nullable): the file's name
+ * @options: (nullable): extraction options
+ * @out_known: (out): the article @source is a newer copy of, when it is
+ *   one; then nothing was stored, for the caller to ask the user and call
+ *   gloss_store_add_copy()
+ * @out_duplicate: (out) (optional): whether these very bytes were stored
+ * @error: return location for a %GLOSS_ERROR
+ *
+ * gloss_store_import() for a file the user opens: a newer copy of a story
+ * already in the library (gloss_store_find_same_story(): the same link, or
+ * without one the same title and site) is not stored as a second article
+ * behind the user's back.
+ *
+ * Returns: the article's id; 0 with *@out_known set for a newer copy; 0
+ *   with @error set on failure
+ */
+gint64
+gloss_store_import_unless_known (GlossStore                 *self,
+                                 GBytes                     *source,
+                                 const char                 *source_name,
+                                 const GlossExtractOptions  *options,
+                                 gint64                     *out_known,
+                                 gboolean                   *out_duplicate,
+                                 GError                    **error)
+{
+  g_autoptr(GlossPreparedImport) prepared = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 existing = 0;
+  gint64 known;
+  gint64 article_id;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+  g_return_val_if_fail (source != NULL, 0);
+  g_return_val_if_fail (out_known != NULL, 0);
+
+  *out_known = 0;
+  if (out_duplicate != NULL)
+    *out_duplicate = FALSE;
+  prepared = gloss_store_prepare_import (self, source, source_name, NULL, options, &existing,
+                                         &local_error);
+  if (prepared == NULL)
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return 0;
+        }
+      if (out_duplicate != NULL)
+        *out_duplicate = TRUE;
+      return existing;
+    }
+
+  known = gloss_store_find_same_story (self, NULL, prepared->article, error);
+  if (known < 0)
+    return 0;
+  if (known > 0)
+    {
+      *out_known = known;
+      return 0;
+    }
+
+  if (!gloss_store_begin (self, error))
+    return 0;
+  article_id = gloss_store_insert_prepared (self, prepared, out_duplicate, error);
+  if (article_id == 0 || !gloss_store_commit (self, error))
+    {
+      gloss_store_rollback (self);
+      return 0;
+    }
+  return article_id;
+}
+
+/**
+ * gloss_store_add_copy:
+ * @self: a #GlossStore
+ * @source: a newer copy of a story, as gloss_store_import_unless_known()
+ *   or a file import found it
+ * @source_name: (nullable): the file's name
+ * @options: (nullable): extraction options
+ * @version_of: the article to add it to as its newest version, or 0 to
+ *   keep it as an article of its own
+ * @out_report: (out) (optional): for a version, what changed
+ * @error: return location for a %GLOSS_ERROR
+ *
+ * The user's answer to "a newer copy of a known story": a new version
+ * (its annotations re-anchored, as gloss_store_update_article_full()
+ * does) or a separate article.
+ *
+ * Returns: the article's id, or 0 with @error set
+ */
+gint64
+gloss_store_add_copy (GlossStore                 *self,
+                      GBytes                     *source,
+                      const char                 *source_name,
+                      const GlossExtractOptions  *options,
+                      gint64                      version_of,
+                      GlossUpdateReport          *out_report,
+                      GError                    **error)
+{
+  g_autoptr(GPtrArray) annotations = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+  g_return_val_if_fail (source != NULL, 0);
+
+  if (out_report != NULL)
+    memset (out_report, 0, sizeof *out_report);
+  if (version_of <= 0)
+    return gloss_store_import (self, source, source_name, options, NULL, error);
+
+  annotations = gloss_store_update_article_full (self, version_of, source, source_name, options,
+                                                 NULL, out_report, error);
+  return annotations != NULL ? version_of : 0;
+}
+
 void
 gloss_update_report_count (GlossUpdateReport *report,
                            const GlossAnchor *old_anchor,

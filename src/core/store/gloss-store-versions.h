@@ -81,6 +81,20 @@ gint64            gloss_store_import_with_provenance (GlossStore              *s
                                                    const GlossProvenance      *provenance,
                                                    gboolean                   *out_duplicate,
                                                    GError                    **error);
+gint64            gloss_store_import_unless_known (GlossStore              *self,
+                                                   GBytes                     *source,
+                                                   const char                 *source_name,
+                                                   const GlossExtractOptions  *options,
+                                                   gint64                     *out_known,
+                                                   gboolean                   *out_duplicate,
+                                                   GError                    **error);
+gint64            gloss_store_add_copy            (GlossStore                 *self,
+                                                   GBytes                     *source,
+                                                   const char                 *source_name,
+                                                   const GlossExtractOptions  *options,
+                                                   gint64                      version_of,
+                                                   GlossUpdateReport          *out_report,
+                                                   GError                    **error);
 gboolean          gloss_store_confirm_wording     (GlossStore                 *self,
                                                    gint64                      annotation_id,
                                                    GError                    **error);
