@@ -16,17 +16,22 @@
  * followed by one loop, run every frame, that counts the frames in which
  * the view's width, the article's height, the scroll value and the
  * place's own y have not changed.  A jump to a block is aimed again every
- * frame until the view is still; a reveal leaves the scrolling to GTK's
- * smooth scroll and only waits for it.  Either way others can ask
+ * frame until the view is still, or until the reader scrolls away
+ * themselves; a reveal leaves the scrolling to GTK's smooth scroll and
+ * only waits for it.  Either way others can ask
  * gloss_reader_view_is_scrolling() instead of counting frames themselves.
  */
 
 /* Still for a few frames and for at least 0.4 s (GTK measures lines in
- * idle time, which a busy machine may not give it between frames); never
- * longer than 2 s, so that a view that keeps moving is not fought over. */
+ * idle time, which a busy machine may not give it between frames).  The
+ * cap is only for a view that never stops moving by itself: a slow
+ * machine (a sanitizer build under load) can take several seconds over
+ * a new window's first frames, and giving up earlier left a reopened
+ * article a few paragraphs above where it was left.  A reader who
+ * scrolls is never fought over: that ends the aiming at once. */
 #define STILL_FRAMES 5
 #define MIN_SETTLE_TIME (400 * G_TIME_SPAN_MILLISECOND)
-#define MAX_SETTLE_TIME (2 * G_TIME_SPAN_SECOND)
+#define MAX_SETTLE_TIME (15 * G_TIME_SPAN_SECOND)
 
 static gboolean settled_idle_cb (gpointer user_data);
 
@@ -72,9 +77,15 @@ settle_tick_cb (GtkWidget     *widget,
   double upper = gtk_adjustment_get_upper (vadjustment);
   double value = gtk_adjustment_get_value (vadjustment);
   int y = get_place_y (self);
+  gboolean layout_still = width == settle->width && upper == settle->upper && y == settle->y;
   GTimeSpan elapsed;
 
-  if (width == settle->width && upper == settle->upper && value == settle->value && y == settle->y)
+  /* Only the reader moves the view without its layout moving (GTK's own
+   * corrections come with a new height or a moved place): theirs now. */
+  if (settle->aim && layout_still && value != settle->value)
+    settle->aim = FALSE;
+
+  if (layout_still && value == settle->value)
     settle->still_frames++;
   else
     settle->still_frames = 0;
@@ -209,8 +220,12 @@ gloss_reader_view_scroll_to_block (GlossReaderView *self,
   if (!gloss_reader_view_get_iter_for_block (self, block, offset, &iter))
     return;
 
+  /* Aimed at directly, not with gtk_text_view_scroll_to_mark(): that
+   * scroll lands in a later allocation, where it would look like the
+   * reader's own. */
   start_settling (self, &iter, yalign, TRUE);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), self->settle.mark, 0.0, TRUE, 0.0, yalign);
+  aim_at_place (self, get_place_y (self));
+  self->settle.value = gtk_adjustment_get_value (get_vadjustment (self));
 }
 
 /**
