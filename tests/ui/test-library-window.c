@@ -403,6 +403,36 @@ test_reading_position_restored (Library       *library,
   ui_destroy_window (GTK_WINDOW (window));
 }
 
+/* A jump to a place (a reading position, a search match) holds the view
+ * there while the article settles, but a reader who scrolls meanwhile is
+ * not pulled back: where they scrolled to is where the view stays. */
+static void
+test_reader_scroll_ends_jump (Library       *library,
+                              gconstpointer  data)
+{
+  GlossWindow *window = create_window (library);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (window->reader_view));
+
+  g_assert_true (gloss_window_open_article (window, library->target_id, NULL));
+  ui_wait_for_layout (window);
+
+  gloss_reader_view_scroll_to_block (window->reader_view, 30, 0, 0.0);
+  ui_wait_for_paint (GTK_WIDGET (window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, gtk_adjustment_get_lower (vadjustment));
+
+  /* Still settling (it holds still for 0.4 s at least) when the reader
+   * goes back to the top, as with the scroll bar. */
+  g_assert_true (gloss_reader_view_is_scrolling (window->reader_view));
+  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+  gloss_test_wait_until (!gloss_reader_view_is_scrolling (window->reader_view),
+                         "the jump to give way to the reader's scroll");
+  ui_wait_for_paint (GTK_WIDGET (window));
+
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, gtk_adjustment_get_lower (vadjustment));
+
+  ui_destroy_window (GTK_WINDOW (window));
+}
+
 /* Filters narrow the list; an archived article leaves the main list. */
 static void
 test_filters (Library       *library,
@@ -613,6 +643,7 @@ main (int   argc,
   ADD ("open-while-listing", test_open_while_listing);
   ADD ("search-opens-at-match", test_search_opens_at_match);
   ADD ("reading-position-restored", test_reading_position_restored);
+  ADD ("reader-scroll-ends-jump", test_reader_scroll_ends_jump);
   ADD ("filters", test_filters);
   ADD ("delete-and-undo", test_delete_and_undo);
   ADD ("all-annotations", test_all_annotations);
