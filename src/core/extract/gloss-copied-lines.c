@@ -175,6 +175,27 @@ static const Phrase furniture[] = {
   { "comentarios", PHRASE_END | PHRASE_COMMENTS }, { "comentários", PHRASE_END | PHRASE_COMMENTS },
   { "commentaires", PHRASE_END | PHRASE_COMMENTS }, { "kommentare", PHRASE_END | PHRASE_COMMENTS }, { "commenti", PHRASE_END | PHRASE_COMMENTS },
   { "комментарии", PHRASE_END | PHRASE_COMMENTS }, { "поделиться", 0 }, { "подписаться", 0 },
+  /* Dutch, Polish, Czech, the Scandinavian languages, Turkish, Indonesian */
+  { "reclame", PHRASE_INTERRUPTION }, { "reklama", PHRASE_INTERRUPTION },
+  { "annons", PHRASE_INTERRUPTION }, { "annonce", PHRASE_INTERRUPTION },
+  { "annonse", PHRASE_INTERRUPTION }, { "reklam", PHRASE_INTERRUPTION },
+  { "iklan", PHRASE_INTERRUPTION }, { "lees ook", PHRASE_INTERRUPTION },
+  { "czytaj także", PHRASE_INTERRUPTION }, { "czytaj też", PHRASE_INTERRUPTION },
+  { "zobacz także", PHRASE_INTERRUPTION }, { "zobacz też", PHRASE_INTERRUPTION },
+  { "čtěte také", PHRASE_INTERRUPTION }, { "läs också", PHRASE_INTERRUPTION },
+  { "læs også", PHRASE_INTERRUPTION }, { "les også", PHRASE_INTERRUPTION },
+  { "baca juga", PHRASE_INTERRUPTION }, { "lesen sie auch", PHRASE_INTERRUPTION },
+  { "berita terkait", PHRASE_END }, { "ilgili haberler", PHRASE_END },
+  { "gerelateerde artikelen", PHRASE_END }, { "terpopuler", PHRASE_END },
+  { "meistgelesen", PHRASE_END }, { "les plus lus", PHRASE_END }, { "más leídas", PHRASE_END },
+  { "mais lidas", PHRASE_END }, { "i più letti", PHRASE_END }, { "najczęściej czytane", PHRASE_END },
+  { "deel", 0 }, { "udostępnij", 0 }, { "sdílet", 0 }, { "dela", 0 }, { "paylaş", 0 },
+  { "bagikan", 0 }, { "reacties", PHRASE_END | PHRASE_COMMENTS },
+  { "komentarze", PHRASE_END | PHRASE_COMMENTS }, { "komentáře", PHRASE_END | PHRASE_COMMENTS },
+  { "kommentarer", PHRASE_END | PHRASE_COMMENTS }, { "yorumlar", PHRASE_END | PHRASE_COMMENTS },
+  { "komentar", PHRASE_END | PHRASE_COMMENTS }, { "kommentar verfassen", PHRASE_END | PHRASE_COMMENTS },
+  { "kommentar schreiben", PHRASE_END | PHRASE_COMMENTS },
+  { "tulis komentar", PHRASE_END | PHRASE_COMMENTS },
 };
 
 /* Short lines that begin like this are prompts, whatever follows. */
@@ -209,6 +230,8 @@ static const char * const label_words[] = {
   "photos", "video", "check out", "don t miss", "dont miss", "most read", "top stories",
   "lire aussi", "leia também", "leia mais", "lee también", "ver también", "siehe auch",
   "mehr", "leggi anche", "читайте также", "читать также", "по теме", "смотрите также",
+  "lesen sie auch", "lees ook", "czytaj także", "czytaj też", "zobacz także", "zobacz też",
+  "čtěte také", "läs också", "læs også", "les også", "baca juga", "à lire aussi",
 };
 
 /* Words photo credits are made of. */
@@ -543,6 +566,8 @@ looks_like_byline (const GlossTextLine *line)
   static const char * const openers[] = {
     "By ", "BY ", "by ", "Written by ", "Posted by ", "Reported by ", "Words by ", "Story by ",
     "Par ", "PAR ", "Von ", "VON ", "Por ", "POR ", "Di ", "Door ", "Автор: ", "Автор ",
+    "Oleh ", "OLEH ", "Af ", "Av ", "Autor: ", "Autorin: ", "Autorka: ", "Texto: ", "Text: ",
+    "Escrito por ", "Scritto da ", "Geschrieben von ", "Publié par ", "Publicado por ",
   };
   const char *rest = NULL;
 

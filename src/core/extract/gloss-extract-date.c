@@ -36,6 +36,21 @@ static const MonthName months[] = {
   { "julho", 7 }, { "setembro", 9 }, { "outubro", 10 }, { "novembro", 11 }, { "dezembro", 12 },
   { "gennaio", 1 }, { "febbraio", 2 }, { "aprile", 4 }, { "maggio", 5 }, { "giugno", 6 },
   { "luglio", 7 }, { "settembre", 9 }, { "ottobre", 10 }, { "dicembre", 12 },
+  { "jän", 1 }, { "mär", 3 }, { "mrz", 3 }, { "okt", 10 }, { "dez", 12 },
+  /* Indonesian, Dutch, the Scandinavian languages, Polish and Czech (in the
+   * genitive a date uses), Turkish */
+  { "januari", 1 }, { "februari", 2 }, { "maret", 3 }, { "mei", 5 }, { "agustus", 8 },
+  { "desember", 12 }, { "maart", 3 }, { "augustus", 8 }, { "december", 12 },
+  { "mars", 3 }, { "maj", 5 }, { "juni", 6 }, { "augusti", 8 }, { "oktober", 10 },
+  { "stycznia", 1 }, { "lutego", 2 }, { "marca", 3 }, { "kwietnia", 4 }, { "maja", 5 },
+  { "czerwca", 6 }, { "lipca", 7 }, { "sierpnia", 8 }, { "września", 9 },
+  { "października", 10 }, { "listopada", 11 }, { "grudnia", 12 },
+  { "ledna", 1 }, { "února", 2 }, { "března", 3 }, { "dubna", 4 }, { "května", 5 },
+  { "června", 6 }, { "července", 7 }, { "srpna", 8 }, { "září", 9 }, { "října", 10 },
+  { "listopadu", 11 }, { "prosince", 12 },
+  { "ocak", 1 }, { "şubat", 2 }, { "mart", 3 }, { "nisan", 4 }, { "mayıs", 5 },
+  { "haziran", 6 }, { "temmuz", 7 }, { "ağustos", 8 }, { "eylül", 9 }, { "ekim", 10 },
+  { "kasım", 11 }, { "aralık", 12 },
   { "января", 1 }, { "февраля", 2 }, { "марта", 3 }, { "апреля", 4 }, { "мая", 5 },
   { "июня", 6 }, { "июля", 7 }, { "августа", 8 }, { "сентября", 9 }, { "октября", 10 },
   { "ноября", 11 }, { "декабря", 12 },
@@ -72,6 +87,7 @@ typedef struct
   guint number;    /* value if all digits, else 0 */
   guint n_digits;
   guint month;     /* if a month name */
+  char  sep;       /* the character right after it, if ASCII */
 } Token;
 
 #define MAX_TOKENS 64
@@ -102,6 +118,7 @@ tokenize (const char *text,
         }
 
       tokens[n] = (Token) { 0 };
+      tokens[n].sep = (guchar) *p < 0x80 ? *p : 0;
       if (digits)
         {
           tokens[n].n_digits = p - start;
@@ -153,6 +170,15 @@ is_month_number (const Token *t)
   return t->n_digits >= 1 && t->n_digits <= 2 && t->number >= 1 && t->number <= 12;
 }
 
+/* "2024-03-04", "04.03.2024", "3/4/2024": the same mark between the
+ * numbers.  "2024 09:15" is a year and a time. */
+static inline gboolean
+numeric_date (const Token *a,
+              const Token *b)
+{
+  return a->sep == b->sep && (a->sep == '-' || a->sep == '.' || a->sep == '/');
+}
+
 static gboolean
 valid (guint year,
        guint month,
@@ -194,9 +220,9 @@ gloss_text_find_date (const char  *text,
       else if (is_day (a) && c != NULL && c->month != 0 && b->n_digits == 0 && b->month == 0
                && i + 3 < n && is_year (&tokens[i + 3]))
         year = tokens[i + 3].number, month = c->month, day = a->number; /* 13 de novembro de 2019 */
-      else if (is_year (a) && is_month_number (b) && c != NULL && is_day (c))
+      else if (is_year (a) && is_month_number (b) && c != NULL && is_day (c) && numeric_date (a, b))
         year = a->number, month = b->number, day = c->number;         /* 2019-11-13 */
-      else if (is_day (a) && is_day (b) && c != NULL && is_year (c))
+      else if (is_day (a) && is_day (b) && c != NULL && is_year (c) && numeric_date (a, b))
         {
           /* 13.11.2019 or 11/13/2019: the day is whichever cannot be a month;
            * a slash with both possible reads the American way. */

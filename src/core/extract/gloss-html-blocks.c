@@ -57,6 +57,13 @@ static const char *const boilerplate_phrases[] = {
   /* the reading time in the languages of the pages Gloss meets most */
   "tempo de leitura", "tiempo de lectura", "temps de lecture", "tempo di lettura", "lesezeit",
   "leestijd", "czas czytania",
+  /* ads, pointers and sharing in the other languages of the dev sets */
+  "anzeige", "werbung", "publicité", "publicidad", "publicidade", "pubblicità", "reklama",
+  "advertentie", "annons", "annonce", "iklan", "reklam", "lesen sie auch", "mehr zum thema",
+  "lire aussi", "à lire aussi", "leia também", "leia mais", "lee también", "leer más",
+  "leggi anche", "lees ook", "czytaj także", "czytaj też", "zobacz także", "zobacz też",
+  "čtěte také", "läs också", "læs også", "les også", "baca juga", "berita terkait",
+  "ilgili haberler", "partager", "compartir", "compartilhe", "condividi", "bagikan",
 };
 
 /* Anywhere in a short block: the author's contact line, the reporting
@@ -348,6 +355,10 @@ strip_caption_credit (char *text)
 }
 
 
+static const char *const byline_openers[] = {
+  "by ", "von ", "par ", "por ", "door ", "oleh ", "af ", "av ", "autor: ", "autorin: ",
+};
+
 /* "By Jane Doe", "By Jane Doe, Reuters": the byline as a paragraph. */
 static gboolean
 is_byline_text (Emitter    *e,
@@ -366,8 +377,17 @@ is_byline_text (Emitter    *e,
         return TRUE;
     }
 
-  return length < 60 && g_ascii_strncasecmp (text, "by ", 3) == 0 &&
-         g_ascii_isupper (text[3]);
+  if (length >= 60)
+    return FALSE;
+  /* "By", and the same word in the other languages of the dev sets */
+  for (guint i = 0; i < G_N_ELEMENTS (byline_openers); i++)
+    {
+      gsize n = strlen (byline_openers[i]);
+
+      if (g_ascii_strncasecmp (text, byline_openers[i], n) == 0 && g_ascii_isupper (text[n]))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
