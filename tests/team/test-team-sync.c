@@ -656,6 +656,80 @@ test_server_stopped (void)
   team_client_free (bob);
 }
 
+/* @sql with @uuid bound, run on @client's library file by a connection of
+ * its own, as another program would. */
+static void
+other_program (TeamClient *client,
+               const char *sql,
+               const char *uuid)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement;
+
+  g_assert_cmpint (sqlite3_open (client->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (statement, 1, uuid, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_finalize (statement);
+  sqlite3_close (db);
+}
+
+/* A sync that finds nothing waiting does not compare the library again
+ * until something is written; what another program writes after it is
+ * still found and sent, and so is an article both shared offline from
+ * files of the same bytes (one article on the server, Bob's notes on it
+ * reach Ann). */
+static void
+test_quiet_then_changed (void)
+{
+  TeamClient *ann, *bob;
+  g_autofree char *uuid = share_one ("quiet", &ann, &bob);
+  g_autofree char *note = NULL;
+  g_autoptr(GlossAnnotation) mark = NULL;
+  GlossTeamSyncStats stats;
+  gint64 ann_twice, bob_twice;
+
+  team_client_sync (bob);
+  stats = team_client_sync (bob);
+  g_assert_cmpuint (stats.pushed + stats.pulled, ==, 0);
+  g_assert_cmpuint (pending (bob, "quiet"), ==, 0);
+
+  other_program (bob, "UPDATE annotations SET note = 'edited elsewhere' WHERE uuid = ?1", uuid);
+  g_assert_cmpuint (pending (bob, "quiet"), ==, 1);
+  stats = team_client_sync (bob);
+  g_assert_cmpuint (stats.pushed, ==, 1);
+  team_client_sync (ann);
+  note = note_of (ann, uuid);
+  g_assert_cmpstr (note, ==, "edited elsewhere");
+
+  team_client_sync (ann);
+  other_program (ann, "DELETE FROM annotations WHERE uuid = ?1", uuid);
+  g_assert_cmpuint (pending (ann, "quiet"), ==, 1);
+  team_client_sync (ann);
+  team_client_sync (bob);
+  g_assert_cmpuint (count (bob, "SELECT count(*) FROM annotations"), ==, 0);
+
+  ann_twice = team_client_add_article (ann, "Shared twice", 3);
+  bob_twice = team_client_add_article (bob, "Shared twice", 3);
+  mark = team_client_annotate (bob, bob_twice, GLOSS_ANNOTATION_QUESTION, "Paragraph 2", 1,
+                               "Bob's question");
+  team_client_sync (ann);
+  team_client_sync (bob);
+  team_client_sync (ann);
+  g_assert_cmpint (team_superuser_count (DB, "SELECT count(*) FROM gloss.objects o"
+                                             " JOIN gloss.libraries l ON l.id = o.library"
+                                             " WHERE l.name = 'quiet' AND kind = 'article'"), ==, 2);
+  g_assert_cmpuint (count (ann, "SELECT count(*) FROM annotations"), ==, 1);
+  g_assert_cmpuint (count (ann, "SELECT count(*) FROM articles"), ==, 2);
+  g_assert_cmpint (same_article (bob, ann, ann_twice), ==, bob_twice);
+  g_assert_cmpuint (pending (ann, "quiet"), ==, 0);
+  g_assert_cmpuint (pending (bob, "quiet"), ==, 0);
+  assert_same (ann, bob);
+  team_client_free (ann);
+  team_client_free (bob);
+}
+
 static void
 exit_hook (const char *point,
            gpointer    user_data)
@@ -864,6 +938,7 @@ main (int   argc,
   g_test_add_func ("/team/links", test_links);
   g_test_add_func ("/team/reader-refused", test_reader_refused);
   g_test_add_func ("/team/outsider-sees-nothing", test_outsider_sees_nothing);
+  g_test_add_func ("/team/quiet-then-changed", test_quiet_then_changed);
   g_test_add_func ("/team/server-stopped", test_server_stopped);
   g_test_add_func ("/team/killed-mid-sync", test_killed_mid_sync);
   g_test_add_func ("/team/wrong-password", test_wrong_password);

@@ -436,6 +436,74 @@ static const GlossStoreMigration migrations[] = {
     "    VALUES (new.id, new.exact, new.note, new.speaker);"
     "END;"
   },
+  /* Team libraries: a sync with nothing new must not compare every shared
+   * object with its synced copy (a second or so for 10,000 annotations).
+   * team_local_changes.counter moves on every write to what tells a
+   * change waiting from none (articles, annotations, links, what is
+   * shared, the synced copies), from any program, by triggers, so no
+   * write path has to know; clean_at is
+   * the counter's value when a sync last found nothing waiting, and while
+   * the two agree there is nothing to send.  An update counts only when
+   * it touches a column of the objects' JSON (gloss-team-objects.c), so
+   * reading an article does not count.  A step that rebuilds one of these
+   * tables must create its triggers again. */
+  { 10,
+    "CREATE TABLE team_local_changes ("
+    "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+    "  counter INTEGER NOT NULL"
+    ");"
+    "INSERT INTO team_local_changes (id, counter) VALUES (1, 0);"
+    "ALTER TABLE team_libraries ADD COLUMN clean_at INTEGER;"
+    "CREATE TRIGGER articles_team_changes_after_insert AFTER INSERT ON articles BEGIN"
+    "  UPDATE team_local_changes SET counter = counter + 1;"
+    "END;"
+    "CREATE TRIGGER articles_team_changes_after_update AFTER UPDATE OF uuid, title, byline,"
+    "  site_name, url, published, language, source_kind, source_name, source_size, source_sha256,"
+    "  extractor_version, imported_at ON articles BEGIN"
+    "  UPDATE team_local_changes SET counter = counter + 1;"
+    "END;"
+    "CREATE TRIGGER articles_team_changes_after_delete AFTER DELETE ON articles BEGIN"
+    "  UPDATE team_local_changes SET counter = counter + 1;"
+    "END;"
+    "CREATE TRIGGER annotations_team_changes_after_insert AFTER INSERT ON annotations BEGIN"
+    "  UPDATE team_local_changes SET counter = counter + 1;"
+    "END;"
+    "CREATE TRIGGER annotations_team_changes_after_update AFTER UPDATE OF uuid, article, kind,"
+    "  start_block, start_offset, end_block, end_offset, exact, prefix, suffix, state, note, speaker,"
+    "  verdict, created_at, updated_at ON annotations BEGIN"
+    "  UPDATE team_local_changes SET counter = counter + 1;"
+    "END;"
+    "CREATE TRIGGER annotations_team_changes_after_delete AFTER DELETE ON annotations BEGIN"
+    "  UPDATE team_local_changes SET counter = counter + 1;"
+    "END;"
+    "CREATE TRIGGER annotation_links_team_changes_after_insert AFTER INSERT ON annotation_links BEGIN"
+    "  UPDATE team_local_changes SET counter = counter + 1;"
+    "END;"
+    "CREATE TRIGGER annotation_links_team_changes_after_update AFTER UPDATE ON annotation_links BEGIN"
+    "  UPDATE team_local_changes SET counter = counter + 1;"
+    "END;"
+    "CREATE TRIGGER annotation_links_team_changes_after_delete AFTER DELETE ON annotation_links BEGIN"
+    "  UPDATE team_local_changes SET counter = counter + 1;"
+    "END;"
+    "CREATE TRIGGER team_shared_team_changes_after_insert AFTER INSERT ON team_shared BEGIN"
+    "  UPDATE team_local_changes SET counter = counter + 1;"
+    "END;"
+    "CREATE TRIGGER team_shared_team_changes_after_update AFTER UPDATE ON team_shared BEGIN"
+    "  UPDATE team_local_changes SET counter = counter + 1;"
+    "END;"
+    "CREATE TRIGGER team_shared_team_changes_after_delete AFTER DELETE ON team_shared BEGIN"
+    "  UPDATE team_local_changes SET counter = counter + 1;"
+    "END;"
+    "CREATE TRIGGER team_synced_team_changes_after_insert AFTER INSERT ON team_synced BEGIN"
+    "  UPDATE team_local_changes SET counter = counter + 1;"
+    "END;"
+    "CREATE TRIGGER team_synced_team_changes_after_update AFTER UPDATE ON team_synced BEGIN"
+    "  UPDATE team_local_changes SET counter = counter + 1;"
+    "END;"
+    "CREATE TRIGGER team_synced_team_changes_after_delete AFTER DELETE ON team_synced BEGIN"
+    "  UPDATE team_local_changes SET counter = counter + 1;"
+    "END;"
+  },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_STORE_SCHEMA_VERSION);

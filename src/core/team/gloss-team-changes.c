@@ -15,6 +15,11 @@
  * Nothing marks a change as it happens, so no write path of the store needs
  * to know about syncing, and a change made while offline, by another
  * program, or before a crash is found all the same.
+ *
+ * Comparing costs a pass over every shared object, so a sync first asks
+ * whether anything it reads was written since the last time it found
+ * nothing waiting (team_local_changes, kept by triggers: store schema
+ * step 10) and compares only when something was.
  */
 
 void
@@ -237,4 +242,72 @@ gloss_team_collect_changes (GlossStore  *store,
     return NULL;
 
   return g_steal_pointer (&changes);
+}
+
+/**
+ * gloss_team_changes_check:
+ * @out_counter: (out): the library's change counter now, for
+ *   gloss_team_changes_mark_clean() after a comparison that started after
+ *   this read
+ * @out_clean: (out): %TRUE when nothing a sync sends was written since a
+ *   sync last found nothing waiting for @library_id
+ */
+gboolean
+gloss_team_changes_check (GlossStore  *store,
+                          gint64       library_id,
+                          gint64      *out_counter,
+                          gboolean    *out_clean,
+                          GError     **error)
+{
+  sqlite3_stmt *statement = gloss_store_prepare_cached (store,
+                                                        "SELECT c.counter, t.clean_at IS c.counter"
+                                                        " FROM team_local_changes c, team_libraries t"
+                                                        " WHERE c.id = 1 AND t.id = ?1", error);
+  int rc;
+
+  *out_counter = 0;
+  *out_clean = FALSE;
+  if (statement == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (statement, 1, library_id);
+  rc = sqlite3_step (statement);
+  if (rc == SQLITE_ROW)
+    {
+      *out_counter = sqlite3_column_int64 (statement, 0);
+      *out_clean = sqlite3_column_int (statement, 1);
+    }
+  sqlite3_reset (statement);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      gloss_store_set_error (store, error, rc, _("reading the team library"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A comparison that began after gloss_team_changes_check() read @counter
+ * found nothing waiting: until something is written, none is needed. */
+gboolean
+gloss_team_changes_mark_clean (GlossStore  *store,
+                               gint64       library_id,
+                               gint64       counter,
+                               GError     **error)
+{
+  sqlite3_stmt *statement = gloss_store_prepare_cached (store,
+                                                        "UPDATE team_libraries SET clean_at = ?2"
+                                                        " WHERE id = ?1", error);
+  int rc;
+
+  if (statement == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (statement, 1, library_id);
+  sqlite3_bind_int64 (statement, 2, counter);
+  rc = sqlite3_step (statement);
+  sqlite3_reset (statement);
+  if (rc != SQLITE_DONE)
+    {
+      gloss_store_set_error (store, error, rc, _("saving the team library"));
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -107,6 +107,8 @@ library_from_row (GlossStore    *store,
 {
   g_autoptr(GlossTeamLibrary) library = g_new0 (GlossTeamLibrary, 1);
   g_autoptr(GPtrArray) changes = NULL;
+  gint64 counter;
+  gboolean clean;
 
   library->id = sqlite3_column_int64 (statement, 0);
   library->name = gloss_sql_dup_text (statement, 1);
@@ -118,10 +120,15 @@ library_from_row (GlossStore    *store,
   library->n_articles = sqlite3_column_int (statement, 7);
   library->n_conflicts = sqlite3_column_int (statement, 8);
 
-  changes = gloss_team_collect_changes (store, library->id, error);
-  if (changes == NULL)
+  if (!gloss_team_changes_check (store, library->id, &counter, &clean, error))
     return NULL;
-  library->n_pending = changes->len;
+  if (!clean)
+    {
+      changes = gloss_team_collect_changes (store, library->id, error);
+      if (changes == NULL)
+        return NULL;
+      library->n_pending = changes->len;
+    }
   return g_steal_pointer (&library);
 }
 

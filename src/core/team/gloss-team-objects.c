@@ -25,6 +25,9 @@ typedef struct
   const char *column;
 } Field;
 
+/* A new column here goes into the UPDATE OF list of its table's
+ * *_team_changes_after_update trigger too (gloss-store-schema.c, step 10),
+ * or changing only it would not wake the next sync. */
 static const Field article_fields[] = {
   { "sha256", "a.source_sha256" }, { "title", "a.title" }, { "byline", "a.byline" },
   { "site_name", "a.site_name" }, { "url", "a.url" }, { "published", "a.published" },

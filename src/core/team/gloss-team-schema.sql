@@ -153,70 +153,89 @@ $$;
 --   "duplicate"  a new article whose sha256 the library already has under
 --                another uuid (returned; the client adopts it),
 --   "applied"    written with the new library version.
--- Returns {"version": the library's version after, "results": [...]}.
+-- Returns {"version": the library's version after, "results": [...]}, the
+-- results in the order of the changes.
+--
+-- Set-based: a batch is classified in one query and written with one
+-- UPDATE and one INSERT, so its cost grows with the rows, not with a
+-- statement per row (the first push of a library sends thousands).  The
+-- library's row lock is what serialises writers, so the rows read here
+-- cannot change before the writes.
 CREATE FUNCTION gloss.push (p_library uuid, p_changes jsonb) RETURNS jsonb
   LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
   AS $$
 DECLARE
   v_version bigint;
   v_new bigint;
-  c jsonb;
-  r gloss.objects%ROWTYPE;
-  v_dup uuid;
-  v_status text;
-  v_row_version bigint;
-  v_results jsonb := '[]'::jsonb;
-  v_applied integer := 0;
+  v_results jsonb;
+  v_applied bigint;
 BEGIN
   PERFORM gloss.check_writer (p_library);
   SELECT version INTO v_version FROM gloss.libraries WHERE id = p_library FOR UPDATE;
   v_new := v_version + 1;
 
-  FOR c IN SELECT * FROM jsonb_array_elements (p_changes) LOOP
-    SELECT * INTO r FROM gloss.objects
-      WHERE library = p_library AND kind = c ->> 'kind' AND uuid = (c ->> 'uuid')::uuid
-      FOR UPDATE;
-    v_dup := NULL;
-    IF FOUND THEN
-      IF r.data = c -> 'data' AND r.deleted = (c ->> 'deleted')::boolean THEN
-        v_status := 'unchanged';
-        v_row_version := r.version;
-      ELSIF r.version <> (c ->> 'base')::bigint THEN
-        v_status := 'conflict';
-        v_row_version := r.version;
-      ELSE
-        UPDATE gloss.objects SET version = v_new, deleted = (c ->> 'deleted')::boolean,
-            data = c -> 'data', changed_by = session_user
-          WHERE library = p_library AND kind = r.kind AND uuid = r.uuid;
-        v_status := 'applied';
-        v_row_version := v_new;
-      END IF;
-    ELSE
-      IF c ->> 'kind' = 'article' THEN
-        SELECT uuid INTO v_dup FROM gloss.objects
-          WHERE library = p_library AND kind = 'article'
-            AND data ->> 'sha256' = c -> 'data' ->> 'sha256';
-      END IF;
-      IF v_dup IS NOT NULL THEN
-        v_status := 'duplicate';
-        SELECT version INTO v_row_version FROM gloss.objects
-          WHERE library = p_library AND kind = 'article' AND uuid = v_dup;
-      ELSE
-        INSERT INTO gloss.objects (library, kind, uuid, version, deleted, data, author,
-                                   changed_by)
-          VALUES (p_library, c ->> 'kind', (c ->> 'uuid')::uuid, v_new,
-                  (c ->> 'deleted')::boolean, c -> 'data', session_user, session_user);
-        v_status := 'applied';
-        v_row_version := v_new;
-      END IF;
-    END IF;
-    IF v_status = 'applied' THEN
-      v_applied := v_applied + 1;
-    END IF;
-    v_results := v_results || jsonb_build_object ('kind', c ->> 'kind', 'uuid', c ->> 'uuid',
-                                                  'status', v_status, 'version', v_row_version,
-                                                  'existing', v_dup);
-  END LOOP;
+  IF (SELECT count(*) <> count(DISTINCT (e ->> 'kind', e ->> 'uuid'))
+      FROM jsonb_array_elements (p_changes) e) THEN
+    RAISE EXCEPTION 'gloss: a push names the same object twice';
+  END IF;
+
+  WITH c AS (
+    SELECT e.ord, e.value ->> 'kind' AS kind, e.value ->> 'uuid' AS uuid_text,
+           (e.value ->> 'uuid')::uuid AS uuid, (e.value ->> 'base')::bigint AS base,
+           (e.value ->> 'deleted')::boolean AS deleted, e.value -> 'data' AS data
+    FROM jsonb_array_elements (p_changes) WITH ORDINALITY AS e (value, ord)
+  ), found AS (
+    SELECT c.*, o.version AS row_version, o.data AS row_data, o.deleted AS row_deleted,
+           o.uuid IS NOT NULL AS here,
+           (SELECT d.uuid FROM gloss.objects d
+            WHERE o.uuid IS NULL AND c.kind = 'article' AND d.library = p_library
+              AND d.kind = 'article' AND d.data ->> 'sha256' = c.data ->> 'sha256') AS dup
+    FROM c LEFT JOIN gloss.objects o
+      ON o.library = p_library AND o.kind = c.kind AND o.uuid = c.uuid
+  ), firsts AS (
+    -- Two new articles of the same bytes in one batch: the first is the one.
+    SELECT f.*, CASE WHEN NOT f.here AND f.dup IS NULL AND f.kind = 'article'
+                          AND f.data ->> 'sha256' IS NOT NULL
+                     THEN first_value (f.uuid) OVER (PARTITION BY
+                            f.kind = 'article' AND NOT f.here AND f.dup IS NULL,
+                            f.data ->> 'sha256' ORDER BY f.ord) END AS first_uuid
+    FROM found f
+  ), k AS (
+    SELECT f.ord, f.kind, f.uuid_text, f.uuid, f.deleted, f.data,
+           CASE WHEN f.here AND f.row_data = f.data AND f.row_deleted = f.deleted THEN 'unchanged'
+                WHEN f.here AND f.row_version <> f.base THEN 'conflict'
+                WHEN f.here THEN 'update'
+                WHEN f.dup IS NOT NULL THEN 'duplicate'
+                WHEN f.first_uuid IS NOT NULL AND f.first_uuid <> f.uuid THEN 'duplicate'
+                ELSE 'insert' END AS status,
+           coalesce (f.dup, CASE WHEN f.first_uuid <> f.uuid THEN f.first_uuid END) AS existing,
+           f.row_version
+    FROM firsts f
+  ), updated AS (
+    UPDATE gloss.objects o SET version = v_new, deleted = k.deleted, data = k.data,
+        changed_by = session_user
+      FROM k
+      WHERE k.status = 'update' AND o.library = p_library AND o.kind = k.kind
+        AND o.uuid = k.uuid
+  ), inserted AS (
+    INSERT INTO gloss.objects (library, kind, uuid, version, deleted, data, author, changed_by)
+      SELECT p_library, k.kind, k.uuid, v_new, k.deleted, k.data, session_user, session_user
+      FROM k WHERE k.status = 'insert' ORDER BY k.ord
+  )
+  SELECT coalesce (jsonb_agg (jsonb_build_object (
+             'kind', k.kind, 'uuid', k.uuid_text,
+             'status', CASE WHEN k.status IN ('update', 'insert') THEN 'applied' ELSE k.status END,
+             'version', CASE
+                          WHEN k.status IN ('update', 'insert') THEN v_new
+                          WHEN k.status = 'duplicate' THEN
+                            coalesce ((SELECT d.version FROM gloss.objects d
+                                       WHERE d.library = p_library AND d.kind = 'article'
+                                         AND d.uuid = k.existing), v_new)
+                          ELSE k.row_version END,
+             'existing', k.existing) ORDER BY k.ord), '[]'::jsonb),
+         count(*) FILTER (WHERE k.status IN ('update', 'insert'))
+    INTO v_results, v_applied
+    FROM k;
 
   IF v_applied > 0 THEN
     UPDATE gloss.libraries SET version = v_new WHERE id = p_library;

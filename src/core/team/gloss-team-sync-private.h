@@ -25,6 +25,16 @@ GPtrArray *gloss_team_collect_changes   (GlossStore      *store,
                                          gint64           library_id,
                                          GError         **error);
 
+gboolean   gloss_team_changes_check     (GlossStore      *store,
+                                         gint64           library_id,
+                                         gint64          *out_counter,
+                                         gboolean        *out_clean,
+                                         GError         **error);
+gboolean   gloss_team_changes_mark_clean (GlossStore     *store,
+                                         gint64           library_id,
+                                         gint64           counter,
+                                         GError         **error);
+
 char      *gloss_team_link_uuid         (const char      *from_uuid,
                                          const char      *to_uuid,
                                          const char      *relation);

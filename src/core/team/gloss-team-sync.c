@@ -536,15 +536,21 @@ push (Sync      *sync,
       gboolean  *out_again,
       GError   **error)
 {
-  g_autoptr(GPtrArray) changes = gloss_team_collect_changes (sync->store, sync->library_id, error);
+  g_autoptr(GPtrArray) changes = NULL;
   const char *user = gloss_team_connection_get_user (sync->connection);
-  gboolean gap = FALSE;
+  gboolean gap = FALSE, clean;
+  gint64 counter;
 
   *out_again = FALSE;
+  if (!gloss_team_changes_check (sync->store, sync->library_id, &counter, &clean, error))
+    return FALSE;
+  if (clean)
+    return TRUE;
+  changes = gloss_team_collect_changes (sync->store, sync->library_id, error);
   if (changes == NULL)
     return FALSE;
   if (changes->len == 0)
-    return TRUE;
+    return gloss_team_changes_mark_clean (sync->store, sync->library_id, counter, error);
 
   for (guint i = 0; i < changes->len; i++)
     {
