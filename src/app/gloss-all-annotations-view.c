@@ -149,7 +149,7 @@ read_page (GlossAllAnnotationsModel *self,
   guint n = MIN (PAGE_SIZE, self->ids->len - start);
   const gint64 *ids = &g_array_index (self->ids, gint64, start);
 
-  entries = gloss_store_get_annotation_entries (self->store, ids, n, &error);
+  entries = gloss_store_list_annotation_entries (self->store, ids, n, &error);
   if (entries == NULL)
     /* Shown as rows that cannot be read; the next reload tries again. */
     g_debug ("Could not read annotations: %s", error->message);

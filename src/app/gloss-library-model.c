@@ -338,7 +338,7 @@ gloss_library_model_refresh_article (GlossLibraryModel  *self,
   if (position == G_MAXUINT)
     return TRUE;
 
-  summary = gloss_store_get_article_summary (store, article_id, error);
+  summary = gloss_store_dup_article_summary (store, article_id, error);
   if (summary == NULL)
     return FALSE;
 

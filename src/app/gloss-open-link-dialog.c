@@ -176,7 +176,7 @@ ask_same_story (GlossOpenLinkDialog *self,
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
-  summary = gloss_store_get_article_summary (store, result->article_id, NULL);
+  summary = gloss_store_dup_article_summary (store, result->article_id, NULL);
   /* Translators: %s is the title of an article in the library */
   body = g_strdup_printf (_("The library has an earlier copy of this story, “%s”. Add the page "
                             "as its new version, so its annotations follow the changes, or keep "

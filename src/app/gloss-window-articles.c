@@ -45,7 +45,7 @@ get_summary (GlossWindow *self,
   if (self->store == NULL || id == 0)
     return NULL;
 
-  summary = gloss_store_get_article_summary (self->store, id, &error);
+  summary = gloss_store_dup_article_summary (self->store, id, &error);
   if (summary == NULL)
     show_library_error (self, error);
   return summary;

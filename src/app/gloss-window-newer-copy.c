@@ -271,7 +271,7 @@ _gloss_window_ask_newer_copy (GlossWindow    *self,
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
-  summary = gloss_store_get_article_summary (self->store, copy->known_id, NULL);
+  summary = gloss_store_dup_article_summary (self->store, copy->known_id, NULL);
   g_ptr_array_add (copies, copy);
   /* Translators: %s is the title of an article in the library */
   body = g_strdup_printf (_("The library has an earlier copy of this story, “%s”. Add the page "

@@ -606,7 +606,7 @@ versions_action (GtkWidget  *widget,
   if (self->store == NULL || id == 0)
     return;
 
-  summary = gloss_store_get_article_summary (self->store, id, &error);
+  summary = gloss_store_dup_article_summary (self->store, id, &error);
   if (summary != NULL)
     versions = gloss_store_list_versions (self->store, id, &error);
   if (versions == NULL)

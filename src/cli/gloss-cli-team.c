@@ -267,7 +267,7 @@ team_list (GlossCli   *cli,
     return gloss_cli_fail (error);
   if (argc == 2)
     {
-      g_autoptr(GlossTeamLibrary) library = gloss_team_get_library (store, argv[1], &error);
+      g_autoptr(GlossTeamLibrary) library = gloss_team_dup_library (store, argv[1], &error);
 
       if (library == NULL)
         return gloss_cli_fail (error);
@@ -305,7 +305,7 @@ team_share (GlossCli  *cli,
   store = gloss_cli_open_store (cli, &error);
   if (store == NULL)
     return gloss_cli_fail (error);
-  library = gloss_team_get_library (store, argv[1], &error);
+  library = gloss_team_dup_library (store, argv[1], &error);
   if (library == NULL)
     return gloss_cli_fail (error);
   for (int i = 2; i < argc; i++)
@@ -458,7 +458,7 @@ team_members (GlossCli  *cli,
   store = gloss_cli_open_store (cli, &error);
   if (store == NULL)
     return gloss_cli_fail (error);
-  library = gloss_team_get_library (store, argv[1], &error);
+  library = gloss_team_dup_library (store, argv[1], &error);
   if (library == NULL)
     return gloss_cli_fail (error);
   connection = connect_as_person (library->conninfo, &error);

@@ -478,8 +478,8 @@ test_pages (Fixture       *fixture,
   g_assert_cmpuint (ids->len, ==, 10);
 
   /* A page read by id matches the same page read by offset. */
-  page = gloss_store_get_annotation_entries (fixture->library.store, &g_array_index (ids, gint64, 3), 4,
-                                             &error);
+  page = gloss_store_list_annotation_entries (fixture->library.store, &g_array_index (ids, gint64, 3), 4,
+                                              &error);
   g_assert_no_error (error);
   by_offset = gloss_store_list_all_annotations (fixture->library.store, &query, 3, 4, &error);
   g_assert_no_error (error);
@@ -504,13 +504,13 @@ test_pages (Fixture       *fixture,
   g_assert_true (gloss_store_delete_annotation (fixture->library.store, fixture->ids[5], &error));
   g_assert_no_error (error);
   g_clear_pointer (&page, g_ptr_array_unref);
-  page = gloss_store_get_annotation_entries (fixture->library.store, &g_array_index (ids, gint64, 3), 4,
-                                             &error);
+  page = gloss_store_list_annotation_entries (fixture->library.store, &g_array_index (ids, gint64, 3), 4,
+                                              &error);
   g_assert_no_error (error);
   g_assert_cmpuint (page->len, ==, 3);
   g_assert_cmpint (((GlossAnnotationEntry *) g_ptr_array_index (page, 1))->id, ==, fixture->ids[6]);
 
-  empty = gloss_store_get_annotation_entries (fixture->library.store, NULL, 0, &error);
+  empty = gloss_store_list_annotation_entries (fixture->library.store, NULL, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (empty->len, ==, 0);
 }

@@ -412,7 +412,7 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_cmpuint (n_search_hits (fixture, "Stoltenberg", FALSE), ==, 1);
   g_assert_cmpuint (n_search_hits (fixture, "Stoltenberg", TRUE), ==, 1);
   g_assert_cmpuint (n_search_hits (fixture, "company’s answer", TRUE), ==, 1);
-  summary = gloss_store_get_article_summary (fixture->store, huawei, &error);
+  summary = gloss_store_dup_article_summary (fixture->store, huawei, &error);
   g_assert_no_error (error);
   g_assert_false (summary->unread);
   g_assert_cmpuint (summary->read_block, ==, 2);

@@ -149,7 +149,7 @@ pending (TeamClient *client,
          const char *library)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossTeamLibrary) info = gloss_team_get_library (client->store, library, &error);
+  g_autoptr(GlossTeamLibrary) info = gloss_team_dup_library (client->store, library, &error);
 
   g_assert_no_error (error);
   return info->n_pending;

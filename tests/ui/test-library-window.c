@@ -326,7 +326,7 @@ test_search_opens_at_match (Library       *library,
 
   /* Opening it marked it read. */
   {
-    g_autoptr(GlossArticleSummary) summary = gloss_store_get_article_summary (library->store, library->target_id, NULL);
+    g_autoptr(GlossArticleSummary) summary = gloss_store_dup_article_summary (library->store, library->target_id, NULL);
 
     g_assert_false (summary->unread);
   }
@@ -369,7 +369,7 @@ test_reading_position_restored (Library       *library,
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(GlossArticleSummary) summary =
-      gloss_store_get_article_summary (library->store, library->target_id, &error);
+      gloss_store_dup_article_summary (library->store, library->target_id, &error);
     g_autofree char *reading_time = NULL;
 
     g_assert_no_error (error);

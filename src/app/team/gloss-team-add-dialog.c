@@ -258,7 +258,7 @@ add_clicked_cb (GlossTeamAddDialog *self)
       show_error (self, error->message);
       return;
     }
-  existing = gloss_team_get_library (self->store, display, NULL);
+  existing = gloss_team_dup_library (self->store, display, NULL);
   if (existing != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("This library already syncs with a team "

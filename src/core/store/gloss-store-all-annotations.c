@@ -29,7 +29,7 @@
  *
  * The listing pages in two steps: gloss_store_find_annotations() returns
  * the ids of every match in order (one pass, a few hundred kilobytes for
- * the largest library), and gloss_store_get_annotation_entries() reads a
+ * the largest library), and gloss_store_list_annotation_entries() reads a
  * page of them by primary key when a list shows it.
  */
 
@@ -521,7 +521,7 @@ entry_from_row (sqlite3_stmt *statement)
  *
  * Finds every annotation of the library that matches @query, orphaned ones
  * included, in the order @query asks for.  Read the annotations themselves
- * a page at a time with gloss_store_get_annotation_entries().
+ * a page at a time with gloss_store_list_annotation_entries().
  *
  * Returns: (transfer full) (element-type gint64): the ids of the matching
  *   annotations, or %NULL with @error set
@@ -559,7 +559,7 @@ gloss_store_find_annotations (GlossStore                  *self,
 }
 
 /**
- * gloss_store_get_annotation_entries:
+ * gloss_store_list_annotation_entries:
  * @self: a #GlossStore
  * @ids: (array length=n_ids): annotation ids, as gloss_store_find_annotations()
  *   returned them
@@ -574,10 +574,10 @@ gloss_store_find_annotations (GlossStore                  *self,
  *   annotations, or %NULL with @error set
  */
 GPtrArray *
-gloss_store_get_annotation_entries (GlossStore    *self,
-                                    const gint64  *ids,
-                                    guint          n_ids,
-                                    GError       **error)
+gloss_store_list_annotation_entries (GlossStore    *self,
+                                     const gint64  *ids,
+                                     guint          n_ids,
+                                     GError       **error)
 {
   g_autoptr(sqlite3_stmt) statement = NULL;
   g_autoptr(GPtrArray) entries = NULL;

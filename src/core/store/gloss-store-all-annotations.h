@@ -112,10 +112,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossSpeakerCount, gloss_speaker_count_free)
 GArray           *gloss_store_find_annotations       (GlossStore                  *self,
                                                       const GlossAnnotationQuery  *query,
                                                       GError                     **error);
-GPtrArray        *gloss_store_get_annotation_entries (GlossStore                  *self,
-                                                      const gint64                *ids,
-                                                      guint                        n_ids,
-                                                      GError                     **error);
+GPtrArray        *gloss_store_list_annotation_entries (GlossStore                  *self,
+                                                       const gint64                *ids,
+                                                       guint                        n_ids,
+                                                       GError                     **error);
 GPtrArray        *gloss_store_list_all_annotations   (GlossStore                  *self,
                                                       const GlossAnnotationQuery  *query,
                                                       guint                        offset,

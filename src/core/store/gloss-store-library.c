@@ -200,7 +200,7 @@ set_not_found (GError **error,
 }
 
 /**
- * gloss_store_get_article_summary:
+ * gloss_store_dup_article_summary:
  *
  * One row of gloss_store_list_articles_full(), to refresh a list item after
  * a change.
@@ -209,7 +209,7 @@ set_not_found (GError **error,
  *   or a database error
  */
 GlossArticleSummary *
-gloss_store_get_article_summary (GlossStore  *self,
+gloss_store_dup_article_summary (GlossStore  *self,
                                  gint64       article_id,
                                  GError     **error)
 {

@@ -86,7 +86,7 @@ GPtrArray        *gloss_store_list_articles_full   (GlossStore                 *
                                                     GlossArticleFilter          filter,
                                                     GlossArticleSort            sort,
                                                     GError                    **error);
-GlossArticleSummary *gloss_store_get_article_summary (GlossStore               *self,
+GlossArticleSummary *gloss_store_dup_article_summary (GlossStore               *self,
                                                     gint64                      article_id,
                                                     GError                    **error);
 gboolean          gloss_store_set_article_unread   (GlossStore                 *self,

@@ -172,12 +172,12 @@ gloss_team_list_libraries (GlossStore  *store,
 }
 
 /**
- * gloss_team_get_library:
+ * gloss_team_dup_library:
  *
  * Returns: (transfer full): the team library called @name
  */
 GlossTeamLibrary *
-gloss_team_get_library (GlossStore  *store,
+gloss_team_dup_library (GlossStore  *store,
                         const char  *name,
                         GError     **error)
 {

@@ -127,7 +127,7 @@ gint64            gloss_team_add_library      (GlossStore        *store,
                                                GError           **error);
 GPtrArray        *gloss_team_list_libraries   (GlossStore        *store,
                                                GError           **error);
-GlossTeamLibrary *gloss_team_get_library      (GlossStore        *store,
+GlossTeamLibrary *gloss_team_dup_library      (GlossStore        *store,
                                                const char        *name,
                                                GError           **error);
 gboolean          gloss_team_share_article    (GlossStore        *store,
