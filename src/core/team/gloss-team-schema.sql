@@ -245,16 +245,19 @@ BEGIN
 END
 $$;
 
--- An article's body, before the article itself is pushed; a second push
--- of the same body (a retry) changes nothing.
-CREATE FUNCTION gloss.push_body (p_library uuid, p_uuid uuid, p_source bytea, p_blocks jsonb)
+-- Articles' bodies, before the articles themselves are pushed: p_bodies is
+-- a JSON array of {uuid, source (the compressed original, base64), blocks},
+-- many in one call so a first push does not wait on a round trip each.  A
+-- second push of the same body (a retry) changes nothing.
+CREATE FUNCTION gloss.push_bodies (p_library uuid, p_bodies jsonb)
   RETURNS void
   LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
   AS $$
 BEGIN
   PERFORM gloss.check_writer (p_library);
   INSERT INTO gloss.article_bodies (library, uuid, source, blocks)
-    VALUES (p_library, p_uuid, p_source, p_blocks)
+    SELECT p_library, (b ->> 'uuid')::uuid, decode (b ->> 'source', 'base64'), b -> 'blocks'
+    FROM jsonb_array_elements (p_bodies) b
     ON CONFLICT DO NOTHING;
 END
 $$;
@@ -339,7 +342,7 @@ RESET ROLE;
 
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA gloss FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION gloss.my_libraries (), gloss.my_role (uuid),
-  gloss.push (uuid, jsonb), gloss.push_body (uuid, uuid, bytea, jsonb),
+  gloss.push (uuid, jsonb), gloss.push_bodies (uuid, jsonb),
   gloss.pull (uuid, bigint), gloss.add_person (name, text, text, boolean),
   gloss.create_library (uuid, text), gloss.set_member (uuid, name, text)
   TO gloss_person;

@@ -485,47 +485,50 @@ failed:
   return FALSE;
 }
 
+/* Sends the bodies of the new articles among @changes, BODY_BATCH to a
+ * round trip. */
 static gboolean
-push_body (Sync             *sync,
-           GlossTeamChange  *change,
-           GError          **error)
+push_bodies (Sync       *sync,
+             GPtrArray  *changes,
+             GError    **error)
 {
-  PGconn *conn = gloss_team_connection_get_conn (sync->connection);
-  g_autoptr(GBytes) source = NULL;
-  g_autofree char *blocks = NULL;
-  g_autoptr(PGresult) result = NULL;
-  const char *values[4];
-  int lengths[4] = { 0, 0, 0, 0 };
-  int formats[4] = { 0, 0, 1, 0 };
-  const char *state;
+  g_autoptr(GString) json = g_string_new ("[");
+  guint in_batch = 0;
 
-  if (!gloss_team_read_body (sync->store, change->article_id, &source, &blocks, error))
-    return FALSE;
-  values[0] = sync->library_uuid;
-  values[1] = change->uuid;
-  values[2] = g_bytes_get_data (source, NULL);
-  lengths[2] = g_bytes_get_size (source);
-  values[3] = blocks;
-  result = PQexecParams (conn, "SELECT gloss.push_body ($1, $2, $3, $4::jsonb)", 4, NULL,
-                         values, lengths, formats, 0);
-  if (PQresultStatus (result) == PGRES_TUPLES_OK)
-    return TRUE;
-
-  state = PQresultErrorField (result, PG_DIAG_SQLSTATE);
-  if (g_strcmp0 (state, "42501") == 0)
+  for (guint i = 0; i < changes->len; i++)
     {
-      const char *primary = PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY);
+      GlossTeamChange *change = g_ptr_array_index (changes, i);
+      g_autoptr(GBytes) source = NULL;
+      g_autofree char *blocks = NULL;
+      g_autofree char *encoded = NULL;
+      gboolean last = i + 1 == changes->len;
 
-      if (primary != NULL && g_str_has_prefix (primary, "gloss: "))
-        primary += strlen ("gloss: ");
-      g_set_error (error, GLOSS_TEAM_ERROR, GLOSS_TEAM_ERROR_REFUSED,
-                   _("The team server refused %s: %s"), _("sending changes"), primary);
+      if (g_str_equal (change->kind, "article") && !change->deleted && change->base == 0)
+        {
+          if (!gloss_team_read_body (sync->store, change->article_id, &source, &blocks, error))
+            return FALSE;
+          encoded = g_base64_encode (g_bytes_get_data (source, NULL), g_bytes_get_size (source));
+          g_string_append_printf (json, "%s{\"uuid\":\"%s\",\"source\":\"%s\",\"blocks\":%s}",
+                                  in_batch == 0 ? "" : ",", change->uuid, encoded, blocks);
+          in_batch++;
+        }
+      if (in_batch > 0 && (in_batch == BODY_BATCH || last))
+        {
+          g_autoptr(PGresult) result = NULL;
+          const char *params[2] = { sync->library_uuid, NULL };
+
+          g_string_append_c (json, ']');
+          params[1] = json->str;
+          result = gloss_team_query (sync->connection,
+                                     "SELECT gloss.push_bodies ($1, $2::jsonb)", 2, params,
+                                     _("sending changes"), error);
+          if (result == NULL)
+            return FALSE;
+          g_string_assign (json, "[");
+          in_batch = 0;
+        }
     }
-  else
-    g_set_error (error, GLOSS_TEAM_ERROR, GLOSS_TEAM_ERROR_FAILED,
-                 _("The team server failed while %s: %s"), _("sending changes"),
-                 PQerrorMessage (conn));
-  return FALSE;
+  return TRUE;
 }
 
 /* Sends the changes in batches, each one server transaction, and records
@@ -552,14 +555,8 @@ push (Sync      *sync,
   if (changes->len == 0)
     return gloss_team_changes_mark_clean (sync->store, sync->library_id, counter, error);
 
-  for (guint i = 0; i < changes->len; i++)
-    {
-      GlossTeamChange *change = g_ptr_array_index (changes, i);
-
-      if (g_str_equal (change->kind, "article") && !change->deleted && change->base == 0 &&
-          !push_body (sync, change, error))
-        return FALSE;
-    }
+  if (!push_bodies (sync, changes, error))
+    return FALSE;
 
   gloss_team_sync_hook ("before-push");
 
