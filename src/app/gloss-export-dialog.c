@@ -37,6 +37,9 @@ struct _GlossExportDialog
   GlossArticle    *article;
   GCancellable    *cancellable;
   guint            pulse_source;
+  /* Two versions compared, exported with the article; 0 when none */
+  guint            compare_from;
+  guint            compare_to;
 };
 
 G_DEFINE_FINAL_TYPE (GlossExportDialog, gloss_export_dialog, ADW_TYPE_WINDOW)
@@ -240,6 +243,13 @@ gloss_export_dialog_export_to (GlossExportDialog *self,
       return;
     }
   set_reviewer (self, data);
+  if (id != 0 && self->compare_to != 0
+      && !gloss_export_data_add_comparison (data, self->store, id, self->compare_from,
+                                            self->compare_to, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
 
   folder = g_file_get_parent (destination);
   basename = g_file_get_basename (destination);
@@ -524,4 +534,24 @@ gloss_export_dialog_get_exporting (GlossExportDialog *self)
   g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), FALSE);
 
   return self->cancellable != NULL;
+}
+
+/**
+ * gloss_export_dialog_set_comparison:
+ * @self: a #GlossExportDialog
+ * @from: the older version's number
+ * @to: the newer one's
+ *
+ * The Markdown and HTML exports of the article then carry the comparison
+ * of these two versions, with the annotations whose words changed.
+ */
+void
+gloss_export_dialog_set_comparison (GlossExportDialog *self,
+                                    guint              from,
+                                    guint              to)
+{
+  g_return_if_fail (GLOSS_IS_EXPORT_DIALOG (self));
+
+  self->compare_from = from;
+  self->compare_to = to;
 }

@@ -23,5 +23,8 @@ char              *gloss_export_dialog_dup_suggested_name (GlossExportDialog *se
 void               gloss_export_dialog_export_to       (GlossExportDialog *self,
                                                         GFile             *destination);
 gboolean           gloss_export_dialog_get_exporting   (GlossExportDialog *self);
+void               gloss_export_dialog_set_comparison  (GlossExportDialog *self,
+                                                        guint              from,
+                                                        guint              to);
 
 G_END_DECLS

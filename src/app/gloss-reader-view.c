@@ -391,6 +391,21 @@ snapshot_quote_rule (GlossReaderView   *self,
                              &GRAPHENE_RECT_INIT (self->side_margin + 6, y + 2, 3, height - 4));
 }
 
+/* A paragraph that changed between two versions compared: a bar in the
+ * margin before it, a shape rather than a colour. */
+static void
+snapshot_change_bar (GlossReaderView   *self,
+                     GtkSnapshot       *snapshot,
+                     const GtkTextIter *line_start,
+                     const GdkRGBA     *color)
+{
+  int y, height;
+
+  get_text_extent (self, line_start, &y, &height);
+  gtk_snapshot_append_color (snapshot, color,
+                             &GRAPHENE_RECT_INIT (MAX (self->side_margin - 14, 2), y, 4, height));
+}
+
 static void
 snapshot_panel (GlossReaderView   *self,
                 GtkSnapshot       *snapshot,
@@ -445,8 +460,9 @@ gloss_reader_view_snapshot_layer (GtkTextView      *view,
   GtkStyleContext *style_context;
   GdkRectangle visible;
   GtkTextIter iter;
-  GdkRGBA rule_color, bullet_color, panel_color;
+  GdkRGBA rule_color, bullet_color, panel_color, change_color;
   GtkTextIter visible_start, visible_end;
+  GtkTextTag *changed;
   int last_line;
 
   if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT || self->article == NULL)
@@ -458,6 +474,10 @@ gloss_reader_view_snapshot_layer (GtkTextView      *view,
   rule_color.alpha *= 0.22f;
   panel_color.alpha *= 0.06f;
   bullet_color.alpha *= 0.75f;
+  change_color = bullet_color;
+  /* Set by the window on the paragraphs a comparison of versions changed. */
+  changed = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (view)),
+                                       GLOSS_READER_CHANGED_TAG);
 
   gtk_text_view_get_visible_rect (view, &visible);
   gtk_text_view_get_line_at_y (view, &iter, visible.y + visible.height, NULL);
@@ -469,6 +489,8 @@ gloss_reader_view_snapshot_layer (GtkTextView      *view,
 
   do
     {
+      if (changed != NULL && gtk_text_iter_has_tag (&iter, changed))
+        snapshot_change_bar (self, snapshot, &iter, &change_color);
       if (gtk_text_iter_has_tag (&iter, self->quote_tag))
         snapshot_quote_rule (self, snapshot, &iter, &rule_color);
       else if (gtk_text_iter_has_tag (&iter, self->list_item_tag))

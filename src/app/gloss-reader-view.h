@@ -8,6 +8,10 @@
 G_BEGIN_DECLS
 
 #define GLOSS_TYPE_READER_VIEW (gloss_reader_view_get_type ())
+
+/* The tag a caller puts on whole paragraphs to have them marked in the
+ * margin (a comparison's changed paragraphs). */
+#define GLOSS_READER_CHANGED_TAG "gloss-changed-paragraph"
 G_DECLARE_FINAL_TYPE (GlossReaderView, gloss_reader_view, GLOSS, READER_VIEW, GtkTextView)
 
 GtkWidget    *gloss_reader_view_new                (void);

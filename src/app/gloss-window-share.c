@@ -49,10 +49,20 @@ exported_cb (GlossWindow *self,
 GlossExportDialog *
 _gloss_window_new_export_dialog (GlossWindow *self)
 {
+  g_autoptr(GlossArticle) compared = NULL;
   GlossExportDialog *dialog;
 
+  /* While two versions are compared, the article is exported with the
+   * comparison, as a report: the text on screen is not the article's. */
+  if (self->compare_article_id != 0 && self->store != NULL)
+    compared = gloss_store_load_article (self->store, self->compare_article_id, NULL);
   dialog = gloss_export_dialog_new (GTK_WINDOW (self), self->store,
-                                    gloss_window_get_article (self));
+                                    compared != NULL ? compared : gloss_window_get_article (self));
+  if (compared != NULL)
+    {
+      gloss_export_dialog_set_comparison (dialog, self->compare_from, self->compare_to);
+      gloss_export_dialog_set_format (dialog, GLOSS_EXPORT_HTML);
+    }
   g_signal_connect_object (dialog, "exported", G_CALLBACK (exported_cb), self, G_CONNECT_SWAPPED);
   return dialog;
 }

@@ -15,21 +15,14 @@
  * A comparison is shown in the one reader, not a second text view: the
  * newer version's paragraphs with the removed words put back where they
  * were, struck through, and the added words underlined, both on a tinted
- * background, so the change reads without colour too.  That text is an
+ * background, so the change reads without colour too, and a bar in the
+ * margin beside each changed paragraph.  That text is an
  * article of its own (id 0) that exists only on screen: while it is shown
  * the annotations are put away and nothing can be marked, since its
  * offsets are not the stored article's.  A bar above the reader counts the
  * changes and steps through them (F8, Shift+F8); Done shows the article
  * again as it is.
  */
-
-typedef struct
-{
-  guint block;
-  guint start;
-  guint end;
-  gboolean deleted;
-} DiffMark;
 
 /* Article actions take an article id; 0 means the article shown. */
 static gint64
@@ -43,199 +36,6 @@ target_article (GlossWindow *self,
   if (self->compare_article_id != 0)
     return self->compare_article_id;
   return _gloss_window_shown_article_id (self);
-}
-
-/* The comparison's text */
-
-static gboolean
-is_word_char (gunichar c)
-{
-  return g_unichar_isalnum (c);
-}
-
-static gunichar
-last_char (GString *text)
-{
-  const char *end;
-
-  if (text->len == 0)
-    return 0;
-  end = g_utf8_find_prev_char (text->str, text->str + text->len);
-  return end != NULL ? g_utf8_get_char (end) : 0;
-}
-
-/* Appends @piece (@n_bytes of it) to a block's text being built, keeping
- * the text as Gloss stores it (single spaces, none at the start), and
- * gives the code points it took.  @separate puts a space before it when
- * two words would otherwise run together. */
-static void
-append_piece (GString    *text,
-              guint      *n_chars,
-              const char *piece,
-              gsize       n_bytes,
-              gboolean    separate,
-              guint      *out_start,
-              guint      *out_end)
-{
-  const char *end = piece + n_bytes;
-
-  if (text->len == 0 || last_char (text) == ' ')
-    {
-      while (piece < end && *piece == ' ')
-        piece++;
-    }
-  else if (separate && piece < end && is_word_char (last_char (text))
-           && is_word_char (g_utf8_get_char (piece)))
-    {
-      g_string_append_c (text, ' ');
-      (*n_chars)++;
-    }
-
-  *out_start = *n_chars;
-  for (const char *p = piece; p < end; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      /* A removal that spanned paragraphs reads as one, with their ends
-       * marked. */
-      if (c == '\n')
-        {
-          if (last_char (text) != ' ')
-            {
-              g_string_append_c (text, ' ');
-              (*n_chars)++;
-            }
-          g_string_append (text, "¶ ");
-          *n_chars += 2;
-          continue;
-        }
-      if (c == ' ' && last_char (text) == ' ')
-        continue;
-      g_string_append_unichar (text, c);
-      (*n_chars)++;
-    }
-  *out_end = *n_chars;
-}
-
-static const char *
-offset_to_pointer (const char *text,
-                   guint       offset)
-{
-  return g_utf8_offset_to_pointer (text, offset);
-}
-
-/* The newer version with what the older one had put back, and where the
- * added and removed words are in it. */
-static GlossArticle *
-build_comparison (GlossArticle *older,
-                  GlossArticle *newer,
-                  GArray       *marks,
-                  guint        *out_n_changes)
-{
-  g_autoptr(GPtrArray) changes = gloss_diff_articles (older, newer);
-  GlossArticle *shown = gloss_article_new ();
-  guint next = 0;
-
-  gloss_article_set_title (shown, gloss_article_get_title (newer));
-  gloss_article_set_byline (shown, gloss_article_get_byline (newer));
-  gloss_article_set_site_name (shown, gloss_article_get_site_name (newer));
-  gloss_article_set_published (shown, gloss_article_get_published (newer));
-  gloss_article_set_language (shown, gloss_article_get_language (newer));
-  *out_n_changes = changes->len;
-
-  for (guint b = 0; b < gloss_article_get_n_blocks (newer); b++)
-    {
-      const GlossBlock *block = gloss_article_get_block (newer, b);
-      const char *source = gloss_block_get_text (block);
-      guint length = gloss_block_get_length (block);
-      g_autoptr(GString) text = g_string_new (NULL);
-      guint n_chars = 0;
-      guint position = 0;
-      guint first_mark = marks->len;
-      gboolean after_deletion = FALSE;
-
-      /* The changes that touch this block, in order. */
-      for (; next < changes->len; next++)
-        {
-          GlossDiffChange *change = g_ptr_array_index (changes, next);
-          guint ins_start, ins_end, start, end;
-
-          if (change->new_start.block > b)
-            break;
-          if (change->new_end.block < b)
-            continue;
-
-          ins_start = change->new_start.block == b ? MIN (change->new_start.offset, length) : 0;
-          ins_end = change->new_end.block == b ? MIN (change->new_end.offset, length) : length;
-          ins_start = MAX (ins_start, position);
-          ins_end = MAX (ins_end, ins_start);
-
-          if (ins_start > position)
-            {
-              const char *from = offset_to_pointer (source, position);
-              const char *to = offset_to_pointer (source, ins_start);
-
-              append_piece (text, &n_chars, from, to - from, after_deletion, &start, &end);
-              after_deletion = FALSE;
-            }
-
-          if (change->new_start.block == b && *change->deleted != '\0')
-            {
-              DiffMark mark = { b, 0, 0, TRUE };
-
-              append_piece (text, &n_chars, change->deleted, strlen (change->deleted), TRUE,
-                            &mark.start, &mark.end);
-              if (mark.end > mark.start)
-                g_array_append_val (marks, mark);
-              after_deletion = TRUE;
-            }
-
-          if (ins_end > ins_start)
-            {
-              const char *from = offset_to_pointer (source, ins_start);
-              const char *to = offset_to_pointer (source, ins_end);
-              DiffMark mark = { b, 0, 0, FALSE };
-
-              append_piece (text, &n_chars, from, to - from, after_deletion, &mark.start,
-                            &mark.end);
-              if (mark.end > mark.start)
-                g_array_append_val (marks, mark);
-              after_deletion = FALSE;
-            }
-          position = ins_end;
-
-          /* A change that goes on into the next block is seen again there. */
-          if (change->new_end.block > b)
-            break;
-        }
-
-      if (position < length)
-        {
-          const char *from = offset_to_pointer (source, position);
-          guint start, end;
-
-          append_piece (text, &n_chars, from, strlen (from), after_deletion, &start, &end);
-        }
-
-      /* No space at the end, as stored text has none. */
-      if (text->len > 0 && text->str[text->len - 1] == ' ')
-        {
-          g_string_truncate (text, text->len - 1);
-          n_chars--;
-          for (guint i = first_mark; i < marks->len; i++)
-            {
-              DiffMark *mark = &g_array_index (marks, DiffMark, i);
-
-              mark->end = MIN (mark->end, n_chars);
-              mark->start = MIN (mark->start, mark->end);
-            }
-        }
-
-      if (!gloss_article_append_stored_block (shown, gloss_block_get_kind (block), text->str))
-        g_array_set_size (marks, first_mark);
-    }
-
-  return shown;
 }
 
 /* The comparison on screen */
@@ -271,7 +71,7 @@ ensure_tag (GtkTextBuffer *buffer,
 
 static gboolean
 get_mark_iters (GlossWindow    *self,
-                const DiffMark *mark,
+                const GlossDiffMark *mark,
                 GtkTextIter    *start,
                 GtkTextIter    *end)
 {
@@ -286,14 +86,27 @@ tag_marks (GlossWindow *self)
   GtkTextTag *inserted = ensure_tag (buffer, "gloss-diff-inserted", FALSE);
   GtkTextTag *deleted = ensure_tag (buffer, "gloss-diff-deleted", TRUE);
 
+  GtkTextTag *changed = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                   GLOSS_READER_CHANGED_TAG);
+
+  /* No look of its own: the reader draws a bar in the margin for it. */
+  if (changed == NULL)
+    changed = gtk_text_buffer_create_tag (buffer, GLOSS_READER_CHANGED_TAG, NULL);
   ensure_tag (buffer, "gloss-diff-current", FALSE);
   for (guint i = 0; i < self->compare_marks->len; i++)
     {
-      const DiffMark *mark = &g_array_index (self->compare_marks, DiffMark, i);
+      const GlossDiffMark *mark = &g_array_index (self->compare_marks, GlossDiffMark, i);
       GtkTextIter start, end;
 
       if (get_mark_iters (self, mark, &start, &end))
         gtk_text_buffer_apply_tag (buffer, mark->deleted ? deleted : inserted, &start, &end);
+      if (gloss_reader_view_get_iter_for_block (self->reader_view, mark->block, 0, &start))
+        {
+          end = start;
+          if (!gtk_text_iter_ends_line (&end))
+            gtk_text_iter_forward_to_line_end (&end);
+          gtk_text_buffer_apply_tag (buffer, changed, &start, &end);
+        }
     }
 }
 
@@ -371,7 +184,8 @@ _gloss_window_compare_versions (GlossWindow  *self,
   g_autoptr(GlossArticle) older = NULL;
   g_autoptr(GlossArticle) newer = NULL;
   g_autoptr(GlossArticle) shown = NULL;
-  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (DiffMark));
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (GlossDiffMark));
   guint n_changes = 0;
 
   g_return_val_if_fail (self->store != NULL, FALSE);
@@ -382,7 +196,9 @@ _gloss_window_compare_versions (GlossWindow  *self,
   newer = gloss_store_load_version (self->store, article_id, to, error);
   if (newer == NULL)
     return FALSE;
-  shown = build_comparison (older, newer, marks, &n_changes);
+  changes = gloss_diff_articles (older, newer);
+  n_changes = changes->len;
+  shown = gloss_diff_build_comparison (older, newer, changes, marks);
 
   /* Whatever was being typed is saved, and the annotations put away:
    * nothing can be marked on text that exists only on screen. */
@@ -427,7 +243,7 @@ step_change (GlossWindow *self,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->reader_view));
   GtkTextTag *current = ensure_tag (buffer, "gloss-diff-current", FALSE);
   GtkTextIter start, end;
-  const DiffMark *mark;
+  const GlossDiffMark *mark;
   guint n;
 
   if (self->compare_marks == NULL || self->compare_marks->len == 0)
@@ -438,7 +254,7 @@ step_change (GlossWindow *self,
    * buffer made GTK 4.8 draw an untouched paragraph in another style. */
   if (self->compare_current != G_MAXUINT)
     {
-      mark = &g_array_index (self->compare_marks, DiffMark, self->compare_current);
+      mark = &g_array_index (self->compare_marks, GlossDiffMark, self->compare_current);
       if (get_mark_iters (self, mark, &start, &end))
         gtk_text_buffer_remove_tag (buffer, current, &start, &end);
     }
@@ -450,7 +266,7 @@ step_change (GlossWindow *self,
   else
     self->compare_current = (self->compare_current + n - 1) % n;
 
-  mark = &g_array_index (self->compare_marks, DiffMark, self->compare_current);
+  mark = &g_array_index (self->compare_marks, GlossDiffMark, self->compare_current);
   if (get_mark_iters (self, mark, &start, &end))
     gtk_text_buffer_apply_tag (buffer, current, &start, &end);
   if (get_mark_iters (self, mark, &start, &end))
@@ -640,6 +456,7 @@ _gloss_window_versions_init (GlossWindow *self)
   GtkWidget *previous = gtk_button_new_from_icon_name ("go-up-symbolic");
   GtkWidget *next = gtk_button_new_from_icon_name ("go-down-symbolic");
   GtkWidget *done = gtk_button_new_with_mnemonic (_("_Done"));
+  GtkWidget *export = gtk_button_new_from_icon_name ("document-save-symbolic");
   GtkWidget *legend;
 
   /* Under the header bar, beside the import bar, without touching the
@@ -665,6 +482,11 @@ _gloss_window_versions_init (GlossWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (next), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Next Change"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (done), "win.stop-comparing");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (export), "win.export");
+  gtk_widget_set_tooltip_text (export, _("Export the Comparison (Ctrl+E)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (export), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Export the Comparison"), -1);
+  gtk_box_append (GTK_BOX (bar), export);
   gtk_box_append (GTK_BOX (bar), previous);
   gtk_box_append (GTK_BOX (bar), next);
   gtk_box_append (GTK_BOX (bar), done);

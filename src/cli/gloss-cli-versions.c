@@ -171,56 +171,30 @@ print_diff_json (gint64     id,
   gloss_cli_print_json (builder);
 }
 
-/* Markdown keeps "~~" and "**" for the marks; the words' own asterisks,
- * tildes and backslashes are escaped. */
-static char *
-escape_markdown (const char *text)
+/* The comparison as the Markdown brief or the HTML report carry it, with
+ * the annotations whose words changed called out. */
+static gboolean
+print_diff_export (GlossStore         *store,
+                   gint64              id,
+                   guint               from,
+                   guint               to,
+                   GlossExportFormat   format,
+                   GError            **error)
 {
-  GString *out = g_string_new (NULL);
+  g_autoptr(GlossExportData) data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize size;
+  const char *text;
 
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '*' || *p == '~' || *p == '\\' || *p == '_' || *p == '[' || *p == ']')
-        g_string_append_c (out, '\\');
-      if (*p == '\n')
-        g_string_append (out, " ¶ ");
-      else
-        g_string_append_c (out, *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static void
-print_diff_markdown (GlossArticle *article,
-                     guint         from,
-                     guint         to,
-                     GPtrArray    *changes)
-{
-  g_autofree char *title = escape_markdown (gloss_article_get_title (article));
-  guint n_changed;
-
-  printf ("# %s\n\n", title);
-  n_changed = gloss_diff_count_changed_blocks (changes);
-  printf (ngettext ("Changes from version %u to version %u: %u paragraph changed.\n\n",
-                    "Changes from version %u to version %u: %u paragraphs changed.\n\n",
-                    n_changed),
-          from, to, n_changed);
-  for (guint i = 0; i < changes->len; i++)
-    {
-      GlossDiffChange *change = g_ptr_array_index (changes, i);
-      g_autofree char *deleted = escape_markdown (change->deleted);
-      g_autofree char *inserted = escape_markdown (change->inserted);
-
-      /* TRANSLATORS: a paragraph number, then what changed in it */
-      printf (_("- Paragraph %u:"), change->new_start.block + 1);
-      if (deleted[0] != '\0')
-        printf (" ~~%s~~", deleted);
-      if (deleted[0] != '\0' && inserted[0] != '\0')
-        printf (" →");
-      if (inserted[0] != '\0')
-        printf (" **%s**", inserted);
-      printf ("\n");
-    }
+  data = gloss_export_data_collect (store, &id, 1, error);
+  if (data == NULL || !gloss_export_data_add_comparison (data, store, id, from, to, error))
+    return FALSE;
+  bytes = gloss_export_data_to_bytes (data, format, GLOSS_EXPORT_ORDER_POSITION, error);
+  if (bytes == NULL)
+    return FALSE;
+  text = g_bytes_get_data (bytes, &size);
+  fwrite (text, 1, size, stdout);
+  return TRUE;
 }
 
 static void
@@ -242,6 +216,7 @@ gloss_cli_diff (GlossCli  *cli,
 {
   gboolean json = FALSE;
   gboolean markdown = FALSE;
+  gboolean html = FALSE;
   int from = 0;
   int to = 0;
   const GOptionEntry entries[] = {
@@ -249,7 +224,10 @@ gloss_cli_diff (GlossCli  *cli,
       N_("N") },
     { "to", 0, 0, G_OPTION_ARG_INT, &to, N_("The newer version (the current one)"), N_("M") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the changes as JSON"), NULL },
-    { "markdown", 0, 0, G_OPTION_ARG_NONE, &markdown, N_("Print the changes as Markdown"), NULL },
+    { "markdown", 0, 0, G_OPTION_ARG_NONE, &markdown,
+      N_("Print the comparison as Markdown, with the annotations whose words changed"), NULL },
+    { "html", 0, 0, G_OPTION_ARG_NONE, &html,
+      N_("Print the HTML report of the article with the comparison"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -271,8 +249,8 @@ gloss_cli_diff (GlossCli  *cli,
     return gloss_cli_usage_error (context, error->message);
   if (argc != 2 || !gloss_cli_parse_id (argv[1], &id))
     return gloss_cli_usage_error (context, _("Give an article id"));
-  if (json && markdown)
-    return gloss_cli_usage_error (context, _("Give --json or --markdown, not both"));
+  if (json + markdown + html > 1)
+    return gloss_cli_usage_error (context, _("Give one of --json, --markdown and --html"));
 
   store = gloss_cli_open_store (cli, &error);
   if (store == NULL)
@@ -293,6 +271,14 @@ gloss_cli_diff (GlossCli  *cli,
       return gloss_cli_fail (error);
     }
 
+  if (markdown || html)
+    {
+      if (!print_diff_export (store, id, from, to,
+                              markdown ? GLOSS_EXPORT_MARKDOWN : GLOSS_EXPORT_HTML, &error))
+        return gloss_cli_fail (error);
+      return GLOSS_CLI_EXIT_OK;
+    }
+
   older = gloss_store_load_version (store, id, from, &error);
   if (older == NULL)
     return gloss_cli_fail (error);
@@ -303,8 +289,6 @@ gloss_cli_diff (GlossCli  *cli,
 
   if (json)
     print_diff_json (id, from, to, changes);
-  else if (markdown)
-    print_diff_markdown (newer, from, to, changes);
   else
     print_diff_text (changes);
   return GLOSS_CLI_EXIT_OK;

@@ -112,8 +112,12 @@ test_follow_story (Fixture       *fixture,
 
   g_assert_cmpint (run_cli (fixture, &out, "diff", "--markdown", "--from", "1", "--to", "2", "1",
                             NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "~~40~~ → **14**"));
+  g_assert_nonnull (strstr (out, "## Changes from version 1 to version 2"));
+  g_assert_nonnull (strstr (out, "~~40~~ **14**"));
   g_assert_nonnull (strstr (out, "**This story was corrected on Tuesday.**"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (fixture, &out, "diff", "--html", "1", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "<del>40</del> <ins>14</ins>"));
   g_clear_pointer (&out, g_free);
 
   /* Fetching the link again finds the story, and nothing changed. */
@@ -149,6 +153,9 @@ test_fetch_errors (Fixture       *fixture,
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run_cli_full (fixture, &out, &err, "versions", "7", NULL), ==, 1);
   g_assert_cmpint (run_cli_full (fixture, &out, &err, "diff", "--json", "--markdown", "1", NULL),
+                   ==, 2);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli_full (fixture, &out, &err, "diff", "--markdown", "--html", "1", NULL),
                    ==, 2);
 }
 

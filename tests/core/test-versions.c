@@ -507,6 +507,77 @@ test_offline_nothing_sent (Fixture       *fixture,
   g_assert_cmpuint (test_server_n_requests (fixture->server), ==, 0);
 }
 
+static char *
+export_text (GlossExportData   *data,
+             GlossExportFormat  format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = gloss_export_data_to_bytes (data, format, GLOSS_EXPORT_ORDER_POSITION,
+                                                        &error);
+
+  g_assert_no_error (error);
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* The comparison exported: the changed paragraphs with the removed and
+ * added words marked, and the annotations whose words changed called out
+ * (the one on unchanged words is not). */
+static void
+test_export_comparison (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GlossStore *store = fixture->library.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) v1 = static_bytes (story_v1);
+  g_autoptr(GBytes) v2 = static_bytes (story_v2);
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GlossExportData) export = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *plain = NULL;
+  gint64 id;
+
+  id = gloss_store_import (store, v1, "story.html", NULL, NULL, &error);
+  g_assert_no_error (error);
+  annotate (store, id, GLOSS_ANNOTATION_CLAIM, CLAIM, GLOSS_VERDICT_FALSE);
+  annotate (store, id, GLOSS_ANNOTATION_DENIAL, DENIAL, GLOSS_VERDICT_NONE);
+  annotate (store, id, GLOSS_ANNOTATION_QUESTION, DOOMED, GLOSS_VERDICT_NONE);
+  annotations = gloss_store_update_article (store, id, v2, "story-later.html", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (annotations->len, ==, 3);
+
+  export = gloss_export_data_collect (store, &id, 1, &error);
+  g_assert_no_error (error);
+  /* Without a comparison, none of it. */
+  plain = export_text (export, GLOSS_EXPORT_MARKDOWN);
+  g_assert_null (strstr (plain, "Changes from version"));
+  g_assert_false (gloss_export_data_add_comparison (export, store, id, 1, 3, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (gloss_export_data_add_comparison (export, store, id, 1, 2, &error));
+  g_assert_no_error (error);
+
+  markdown = export_text (export, GLOSS_EXPORT_MARKDOWN);
+  g_assert_nonnull (strstr (markdown, "## Changes from version 1 to version 2\n\n2 paragraphs changed. "));
+  g_assert_nonnull (strstr (markdown, "- ¶ 1: The minister said on Monday that the contract was worth "
+                                      "~~40~~ **14** million euros"));
+  g_assert_nonnull (strstr (markdown, "- ¶ 3: ~~Opposition members asked for~~ **A spokesman later "
+                                      "said** the ~~documents to be published"));
+  g_assert_nonnull (strstr (markdown, "### Annotations whose words changed\n\n"
+                                      "- **Claim** (¶ 1) “the contract was worth 14 million euros”: "
+                                      "~~40~~ → **14**\n"
+                                      "- **Question** (¶ 3) “" DOOMED "”: no longer found in version 2\n"));
+  g_assert_null (strstr (markdown, "- **Denial** (¶ 2)"));
+
+  html = export_text (export, GLOSS_EXPORT_HTML);
+  g_assert_nonnull (strstr (html, "<h2>Changes from version 1 to version 2</h2>"));
+  g_assert_nonnull (strstr (html, "worth <del>40</del> <ins>14</ins> million"));
+  g_assert_nonnull (strstr (html, "<a href=\"#gloss-note-1\">[C1]</a> Claim &ldquo;the contract was "
+                                  "worth 14 million euros&rdquo;: <del>40</del> &rarr; <ins>14</ins>"));
+  g_assert_nonnull (strstr (html, "[Q3]</a> Question"));
+  g_assert_null (strstr (html, "[D2]</a> Denial"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -521,6 +592,7 @@ main (int    argc,
   ADD ("/core/versions/offline-nothing-sent", test_offline_nothing_sent);
   ADD ("/core/versions/open-newer-copy", test_open_newer_copy);
   ADD ("/core/versions/import-newer-copies", test_import_newer_copies);
+  ADD ("/core/versions/export-comparison", test_export_comparison);
 #undef ADD
 
   return g_test_run ();

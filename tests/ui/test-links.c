@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "gloss-export-dialog.h"
 #include "gloss-open-link-dialog.h"
 #include "gloss-versions-dialog.h"
 #include "test-server.h"
@@ -248,6 +249,46 @@ word_has_tag (GlossWindow *window,
   return TRUE;
 }
 
+/* Whether the reader marks block @index as changed in the margin. */
+static gboolean
+block_marked_changed (GlossWindow *window,
+                      guint        index)
+{
+  GlossReaderView *reader = gloss_window_get_reader_view (window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (reader));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                               GLOSS_READER_CHANGED_TAG);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  g_assert_true (gloss_reader_view_get_iter_for_block (reader, index, 0, &iter));
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+static void
+export_comparison (Fixture *fixture)
+{
+  g_autofree char *path = g_build_filename (fixture->library.dir, "comparison.html", NULL);
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  g_autofree char *report = NULL;
+  GlossExportDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export", NULL));
+  dialog = GLOSS_EXPORT_DIALOG (ui_wait_for_toplevel (GLOSS_TYPE_EXPORT_DIALOG));
+  gloss_export_dialog_export_to (dialog, destination);
+  gloss_test_wait_until (ui_find_toplevel (GLOSS_TYPE_EXPORT_DIALOG) == NULL,
+                         "the export dialog to close once the report was written");
+  g_assert_true (g_file_get_contents (path, &report, NULL, NULL));
+  g_assert_nonnull (strstr (report, "<h2>Changes from version 1 to version 2</h2>"));
+  g_assert_nonnull (strstr (report, "worth <del>40</del> <ins>14</ins> million"));
+  g_assert_nonnull (strstr (report, "[C1]</a> Claim &ldquo;the harbour lease was worth 14 million "
+                                    "euros&rdquo;: <del>40</del> &rarr; <ins>14</ins>"));
+  g_assert_nonnull (strstr (report, "[Q3]</a> Question"));
+  g_assert_null (strstr (report, "[D2]</a> Denial"));
+  /* Still comparing afterwards. */
+  g_assert_cmpint (gloss_article_get_id (gloss_window_get_article (fixture->window)), ==, 0);
+}
+
 static void
 compare_and_restore (Fixture *fixture)
 {
@@ -298,6 +339,15 @@ compare_and_restore (Fixture *fixture)
     gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.mark", "s", "claim");
     gtk_text_buffer_place_cursor (buffer, &start);
   }
+
+  /* The changed paragraphs are marked in the margin, the unchanged one not. */
+  g_assert_true (block_marked_changed (fixture->window, 0));
+  g_assert_false (block_marked_changed (fixture->window, 1));
+  g_assert_true (block_marked_changed (fixture->window, 2));
+
+  /* Export while comparing: the report carries the comparison, with the
+   * annotations whose words changed called out. */
+  export_comparison (fixture);
 
   /* F8 steps through the changes in reading order; Shift+F8 back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.next-change", NULL));

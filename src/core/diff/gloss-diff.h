@@ -40,6 +40,21 @@ typedef struct
   char *inserted;
 } GlossDiffChange;
 
+/**
+ * GlossDiffMark:
+ * @block: a block of the comparison's text (gloss_diff_build_comparison())
+ * @start: where the marked words start in it (code points) …
+ * @end: … and end
+ * @deleted: words of the older version only (else of the newer only)
+ */
+typedef struct
+{
+  guint block;
+  guint start;
+  guint end;
+  gboolean deleted;
+} GlossDiffMark;
+
 void       gloss_diff_change_free          (GlossDiffChange    *change);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossDiffChange, gloss_diff_change_free)
 
@@ -50,5 +65,9 @@ GPtrArray *gloss_diff_blocks               (const char * const *old_blocks,
 GPtrArray *gloss_diff_articles             (GlossArticle       *old_article,
                                             GlossArticle       *new_article);
 guint      gloss_diff_count_changed_blocks (GPtrArray          *changes);
+GlossArticle *gloss_diff_build_comparison  (GlossArticle       *older,
+                                            GlossArticle       *newer,
+                                            GPtrArray          *changes,
+                                            GArray             *marks);
 
 G_END_DECLS

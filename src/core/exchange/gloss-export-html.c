@@ -17,7 +17,9 @@
  * class names its kind; the kind also has a non-colour cue (its own
  * underline style and a numbered, lettered reference), so the report reads
  * in grey print and for colour-blind readers.  The list of annotations with
- * their notes follows each article.
+ * their notes follows each article.  When two versions are compared, the
+ * changed paragraphs come first, removed words in <del> and added ones in
+ * <ins>, with the annotations whose words changed linked to their entries.
  *
  * The page is built as a libxml2 tree and serialised by libxml2: user text
  * only ever enters through text nodes and attribute values, which the
@@ -55,6 +57,12 @@ static const char stylesheet[] =
   ".gloss-annotation dt { font-weight: bold; float: left; margin-right: 0.5em; }\n"
   ".gloss-annotation dd { margin: 0 0 0.2em 0; white-space: pre-wrap; }\n"
   ".gloss-orphaned { color: var(--muted); }\n"
+  /* Changes between versions: struck through and underlined, so they read
+   * without colour too. */
+  "del { text-decoration: line-through; background: var(--denial); }\n"
+  "ins { text-decoration: underline; background: var(--evidence); }\n"
+  ".gloss-changes { border-bottom: 1px solid var(--muted); margin-bottom: 2em; }\n"
+  ".gloss-changed-paragraph { border-left: 3px solid var(--muted); padding-left: 0.8em; }\n"
   "@media print { body { max-width: none; margin: 0; font-size: 11pt; color: #000; background: #fff; }"
   " mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; }"
   " .gloss-annotation, blockquote, h1, h2, h3, h4 { break-inside: avoid; }"
@@ -386,6 +394,116 @@ add_annotation_entry (xmlNode         *parent,
     }
 }
 
+/* One changed paragraph: the comparison's text with <del> and <ins>. */
+static void
+add_changed_block (xmlNode                     *parent,
+                   const GlossExportComparison *comparison,
+                   guint                        block,
+                   guint                        first_mark)
+{
+  const char *text = gloss_block_get_text (gloss_article_get_block (comparison->shown, block));
+  g_autofree char *number = g_strdup_printf ("¶ %u ", block + 1);
+  xmlNode *node = add_element (parent, "p", NULL);
+  guint position = 0;
+
+  set_attribute (node, "class", "gloss-changed-paragraph");
+  set_attribute (add_element (node, "span", number), "class", "gloss-position");
+  for (guint i = first_mark; i < comparison->marks->len; i++)
+    {
+      const GlossDiffMark *mark = &g_array_index (comparison->marks, GlossDiffMark, i);
+      const char *from, *start, *end;
+      g_autofree char *before = NULL;
+      g_autofree char *words = NULL;
+
+      if (mark->block != block)
+        break;
+      from = g_utf8_offset_to_pointer (text, position);
+      start = g_utf8_offset_to_pointer (text, mark->start);
+      end = g_utf8_offset_to_pointer (text, mark->end);
+      before = g_strndup (from, start - from);
+      words = g_strndup (start, end - start);
+
+      xmlNodeAddContent (node, BAD_CAST before);
+      add_element (node, mark->deleted ? "del" : "ins", words);
+      position = mark->end;
+    }
+  xmlNodeAddContent (node, BAD_CAST g_utf8_offset_to_pointer (text, position));
+}
+
+static void
+add_comparison (xmlNode            *parent,
+                Report             *report,
+                GlossExportArticle *item)
+{
+  const GlossExportComparison *comparison = item->comparison;
+  g_autofree char *heading = gloss_export_dup_comparison_heading (comparison);
+  g_autofree char *summary = gloss_export_dup_comparison_summary (comparison);
+  g_autoptr(GPtrArray) changed = gloss_export_list_changed (item);
+  g_autofree char *meta = NULL;
+  guint last_block = G_MAXUINT;
+  xmlNode *section, *list;
+
+  section = add_element (parent, "section", NULL);
+  set_attribute (section, "class", "gloss-changes");
+  add_element (section, "h2", heading);
+  meta = comparison->changes->len > 0
+         ? g_strdup_printf ("%s · %s", summary, _("Removed words are struck through, added ones underlined."))
+         : g_strdup (summary);
+  set_attribute (add_element (section, "p", meta), "class", "gloss-meta");
+
+  for (guint i = 0; i < comparison->marks->len; i++)
+    {
+      const GlossDiffMark *mark = &g_array_index (comparison->marks, GlossDiffMark, i);
+
+      if (mark->block == last_block)
+        continue;
+      last_block = mark->block;
+      add_changed_block (section, comparison, mark->block, i);
+    }
+
+  if (changed->len == 0)
+    return;
+  add_element (section, "h3", _("Annotations whose words changed"));
+  list = add_element (section, "ul", NULL);
+  set_attribute (list, "class", "gloss-changed-annotations");
+  for (guint i = 0; i < changed->len; i++)
+    {
+      const GlossExportChanged *entry = g_ptr_array_index (changed, i);
+      GlossAnnotation *annotation = entry->annotation;
+      g_autofree char *reference = dup_reference (report, annotation);
+      g_autofree char *target = dup_note_id (report, annotation);
+      g_autofree char *href = g_strconcat ("#", target, NULL);
+      g_autofree char *label = g_strdup_printf ("[%s]", reference);
+      g_autofree char *words = g_strdup_printf (" %s “%s”: ",
+                                                gloss_export_kind_label (gloss_annotation_get_kind (annotation)),
+                                                gloss_annotation_get_anchor (annotation)->exact);
+      xmlNode *entry_node = add_element (list, "li", NULL);
+
+      set_attribute (add_element (entry_node, "a", label), "href", href);
+      xmlNodeAddContent (entry_node, BAD_CAST words);
+      if (entry->changes->len == 0)
+        {
+          /* Translators: %u is a version number */
+          g_autofree char *gone = g_strdup_printf (_("no longer found in version %u"), comparison->to);
+
+          xmlNodeAddContent (entry_node, BAD_CAST gone);
+        }
+      for (guint c = 0; c < entry->changes->len; c++)
+        {
+          const GlossDiffChange *change = g_ptr_array_index (entry->changes, c);
+
+          if (c > 0)
+            xmlNodeAddContent (entry_node, BAD_CAST "; ");
+          if (*change->deleted != '\0')
+            add_element (entry_node, "del", change->deleted);
+          if (*change->deleted != '\0' && *change->inserted != '\0')
+            xmlNodeAddContent (entry_node, BAD_CAST " → ");
+          if (*change->inserted != '\0')
+            add_element (entry_node, "ins", change->inserted);
+        }
+    }
+}
+
 static void
 add_article (xmlNode            *body,
              Report             *report,
@@ -443,6 +561,9 @@ add_article (xmlNode            *body,
     review = g_strdup_printf (_("Reviewed on %s"), review_date);
   if (review != NULL)
     set_attribute (add_element (header, "p", review), "class", "gloss-review");
+
+  if (item->comparison != NULL)
+    add_comparison (section, report, item);
 
   text = add_element (section, "div", NULL);
   set_attribute (text, "class", "gloss-text");

@@ -152,6 +152,131 @@ append_annotation (GString         *out,
     g_string_append_c (out, '\n');
 }
 
+/* One changed paragraph of the comparison, its marks as "~~removed~~" and
+ * "**added**". */
+static void
+append_changed_block (GString                     *out,
+                      const GlossExportComparison *comparison,
+                      guint                        block,
+                      guint                        first_mark)
+{
+  const char *text = gloss_block_get_text (gloss_article_get_block (comparison->shown, block));
+  guint position = 0;
+
+  g_string_append_printf (out, "- ¶ %u: ", block + 1);
+  for (guint i = first_mark; i < comparison->marks->len; i++)
+    {
+      const GlossDiffMark *mark = &g_array_index (comparison->marks, GlossDiffMark, i);
+      const char *from, *start, *end;
+      g_autofree char *before = NULL;
+      g_autofree char *words = NULL;
+
+      if (mark->block != block)
+        break;
+      from = g_utf8_offset_to_pointer (text, position);
+      start = g_utf8_offset_to_pointer (text, mark->start);
+      end = g_utf8_offset_to_pointer (text, mark->end);
+      before = g_strndup (from, start - from);
+      words = g_strndup (start, end - start);
+
+      append_escaped (out, before);
+      g_string_append (out, mark->deleted ? "~~" : "**");
+      append_escaped (out, words);
+      g_string_append (out, mark->deleted ? "~~" : "**");
+      position = mark->end;
+    }
+  append_escaped (out, g_utf8_offset_to_pointer (text, position));
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_change_words (GString               *out,
+                     const GlossDiffChange *change)
+{
+  if (*change->deleted != '\0')
+    {
+      g_string_append (out, "~~");
+      append_escaped_lines (out, change->deleted, "  ");
+      g_string_append (out, "~~");
+    }
+  if (*change->deleted != '\0' && *change->inserted != '\0')
+    g_string_append (out, " → ");
+  if (*change->inserted != '\0')
+    {
+      g_string_append (out, "**");
+      append_escaped_lines (out, change->inserted, "  ");
+      g_string_append (out, "**");
+    }
+}
+
+static void
+append_comparison (GString            *out,
+                   GlossExportArticle *item)
+{
+  const GlossExportComparison *comparison = item->comparison;
+  g_autofree char *heading = gloss_export_dup_comparison_heading (comparison);
+  g_autofree char *summary = gloss_export_dup_comparison_summary (comparison);
+  g_autoptr(GPtrArray) changed = gloss_export_list_changed (item);
+  guint last_block = G_MAXUINT;
+
+  g_string_append (out, "## ");
+  append_escaped (out, heading);
+  g_string_append (out, "\n\n");
+  append_escaped (out, summary);
+  if (comparison->changes->len > 0)
+    {
+      g_string_append (out, ". ");
+      append_escaped (out, _("Removed words are struck through, added ones in bold."));
+    }
+  g_string_append (out, "\n\n");
+
+  for (guint i = 0; i < comparison->marks->len; i++)
+    {
+      const GlossDiffMark *mark = &g_array_index (comparison->marks, GlossDiffMark, i);
+
+      if (mark->block == last_block)
+        continue;
+      last_block = mark->block;
+      append_changed_block (out, comparison, mark->block, i);
+    }
+  if (comparison->marks->len > 0)
+    g_string_append_c (out, '\n');
+
+  if (changed->len == 0)
+    return;
+  g_string_append (out, "### ");
+  append_escaped (out, _("Annotations whose words changed"));
+  g_string_append (out, "\n\n");
+  for (guint i = 0; i < changed->len; i++)
+    {
+      const GlossExportChanged *entry = g_ptr_array_index (changed, i);
+      GlossAnnotation *annotation = entry->annotation;
+      g_autofree char *paragraphs = gloss_export_dup_paragraphs (annotation);
+
+      g_string_append_printf (out, "- **%s** (%s) “",
+                              gloss_export_kind_label (gloss_annotation_get_kind (annotation)),
+                              paragraphs);
+      append_escaped_lines (out, gloss_annotation_get_anchor (annotation)->exact, "  ");
+      g_string_append (out, "”: ");
+      if (entry->changes->len == 0)
+        {
+          g_autofree char *gone = NULL;
+
+          /* Translators: %u is a version number */
+          gone = g_strdup_printf (_("no longer found in version %u"), comparison->to);
+          append_escaped (out, gone);
+        }
+      for (guint c = 0; c < entry->changes->len; c++)
+        {
+          if (c > 0)
+            g_string_append (out, "; ");
+          append_change_words (out, g_ptr_array_index (entry->changes, c));
+        }
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_c (out, '\n');
+}
+
 static void
 append_article (GString            *out,
                 GlossExportData    *data,
@@ -177,6 +302,9 @@ append_article (GString            *out,
   append_field (out, _("Reviewed by"), reviewer);
   append_field (out, _("Review date"), review_date);
   g_string_append_printf (out, "- **%s:** %u\n\n", _("Annotations"), ordered->len);
+
+  if (item->comparison != NULL)
+    append_comparison (out, item);
 
   if (ordered->len > 0 && order == GLOSS_EXPORT_ORDER_POSITION)
     g_string_append_printf (out, "## %s\n\n", _("Annotations"));

@@ -2,12 +2,32 @@
 #pragma once
 
 #include "gloss-anchor-private.h"
+#include "gloss-diff.h"
 #include "gloss-export.h"
 #include "gloss-provenance.h"
 
 G_BEGIN_DECLS
 
 /* Shared by the gloss-export-*.c writers. */
+
+/* Two versions compared (gloss-export-comparison.c). */
+typedef struct
+{
+  guint from;
+  guint to;
+  gboolean to_current;      /* the newer is the current text: annotations apply */
+  GlossArticle *shown;      /* gloss_diff_build_comparison() */
+  GArray *marks;            /* GlossDiffMark, in @shown */
+  GPtrArray *changes;       /* GlossDiffChange */
+  guint n_changed_blocks;
+} GlossExportComparison;
+
+/* An annotation on words that changed, and the changes (borrowed). */
+typedef struct
+{
+  GlossAnnotation *annotation;
+  GPtrArray *changes;
+} GlossExportChanged;
 
 typedef struct
 {
@@ -17,6 +37,7 @@ typedef struct
   GlossProvenance *provenance;  /* where the text was downloaded from, or NULL */
   GlossBodyText *body;
   GPtrArray *annotations;   /* GlossAnnotation, document order */
+  GlossExportComparison *comparison;  /* two versions compared, or NULL */
 } GlossExportArticle;
 
 typedef struct _GlossExportElsewhere GlossExportElsewhere;
@@ -53,6 +74,12 @@ const char       *gloss_export_kind_label       (GlossAnnotationKind       kind)
 const char       *gloss_export_kind_plural_label (GlossAnnotationKind      kind);
 const char       *gloss_export_verdict_label    (GlossVerdict              verdict);
 const char       *gloss_export_relation_label   (GlossRelation             relation);
+
+/* gloss-export-comparison.c */
+void              gloss_export_comparison_free  (GlossExportComparison    *comparison);
+GPtrArray        *gloss_export_list_changed     (const GlossExportArticle *item);
+char             *gloss_export_dup_comparison_heading (const GlossExportComparison *comparison);
+char             *gloss_export_dup_comparison_summary (const GlossExportComparison *comparison);
 
 /* gloss-export-links.c */
 gboolean          gloss_export_collect_elsewhere (GlossStore              *store,

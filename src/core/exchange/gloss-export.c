@@ -87,6 +87,7 @@ export_article_free (gpointer pointer)
   gloss_provenance_free (item->provenance);
   gloss_body_text_free (item->body);
   g_clear_pointer (&item->annotations, g_ptr_array_unref);
+  gloss_export_comparison_free (item->comparison);
   g_free (item);
 }
 

@@ -61,6 +61,12 @@ void             gloss_export_data_set_reviewer (GlossExportData     *data,
                                                  const char          *name,
                                                  const char          *organisation,
                                                  const char          *review_url);
+gboolean         gloss_export_data_add_comparison (GlossExportData  *data,
+                                                   GlossStore       *store,
+                                                   gint64            article_id,
+                                                   guint             from,
+                                                   guint             to,
+                                                   GError          **error);
 guint            gloss_export_data_get_n_articles    (GlossExportData *data);
 guint            gloss_export_data_get_n_annotations (GlossExportData *data);
 
