@@ -56,6 +56,12 @@ typedef struct
   GlossImportFile *file;
   GPtrArray *summaries;      /* GlossArticleSummary, loaded when first needed */
   GHashTable *articles;      /* gint64 id → Candidate */
+  gint64 article_id;         /* the one article for every record, or 0 */
+  GHashTable *sources;       /* a record's source → its article id */
+  GHashTable *uuids;         /* an id in the file → its uuid in the library */
+  GHashTable *seen;          /* identities met so far in the file */
+  GArray *items;             /* GlossImportedAnnotation, to be stored */
+  GPtrArray *item_records;   /* each item's GlossImportRecord (borrowed) */
 } Importer;
 
 static void
@@ -63,6 +69,11 @@ importer_clear (Importer *importer)
 {
   g_clear_pointer (&importer->summaries, g_ptr_array_unref);
   g_clear_pointer (&importer->articles, g_hash_table_unref);
+  g_clear_pointer (&importer->sources, g_hash_table_unref);
+  g_clear_pointer (&importer->uuids, g_hash_table_unref);
+  g_clear_pointer (&importer->seen, g_hash_table_unref);
+  g_clear_pointer (&importer->items, g_array_unref);
+  g_clear_pointer (&importer->item_records, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Importer, importer_clear)
@@ -354,6 +365,190 @@ add_article_id (GlossImportReport *report,
   g_array_append_val (report->article_ids, article_id);
 }
 
+/* Phase 1: every record's article, before anything is stored, so that a
+ * file is imported whole or not at all.  Fills importer->sources. */
+static gboolean
+find_record_articles (Importer  *importer,
+                      GError   **error)
+{
+  GPtrArray *records = importer->file->records;
+
+  importer->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < records->len && importer->article_id <= 0; i++)
+    {
+      GlossImportRecord *record = g_ptr_array_index (records, i);
+      const char *source = record->source != NULL ? record->source : "";
+      gint64 found;
+
+      if (g_hash_table_contains (importer->sources, source))
+        continue;
+      found = find_article (importer, record->source, error);
+      if (found < 0)
+        return FALSE;
+      if (found == 0)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NO_ARTICLE,
+                       _("No article in the library matches the annotations on %s; choose the "
+                         "article to import them into"),
+                       *source != '\0' ? source : _("an unnamed document"));
+          return FALSE;
+        }
+      g_hash_table_insert (importer->sources, g_strdup (source), g_memdup2 (&found, sizeof found));
+    }
+
+  return TRUE;
+}
+
+static void
+count_anchor (GlossImportReport *report,
+              GlossAnchor       *anchor)
+{
+  switch (anchor->state)
+    {
+    case GLOSS_ANCHOR_ANCHORED:
+      report->anchored++;
+      break;
+    case GLOSS_ANCHOR_MOVED:
+      report->moved++;
+      break;
+    case GLOSS_ANCHOR_ORPHANED:
+    default:
+      report->orphaned++;
+      break;
+    }
+}
+
+/* Whether @record is already in the library or earlier in the file (an
+ * id-less record repeated, say): a duplicate, not a reason to refuse the
+ * file.  A known one keeps its uuid, for links to it. */
+static gboolean
+is_duplicate (Importer          *importer,
+              GlossImportRecord *record,
+              const char        *uuid,
+              const char        *source_id,
+              GError           **error)
+{
+  g_autofree char *existing = NULL;
+  GError *local_error = NULL;
+
+  existing = gloss_store_find_annotation_uuid (importer->store, uuid, source_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (existing == NULL && (record->id == NULL || !g_hash_table_contains (importer->uuids, record->id)) &&
+      g_hash_table_add (importer->seen, g_strconcat (uuid != NULL ? "uuid:" : "", uuid ?: source_id, NULL)))
+    return FALSE;
+
+  if (existing != NULL && record->id != NULL)
+    g_hash_table_replace (importer->uuids, g_strdup (record->id), g_steal_pointer (&existing));
+  return TRUE;
+}
+
+/* Phase 2: each record as an annotation anchored in its article, with
+ * its identity, so that links can then point at annotations of the file. */
+static gboolean
+make_annotations (Importer           *importer,
+                  GlossImportReport  *report,
+                  GError            **error)
+{
+  GPtrArray *records = importer->file->records;
+
+  importer->items = g_array_new (FALSE, TRUE, sizeof (GlossImportedAnnotation));
+  g_array_set_clear_func (importer->items, imported_clear);
+  importer->item_records = g_ptr_array_new ();
+  importer->uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  importer->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      GlossImportRecord *record = g_ptr_array_index (records, i);
+      g_autofree char *uuid = NULL;
+      g_autofree char *source_id = NULL;
+      g_autoptr(GlossAnchor) anchor = NULL;
+      GError *local_error = NULL;
+      GlossImportedAnnotation item = { 0 };
+      gint64 target_id;
+      Candidate *candidate;
+      /* Without a kind (a Hypothesis highlight or comment, a plain W3C
+       * annotation) it is a note: Gloss does not guess a claim or a question. */
+      GlossAnnotationKind kind = record->has_kind ? record->kind : GLOSS_ANNOTATION_NOTE;
+
+      identify (record, &uuid, &source_id);
+      if (is_duplicate (importer, record, uuid, source_id, &local_error))
+        {
+          report->duplicates++;
+          continue;
+        }
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+
+      target_id = importer->article_id > 0
+                    ? importer->article_id
+                    : *(gint64 *) g_hash_table_lookup (importer->sources,
+                                                       record->source != NULL ? record->source : "");
+      candidate = get_candidate (importer, target_id, error);
+      if (candidate == NULL)
+        return FALSE;
+      anchor = anchor_record (importer->file, record, candidate);
+
+      item.annotation = gloss_annotation_new (kind, anchor);
+      gloss_annotation_set_article_id (item.annotation, target_id);
+      gloss_annotation_set_note (item.annotation, record->note);
+      gloss_annotation_set_speaker (item.annotation, record->speaker);
+      if (kind == GLOSS_ANNOTATION_CLAIM && record->has_verdict)
+        gloss_annotation_set_verdict (item.annotation, record->verdict);
+      item.uuid = uuid != NULL ? g_steal_pointer (&uuid) : g_uuid_string_random ();
+      item.source_id = g_steal_pointer (&source_id);
+      item.created_at = g_strdup (record->created);
+      item.updated_at = g_strdup (record->updated);
+      if (record->id != NULL)
+        g_hash_table_replace (importer->uuids, g_strdup (record->id), g_strdup (item.uuid));
+      item.links = g_array_new (FALSE, TRUE, sizeof (GlossAnnotationLink));
+      g_array_set_clear_func (item.links, link_clear);
+      g_array_append_val (importer->items, item);
+      g_ptr_array_add (importer->item_records, record);
+
+      count_anchor (report, anchor);
+      add_article_id (report, target_id);
+    }
+
+  return TRUE;
+}
+
+/* Phase 3: links, now that every id in the file has its uuid.  A link to
+ * an annotation neither in the file nor in the library is left out. */
+static void
+resolve_links (Importer *importer)
+{
+  for (guint i = 0; i < importer->items->len; i++)
+    {
+      GlossImportRecord *record = g_ptr_array_index (importer->item_records, i);
+      GlossImportedAnnotation *item = &g_array_index (importer->items, GlossImportedAnnotation, i);
+
+      for (guint j = 0; j < record->link_targets->len; j++)
+        {
+          const char *target = g_ptr_array_index (record->link_targets, j);
+          const char *target_uuid = g_hash_table_lookup (importer->uuids, target);
+          g_autofree char *stored = NULL;
+          GlossAnnotationLink link = { g_array_index (record->link_relations, GlossRelation, j), 0, NULL };
+
+          if (target_uuid == NULL && g_str_has_prefix (target, "urn:uuid:"))
+            target_uuid = target + strlen ("urn:uuid:");
+          if (target_uuid == NULL)
+            target_uuid = stored = gloss_store_find_annotation_uuid (importer->store, NULL, target, NULL);
+          if (target_uuid == NULL)
+            continue;
+          link.target_uuid = g_strdup (target_uuid);
+          g_array_append_val (item->links, link);
+        }
+    }
+}
+
 /**
  * gloss_import_annotations:
  * @store: the library
@@ -376,11 +571,6 @@ gloss_import_annotations (GlossStore         *store,
                           GError            **error)
 {
   g_autoptr(GlossImportFile) file = NULL;
-  g_autoptr(GArray) items = NULL;
-  g_autoptr(GHashTable) sources = NULL;      /* source → article id */
-  g_autoptr(GHashTable) uuids = NULL;        /* id in the file → uuid in the library */
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) item_records = g_ptr_array_new ();
   g_auto(Importer) importer = { 0 };
   GlossImportReport report = { 0 };
 
@@ -395,143 +585,22 @@ gloss_import_annotations (GlossStore         *store,
 
   importer.store = store;
   importer.file = file;
+  importer.article_id = article_id;
   importer.articles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, candidate_free);
   report.article_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   report.skipped = file->skipped;
 
-  if (article_id > 0 && get_candidate (&importer, article_id, error) == NULL)
+  if ((article_id > 0 && get_candidate (&importer, article_id, error) == NULL) ||
+      !find_record_articles (&importer, error) ||
+      !make_annotations (&importer, &report, error))
     goto failed;
 
-  /* Every record's article first: nothing is stored unless all have one. */
-  sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < file->records->len && article_id <= 0; i++)
-    {
-      GlossImportRecord *record = g_ptr_array_index (file->records, i);
-      const char *source = record->source != NULL ? record->source : "";
-      gint64 found;
-
-      if (g_hash_table_contains (sources, source))
-        continue;
-      found = find_article (&importer, record->source, error);
-      if (found < 0)
-        goto failed;
-      if (found == 0)
-        {
-          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NO_ARTICLE,
-                       _("No article in the library matches the annotations on %s; choose the "
-                         "article to import them into"),
-                       *source != '\0' ? source : _("an unnamed document"));
-          goto failed;
-        }
-      g_hash_table_insert (sources, g_strdup (source), g_memdup2 (&found, sizeof found));
-    }
-
-  /* Then their identities, so links can point at annotations of this file. */
-  items = g_array_new (FALSE, TRUE, sizeof (GlossImportedAnnotation));
-  g_array_set_clear_func (items, imported_clear);
-  uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  for (guint i = 0; i < file->records->len; i++)
-    {
-      GlossImportRecord *record = g_ptr_array_index (file->records, i);
-      g_autofree char *uuid = NULL;
-      g_autofree char *source_id = NULL;
-      g_autofree char *existing = NULL;
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(GlossAnchor) anchor = NULL;
-      GlossImportedAnnotation item = { 0 };
-      gint64 target_id;
-      Candidate *candidate;
-      /* Without a kind (a Hypothesis highlight or comment, a plain W3C
-       * annotation) it is a note: Gloss does not guess a claim or a question. */
-      GlossAnnotationKind kind = record->has_kind ? record->kind : GLOSS_ANNOTATION_NOTE;
-
-      identify (record, &uuid, &source_id);
-      existing = gloss_store_find_annotation_uuid (store, uuid, source_id, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          goto failed;
-        }
-      /* The same annotation twice in one file (an id-less record repeated,
-       * say) is a duplicate too, not a reason to refuse the file. */
-      if (existing != NULL || (record->id != NULL && g_hash_table_contains (uuids, record->id)) ||
-          !g_hash_table_add (seen, g_strconcat (uuid != NULL ? "uuid:" : "", uuid ?: source_id, NULL)))
-        {
-          report.duplicates++;
-          if (existing != NULL && record->id != NULL)
-            g_hash_table_replace (uuids, g_strdup (record->id), g_steal_pointer (&existing));
-          continue;
-        }
-
-      target_id = article_id > 0 ? article_id
-                                 : *(gint64 *) g_hash_table_lookup (sources, record->source != NULL ? record->source : "");
-      candidate = get_candidate (&importer, target_id, error);
-      if (candidate == NULL)
-        goto failed;
-      anchor = anchor_record (file, record, candidate);
-
-      item.annotation = gloss_annotation_new (kind, anchor);
-      gloss_annotation_set_article_id (item.annotation, target_id);
-      gloss_annotation_set_note (item.annotation, record->note);
-      gloss_annotation_set_speaker (item.annotation, record->speaker);
-      if (kind == GLOSS_ANNOTATION_CLAIM && record->has_verdict)
-        gloss_annotation_set_verdict (item.annotation, record->verdict);
-      item.uuid = uuid != NULL ? g_steal_pointer (&uuid) : g_uuid_string_random ();
-      item.source_id = g_steal_pointer (&source_id);
-      item.created_at = g_strdup (record->created);
-      item.updated_at = g_strdup (record->updated);
-      if (record->id != NULL)
-        g_hash_table_replace (uuids, g_strdup (record->id), g_strdup (item.uuid));
-      item.links = g_array_new (FALSE, TRUE, sizeof (GlossAnnotationLink));
-      g_array_set_clear_func (item.links, link_clear);
-      g_array_append_val (items, item);
-      g_ptr_array_add (item_records, record);
-
-      switch (anchor->state)
-        {
-        case GLOSS_ANCHOR_ANCHORED:
-          report.anchored++;
-          break;
-        case GLOSS_ANCHOR_MOVED:
-          report.moved++;
-          break;
-        case GLOSS_ANCHOR_ORPHANED:
-        default:
-          report.orphaned++;
-          break;
-        }
-      add_article_id (&report, target_id);
-    }
-
-  /* Links, now that every id in the file has its uuid. */
-  for (guint i = 0; i < items->len; i++)
-    {
-      GlossImportRecord *record = g_ptr_array_index (item_records, i);
-      GlossImportedAnnotation *item = &g_array_index (items, GlossImportedAnnotation, i);
-
-      for (guint j = 0; j < record->link_targets->len; j++)
-        {
-          const char *target = g_ptr_array_index (record->link_targets, j);
-          const char *target_uuid = g_hash_table_lookup (uuids, target);
-          g_autofree char *stored = NULL;
-          GlossAnnotationLink link = { g_array_index (record->link_relations, GlossRelation, j), 0, NULL };
-
-          if (target_uuid == NULL && g_str_has_prefix (target, "urn:uuid:"))
-            target_uuid = target + strlen ("urn:uuid:");
-          if (target_uuid == NULL)
-            target_uuid = stored = gloss_store_find_annotation_uuid (store, NULL, target, NULL);
-          if (target_uuid == NULL)
-            continue;
-          link.target_uuid = g_strdup (target_uuid);
-          g_array_append_val (item->links, link);
-        }
-    }
-
-  if (!gloss_store_add_imported_annotations (store, (GlossImportedAnnotation *) (gpointer) items->data,
-                                             items->len, error))
+  resolve_links (&importer);
+  if (!gloss_store_add_imported_annotations (store, (GlossImportedAnnotation *) (gpointer) importer.items->data,
+                                             importer.items->len, error))
     goto failed;
 
-  report.imported = items->len;
+  report.imported = importer.items->len;
   *out_report = report;
   return TRUE;
 
