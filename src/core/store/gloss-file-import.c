@@ -329,6 +329,99 @@ find_newer_copy (GlossStore  *store,
   return TRUE;
 }
 
+/* Reads one file and prepares it for the batch: its outcome says what
+ * became of it (failed, a duplicate, a newer copy, or to be written).
+ * Returns %FALSE when cancelled, and then appends nothing. */
+static gboolean
+prepare_one (GlossStore                 *store,
+             GlossFileImportOutcome     *outcome,
+             const GlossExtractOptions  *options,
+             GlossFileImportFlags        flags,
+             GHashTable                 *in_batch,
+             GHashTable                 *links,
+             GArray                     *batch,
+             GCancellable               *cancellable)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *basename = NULL;
+  BatchItem item = { outcome, NULL, NULL, NULL };
+  gint64 existing = 0;
+
+  if (g_cancellable_is_cancelled (cancellable))
+    return FALSE;
+
+  if (outcome->error != NULL)
+    {
+      g_array_append_val (batch, item);
+      return TRUE;
+    }
+
+  bytes = gloss_extract_load_file (outcome->file, options->max_input_bytes, cancellable, &error);
+  if (bytes == NULL)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        return FALSE;
+      set_failed (outcome, error);
+      g_array_append_val (batch, item);
+      return TRUE;
+    }
+
+  sha256 = gloss_store_source_sha256 (bytes);
+  item.same_as = g_hash_table_lookup (in_batch, sha256);
+  if (item.same_as != NULL)
+    {
+      outcome->status = GLOSS_FILE_IMPORT_DUPLICATE;
+      g_array_append_val (batch, item);
+      return TRUE;
+    }
+
+  basename = g_file_get_basename (outcome->file);
+  item.prepared = gloss_store_prepare_import (store, bytes, basename, sha256, options,
+                                              &existing, &error);
+  if (item.prepared != NULL && (flags & GLOSS_FILE_IMPORT_FIND_NEWER_COPIES) != 0
+      && !find_newer_copy (store, &item, links, &error))
+    {
+      g_clear_pointer (&item.prepared, gloss_prepared_import_free);
+      set_failed (outcome, error);
+    }
+  else if (item.prepared != NULL)
+    g_hash_table_insert (in_batch, g_steal_pointer (&sha256), outcome);
+  else if (error != NULL)
+    set_failed (outcome, error);
+  else if (outcome->status != GLOSS_FILE_IMPORT_NEWER_COPY)
+    {
+      outcome->status = GLOSS_FILE_IMPORT_DUPLICATE;
+      outcome->article_id = existing;
+    }
+  g_array_append_val (batch, item);
+  return TRUE;
+}
+
+/* A written batch's outcomes, into the report: a duplicate or a newer
+ * copy of a file in the same batch learns that file's article only now. */
+static void
+report_batch (GlossFileImportReport *report,
+              GArray                *batch)
+{
+  for (guint i = 0; i < batch->len; i++)
+    {
+      BatchItem *item = &g_array_index (batch, BatchItem, i);
+
+      if (item->same_as != NULL && item->outcome->status == GLOSS_FILE_IMPORT_DUPLICATE)
+        item->outcome->article_id = item->same_as->article_id;
+      /* A copy of a file that was not stored is not a copy of anything. */
+      if (item->copy_of != NULL && item->outcome->status == GLOSS_FILE_IMPORT_NEWER_COPY)
+        {
+          item->outcome->article_id = item->copy_of->article_id;
+          if (item->outcome->article_id == 0 && item->copy_of->error != NULL)
+            set_failed (item->outcome, item->copy_of->error);
+        }
+      add_to_report (report, item->outcome);
+    }
+}
+
 static GlossFileImportReport *
 run_import (GlossStore                 *store,
             GPtrArray                  *found,
@@ -366,69 +459,10 @@ run_import (GlossStore                 *store,
       for (guint i = next; i < end && !cancelled; i++)
         {
           GlossFileImportOutcome *outcome = g_ptr_array_index (found, i);
-          g_autoptr(GBytes) bytes = NULL;
-          g_autoptr(GError) error = NULL;
-          g_autofree char *sha256 = NULL;
-          g_autofree char *basename = NULL;
-          BatchItem item = { outcome, NULL, NULL, NULL };
-          gint64 existing = 0;
 
-          if (g_cancellable_is_cancelled (cancellable))
-            {
-              cancelled = TRUE;
-              break;
-            }
-          if (progress != NULL)
+          if (progress != NULL && !g_cancellable_is_cancelled (cancellable))
             progress (i, n, outcome->file, progress_data);
-
-          if (outcome->error != NULL)
-            {
-              g_array_append_val (batch, item);
-              continue;
-            }
-
-          bytes = gloss_extract_load_file (outcome->file, options->max_input_bytes, cancellable,
-                                           &error);
-          if (bytes == NULL)
-            {
-              if (g_cancellable_is_cancelled (cancellable))
-                {
-                  cancelled = TRUE;
-                  break;
-                }
-              set_failed (outcome, error);
-              g_array_append_val (batch, item);
-              continue;
-            }
-
-          sha256 = gloss_store_source_sha256 (bytes);
-          item.same_as = g_hash_table_lookup (in_batch, sha256);
-          if (item.same_as != NULL)
-            {
-              outcome->status = GLOSS_FILE_IMPORT_DUPLICATE;
-              g_array_append_val (batch, item);
-              continue;
-            }
-
-          basename = g_file_get_basename (outcome->file);
-          item.prepared = gloss_store_prepare_import (store, bytes, basename, sha256, options,
-                                                      &existing, &error);
-          if (item.prepared != NULL && (flags & GLOSS_FILE_IMPORT_FIND_NEWER_COPIES) != 0
-              && !find_newer_copy (store, &item, links, &error))
-            {
-              g_clear_pointer (&item.prepared, gloss_prepared_import_free);
-              set_failed (outcome, error);
-            }
-          else if (item.prepared != NULL)
-            g_hash_table_insert (in_batch, g_steal_pointer (&sha256), outcome);
-          else if (error != NULL)
-            set_failed (outcome, error);
-          else if (outcome->status != GLOSS_FILE_IMPORT_NEWER_COPY)
-            {
-              outcome->status = GLOSS_FILE_IMPORT_DUPLICATE;
-              outcome->article_id = existing;
-            }
-          g_array_append_val (batch, item);
+          cancelled = !prepare_one (store, outcome, options, flags, in_batch, links, batch, cancellable);
         }
 
       if (!cancelled && !write_batch (store, batch, cancellable, &cancelled, &write_error))
@@ -451,21 +485,7 @@ run_import (GlossStore                 *store,
           break;
         }
 
-      for (guint i = 0; i < batch->len; i++)
-        {
-          BatchItem *item = &g_array_index (batch, BatchItem, i);
-
-          if (item->same_as != NULL && item->outcome->status == GLOSS_FILE_IMPORT_DUPLICATE)
-            item->outcome->article_id = item->same_as->article_id;
-          /* A copy of a file that was not stored is not a copy of anything. */
-          if (item->copy_of != NULL && item->outcome->status == GLOSS_FILE_IMPORT_NEWER_COPY)
-            {
-              item->outcome->article_id = item->copy_of->article_id;
-              if (item->outcome->article_id == 0 && item->copy_of->error != NULL)
-                set_failed (item->outcome, item->copy_of->error);
-            }
-          add_to_report (report, item->outcome);
-        }
+      report_batch (report, batch);
       next = end;
     }
 
