@@ -26,8 +26,12 @@
 
 #define DB "gloss_ui"
 #define WAIT_SECONDS 120
+/* Copied text of two paragraphs: a single one-sentence line is too
+ * little for the extractor to take for an article. */
 #define ARTICLE "Council roads\n\nThe council spent ten thousand on roads, the mayor said on " \
-                "Tuesday, and critics disagreed.\n\n"
+                "Tuesday, and critics disagreed. The opposition asked for the accounts.\n\n" \
+                "The roads budget comes back to the council next month. Residents on " \
+                "the ring road say the repairs have not started.\n\n"
 
 static char *keyring_home;
 
