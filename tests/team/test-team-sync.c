@@ -730,6 +730,86 @@ test_quiet_then_changed (void)
   team_client_free (bob);
 }
 
+/* The server is restored from a backup older than what both had pulled:
+ * each still syncs (a client that waited for the server's version to
+ * pass its own would never pull again), and what the server lost since
+ * the backup -- a changed note, a new annotation, a new article -- goes
+ * back up from the libraries that have it, once. */
+static void
+test_server_restored (void)
+{
+  TeamClient *ann, *bob;
+  g_autofree char *uuid = share_one ("restored", &ann, &bob);
+  g_autofree char *note = NULL;
+  g_autoptr(GlossAnnotation) question = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  gint64 article;
+
+  /* The backup: the library's rows as they are now. */
+  team_superuser_exec (DB, "CREATE SCHEMA backup;"
+                           "CREATE TABLE backup.library AS SELECT id, version FROM gloss.libraries"
+                           "  WHERE name = 'restored';"
+                           "CREATE TABLE backup.objects AS SELECT * FROM gloss.objects"
+                           "  WHERE library = (SELECT id FROM backup.library);"
+                           "CREATE TABLE backup.bodies AS SELECT * FROM gloss.article_bodies"
+                           "  WHERE library = (SELECT id FROM backup.library);");
+
+  ids = gloss_store_list_article_ids (ann->store, &error);
+  g_assert_no_error (error);
+  article = *(gint64 *) g_ptr_array_index (ids, 0);
+  set_note (ann, uuid, "after the backup");
+  team_client_sync (ann);
+  question = team_client_annotate (ann, article, GLOSS_ANNOTATION_QUESTION, "Paragraph 2", 1,
+                                   "asked after the backup");
+  team_client_add_article (ann, "Shared after the backup", 2);
+  team_client_sync (ann);
+  team_client_sync (bob);
+  assert_same (ann, bob);
+
+  team_superuser_exec (DB, "DELETE FROM gloss.objects WHERE library = (SELECT id FROM backup.library);"
+                           "INSERT INTO gloss.objects SELECT * FROM backup.objects;"
+                           "DELETE FROM gloss.article_bodies"
+                           "  WHERE library = (SELECT id FROM backup.library);"
+                           "INSERT INTO gloss.article_bodies SELECT * FROM backup.bodies;"
+                           "UPDATE gloss.libraries l SET version = b.version FROM backup.library b"
+                           "  WHERE l.id = b.id;"
+                           "DROP SCHEMA backup CASCADE;");
+
+  team_client_sync (bob);
+  team_client_sync (ann);
+  team_client_sync (bob);
+  g_assert_cmpint (team_superuser_count (DB, "SELECT count(*) FROM gloss.objects o"
+                                             " JOIN gloss.libraries l ON l.id = o.library"
+                                             " WHERE l.name = 'restored' AND kind = 'annotation'"
+                                             " AND NOT deleted"), ==, 2);
+  g_assert_cmpint (team_superuser_count (DB, "SELECT count(*) FROM gloss.objects o"
+                                             " JOIN gloss.libraries l ON l.id = o.library"
+                                             " WHERE l.name = 'restored' AND kind = 'article'"), ==, 2);
+  g_assert_cmpint (team_superuser_count (DB, "SELECT count(*) FROM gloss.article_bodies b"
+                                             " JOIN gloss.libraries l ON l.id = b.library"
+                                             " WHERE l.name = 'restored'"), ==, 2);
+  g_assert_cmpint (team_superuser_count (DB, "SELECT count(*) FROM gloss.objects o"
+                                             " JOIN gloss.libraries l ON l.id = o.library"
+                                             " WHERE l.name = 'restored'"
+                                             " AND o.data ->> 'note' = 'after the backup'"), ==, 1);
+  g_assert_cmpuint (count (ann, "SELECT count(*) FROM team_conflicts"), ==, 0);
+  g_assert_cmpuint (count (bob, "SELECT count(*) FROM team_conflicts"), ==, 0);
+  g_assert_cmpuint (pending (ann, "restored"), ==, 0);
+  g_assert_cmpuint (pending (bob, "restored"), ==, 0);
+  assert_same (ann, bob);
+
+  /* And they keep syncing: a note Ann writes now reaches Bob. */
+  set_note (ann, gloss_annotation_get_uuid (question), "asked after the restore");
+  team_client_sync (ann);
+  team_client_sync (bob);
+  note = note_of (bob, gloss_annotation_get_uuid (question));
+  g_assert_cmpstr (note, ==, "asked after the restore");
+  assert_same (ann, bob);
+  team_client_free (ann);
+  team_client_free (bob);
+}
+
 static void
 exit_hook (const char *point,
            gpointer    user_data)
@@ -939,6 +1019,7 @@ main (int   argc,
   g_test_add_func ("/team/reader-refused", test_reader_refused);
   g_test_add_func ("/team/outsider-sees-nothing", test_outsider_sees_nothing);
   g_test_add_func ("/team/quiet-then-changed", test_quiet_then_changed);
+  g_test_add_func ("/team/server-restored", test_server_restored);
   g_test_add_func ("/team/server-stopped", test_server_stopped);
   g_test_add_func ("/team/killed-mid-sync", test_killed_mid_sync);
   g_test_add_func ("/team/wrong-password", test_wrong_password);

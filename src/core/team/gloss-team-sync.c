@@ -20,6 +20,18 @@
  * the version it reached; the server applies each push batch in one
  * transaction; objects carry uuids made by the client, and a push the
  * server already has (its answer was lost) is "unchanged", not new.
+ *
+ * A server restored from an older backup is behind what this library
+ * pulled.  Then the sync pulls everything again, and no synced copy here
+ * is trusted as it is: the server may have handed its version numbers out
+ * again since.  Where the server's copy is the one agreed last, or one of
+ * a lower version (from before the backup), it becomes the base and the
+ * state here goes up again over it; where the server has a different copy
+ * of a version as high or higher (changed since the restore), the two are
+ * merged as unrelated copies, both sides kept; what the server lost
+ * entirely goes up as new.  Left: an edit someone made after the restore
+ * under a lower version number than the copy here is taken for an older
+ * one (the client cannot tell them apart).
  */
 
 #define MAX_ROUNDS 4
@@ -70,6 +82,7 @@ typedef struct
   gint64 library_id;
   char *library_uuid;
   gint64 pulled;
+  gboolean restored;   /* the server went back: this pull is a full one */
   GlossTeamSyncStats stats;
 } Sync;
 
@@ -319,8 +332,23 @@ apply_remote (Sync        *sync,
     return TRUE;   /* our own push, already recorded */
 
   canonical = gloss_team_canonicalize (sync->store, remote->kind, remote->data, error);
-  if (canonical == NULL ||
-      !gloss_team_read_local (sync->store, remote->kind, remote->uuid, canonical, &local, error))
+  if (canonical == NULL)
+    return FALSE;
+
+  if (found && base_version < 0)
+    {
+      /* After a restore (see the top of the file and mark_lost()). */
+      if ((!base_deleted == !remote->deleted && g_strcmp0 (base, canonical) == 0) ||
+          remote->version < -base_version)
+        return gloss_team_set_synced (sync->store, sync->library_id, remote->kind, remote->uuid,
+                                      remote->version, remote->deleted, canonical,
+                                      remote->author, error);
+      found = FALSE;
+      base_deleted = FALSE;
+      g_clear_pointer (&base, g_free);
+    }
+
+  if (!gloss_team_read_local (sync->store, remote->kind, remote->uuid, canonical, &local, error))
     return FALSE;
 
   /* The same article shared from two libraries under two uuids: take the
@@ -395,6 +423,40 @@ save_pulled_version (Sync    *sync,
   return TRUE;
 }
 
+/* Before the full pull after a restore: no synced copy is a base as it
+ * is; each keeps its version, negated, while the pull runs. */
+static gboolean
+mark_lost (Sync    *sync,
+           GError **error)
+{
+  g_autoptr(sqlite3_stmt) statement = gloss_store_prepare (sync->store,
+                                                           "UPDATE team_synced SET version = -version"
+                                                           " WHERE library = ?1 AND version > 0",
+                                                           error);
+
+  if (statement == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (statement, 1, sync->library_id);
+  return gloss_store_step_done (sync->store, statement, _("saving the team library"), error);
+}
+
+/* After it: what the server does not have at all has no synced copy
+ * then, so it goes up as new. */
+static gboolean
+drop_lost (Sync    *sync,
+           GError **error)
+{
+  g_autoptr(sqlite3_stmt) statement = gloss_store_prepare (sync->store,
+                                                           "DELETE FROM team_synced"
+                                                           " WHERE library = ?1 AND version < 0",
+                                                           error);
+
+  if (statement == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (statement, 1, sync->library_id);
+  return gloss_store_step_done (sync->store, statement, _("saving the team library"), error);
+}
+
 static gboolean
 pull (Sync    *sync,
       GError **error)
@@ -430,6 +492,12 @@ pull (Sync    *sync,
     {
       gloss_team_rollback (sync->connection);
       return TRUE;
+    }
+  if (version < sync->pulled)
+    {
+      /* Restored from an older backup: everything again. */
+      sync->restored = TRUE;
+      params[1] = "0";
     }
 
   objects = gloss_team_query (sync->connection,
@@ -467,17 +535,24 @@ pull (Sync    *sync,
 
   if (!gloss_store_begin (sync->store, error))
     return FALSE;
+  if (sync->restored && !mark_lost (sync, error))
+    {
+      gloss_store_rollback (sync->store);
+      return FALSE;
+    }
   for (guint i = 0; i < remotes->len; i++)
     if (!apply_remote (sync, g_ptr_array_index (remotes, i), bodies, error))
       {
         gloss_store_rollback (sync->store);
         return FALSE;
       }
-  if (!save_pulled_version (sync, version, error) || !gloss_store_commit (sync->store, error))
+  if ((sync->restored && !drop_lost (sync, error)) ||
+      !save_pulled_version (sync, version, error) || !gloss_store_commit (sync->store, error))
     {
       gloss_store_rollback (sync->store);
       return FALSE;
     }
+  sync->restored = FALSE;
   return TRUE;
 
 failed:
@@ -704,7 +779,7 @@ gloss_team_sync (GlossStore           *store,
                  GlossTeamSyncStats   *out_stats,
                  GError              **error)
 {
-  Sync sync = { store, connection, library_id, NULL, 0, { 0 } };
+  Sync sync = { store, connection, library_id, NULL, 0, FALSE, { 0 } };
   g_autoptr(sqlite3_stmt) statement = NULL;
   g_autoptr(GError) local_error = NULL;
   gboolean again = TRUE;
