@@ -17,6 +17,38 @@ is_invisible (gunichar c)
   return c == 0x200B || c == 0xFEFF || c == 0x00AD || (c >= 0x80 && c <= 0x9F);
 }
 
+/* Characters NFC leaves as they are, whatever surrounds them: no
+ * decomposition that changes them, combining class 0, and never the second
+ * half of a composition.  Checked against the Unicode data for these whole
+ * ranges (Latin to U+02FF, Cyrillic letters, general punctuation, currency
+ * signs, CJK ideographs, full-width forms): text made only of them, which is
+ * most text, skips g_utf8_normalize(), the dearest step of an extraction. */
+static inline gboolean
+is_nfc_stable (gunichar c)
+{
+  return c < 0x0300 || (c >= 0x0400 && c <= 0x0482) || (c >= 0x048A && c <= 0x04FF)
+         || (c >= 0x2002 && c <= 0x206F) || (c >= 0x20A0 && c <= 0x20CF)
+         || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+static gboolean
+is_nfc_quick (const char *text,
+              const char *end)
+{
+  for (const char *p = text; p < end && *p != '\0';)
+    {
+      if ((guchar) *p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      if (!is_nfc_stable (g_utf8_get_char (p)))
+        return FALSE;
+      p = g_utf8_next_char (p);
+    }
+  return TRUE;
+}
+
 /**
  * gloss_text_normalize:
  * @text: valid UTF-8
@@ -34,17 +66,25 @@ gloss_text_normalize (const char *text,
                       gssize      length)
 {
   g_autofree char *nfc = NULL;
+  const char *src = text;
+  const char *end;
   GString *out;
   gboolean pending_space = FALSE;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  nfc = g_utf8_normalize (text, length, G_NORMALIZE_NFC);
-  if (nfc == NULL)
-    return g_strdup ("");
+  end = length < 0 ? text + strlen (text) : text + length;
+  if (!is_nfc_quick (text, end))
+    {
+      nfc = g_utf8_normalize (text, length, G_NORMALIZE_NFC);
+      if (nfc == NULL)
+        return g_strdup ("");
+      src = nfc;
+      end = nfc + strlen (nfc);
+    }
 
-  out = g_string_sized_new (strlen (nfc));
-  for (const char *p = nfc; *p != '\0'; p = g_utf8_next_char (p))
+  out = g_string_sized_new (end - src);
+  for (const char *p = src; p < end && *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c;
 
