@@ -106,6 +106,86 @@ add_detail (GString    *body,
   g_string_append_c (body, '\n');
 }
 
+/* When a version was fetched or stored, to the minute, in local time. */
+static char *
+format_moment (const char *iso8601)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) parsed = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso8601 == NULL || *iso8601 == '\0')
+    return NULL;
+  parsed = g_date_time_new_from_iso8601 (iso8601, utc);
+  if (parsed == NULL)
+    return g_strdup (iso8601);
+  local = g_date_time_to_local (parsed);
+  /* Translators: when a page was downloaded, in the format of
+   * g_date_time_format(), e.g. "Feb 14, 2019 16:05" */
+  return g_date_time_format (local, _("%b %-e, %Y %H:%M"));
+}
+
+/* Where the text came from: the link asked for and where it led, when,
+ * the server's answer and the bytes' SHA-256, as the issue of provenance
+ * asks a fact-checker to be able to say. */
+static void
+add_provenance (GString               *body,
+                const GlossProvenance *provenance)
+{
+  g_autofree char *fetched = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *pages = NULL;
+
+  if (provenance == NULL)
+    return;
+
+  fetched = format_moment (provenance->fetched_at);
+  if (provenance->http_status != 0)
+    answer = provenance->content_type != NULL
+             /* Translators: the server's answer: "HTTP 200, text/html" */
+             ? g_strdup_printf (_("HTTP %u, %s"), provenance->http_status, provenance->content_type)
+             : g_strdup_printf ("HTTP %u", provenance->http_status);
+  if (provenance->n_pages > 0)
+    pages = g_strdup_printf ("%u", provenance->n_pages);
+
+  if (g_strcmp0 (provenance->requested_url, provenance->final_url) != 0)
+    add_detail (body, _("Link asked for"), provenance->requested_url);
+  add_detail (body, _("Downloaded from"), provenance->final_url != NULL ? provenance->final_url
+                                                                       : provenance->requested_url);
+  add_detail (body, _("Downloaded"), fetched);
+  add_detail (body, _("Server answer"), answer);
+  add_detail (body, _("Server date"), provenance->date);
+  add_detail (body, _("Last modified"), provenance->last_modified);
+  add_detail (body, _("ETag"), provenance->etag);
+  add_detail (body, _("Pages"), pages);
+  add_detail (body, _("SHA-256"), provenance->sha256);
+}
+
+/* "3: Feb 14, 2019 16:05 (current), …": each version and when it came in. */
+static char *
+describe_versions (GlossStore *store,
+                   gint64      id)
+{
+  g_autoptr(GPtrArray) versions = gloss_store_list_versions (store, id, NULL);
+  GString *text;
+
+  if (versions == NULL)
+    return NULL;
+  text = g_string_new (NULL);
+  g_string_append_printf (text, "%u", versions->len);
+  for (guint i = 0; i < versions->len && versions->len > 1; i++)
+    {
+      GlossArticleVersion *version = g_ptr_array_index (versions, i);
+      g_autofree char *stored = format_moment (version->stored_at);
+
+      g_string_append (text, i == 0 ? " — " : ", ");
+      /* Translators: one version in an article's details: its number and
+       * when it came into the library */
+      g_string_append_printf (text, _("%u: %s"), version->number, stored != NULL ? stored : "");
+    }
+  return g_string_free (text, FALSE);
+}
+
 static void
 article_details_action (GtkWidget  *widget,
                         const char *action_name,
@@ -118,6 +198,7 @@ article_details_action (GtkWidget  *widget,
   g_autofree char *published = NULL;
   g_autofree char *versions = NULL;
   g_autofree char *words = NULL;
+  g_autoptr(GlossProvenance) provenance = NULL;
   GtkWidget *dialog;
 
   if (summary == NULL)
@@ -125,7 +206,8 @@ article_details_action (GtkWidget  *widget,
 
   imported = gloss_library_format_date (summary->imported_at);
   published = gloss_library_format_date (summary->published);
-  versions = g_strdup_printf ("%u", MAX (summary->n_versions, 1));
+  versions = describe_versions (self->store, summary->id);
+  provenance = gloss_store_dup_provenance (self->store, summary->id, NULL);
   words = g_strdup_printf ("%u", summary->n_words);
 
   add_detail (body, _("File"), summary->source_name);
@@ -134,6 +216,7 @@ article_details_action (GtkWidget  *widget,
   add_detail (body, _("By"), summary->byline);
   add_detail (body, _("Site"), summary->site_name);
   add_detail (body, _("Address"), summary->url);
+  add_provenance (body, provenance);
   add_detail (body, _("Versions"), versions);
   add_detail (body, _("Words"), words);
   if (body->len > 0)

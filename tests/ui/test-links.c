@@ -383,6 +383,33 @@ compare_and_restore (Fixture *fixture)
   g_assert_cmpuint (g_list_model_get_n_items (gloss_window_get_annotations (fixture->window)), ==, 3);
 }
 
+static gboolean question_shown (gpointer data);
+static gboolean question_gone (gpointer data);
+
+/* Article Details say where the text came from and list the versions. */
+static void
+check_details (Fixture    *fixture,
+               const char *url)
+{
+  g_autofree char *from = g_strdup_printf ("Downloaded from: %s\n", url);
+  AdwMessageDialog *details;
+  const char *body;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.article-details",
+                                             "x", (gint64) 0));
+  wait_until (question_shown, NULL, "the Article Details");
+  details = ADW_MESSAGE_DIALOG (ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  body = adw_message_dialog_get_body (details);
+  g_assert_nonnull (strstr (body, from));
+  g_assert_nonnull (strstr (body, "Server answer: HTTP 200, text/html"));
+  g_assert_nonnull (strstr (body, "ETag: \"v2\"\n"));
+  g_assert_nonnull (strstr (body, "\nDownloaded: "));
+  g_assert_nonnull (strstr (body, "\nSHA-256: "));
+  g_assert_nonnull (strstr (body, "\nVersions: 2 — 1: "));
+  gtk_window_close (GTK_WINDOW (details));
+  wait_until (question_gone, NULL, "the Article Details to close");
+}
+
 static void
 test_open_and_check (Fixture       *fixture,
                      gconstpointer  data)
@@ -426,6 +453,7 @@ test_open_and_check (Fixture       *fixture,
                             "14 million euros"));
   g_assert_cmpuint (g_list_model_get_n_items (gloss_window_get_annotations (fixture->window)), ==, 3);
 
+  check_details (fixture, url);
   compare_and_restore (fixture);
 }
 
