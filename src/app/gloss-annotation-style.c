@@ -143,40 +143,6 @@ gloss_verdict_get_label (GlossVerdict verdict)
     }
 }
 
-/* The relation read from its target's side: the claim is “Answered by”
- * the denial that “Responds to” it. */
-const char *
-gloss_relation_get_incoming_label (GlossRelation relation)
-{
-  switch (relation)
-    {
-    case GLOSS_RELATION_RESPONDS_TO:
-      return _("Answered by");
-    case GLOSS_RELATION_SUPPORTS:
-      return _("Supported by");
-    case GLOSS_RELATION_CONTRADICTS:
-      return _("Contradicted by");
-    default:
-      return "";
-    }
-}
-
-const char *
-gloss_relation_get_label (GlossRelation relation)
-{
-  switch (relation)
-    {
-    case GLOSS_RELATION_RESPONDS_TO:
-      return _("Responds to");
-    case GLOSS_RELATION_SUPPORTS:
-      return _("Supports");
-    case GLOSS_RELATION_CONTRADICTS:
-      return _("Contradicts");
-    default:
-      return "";
-    }
-}
-
 /**
  * gloss_annotation_dup_excerpt:
  * @annotation: a #GlossAnnotation

@@ -7,7 +7,7 @@
 
 G_BEGIN_DECLS
 
-/* How the kinds, verdicts and relations of annotations are named and
+/* How the kinds and verdicts of annotations are named and
  * coloured in the interface, kept in one place so the highlights, the
  * pane and the editor always agree. */
 
@@ -23,8 +23,6 @@ PangoUnderline gloss_annotation_kind_get_underline (GlossAnnotationKind kind);
 PangoOverline   gloss_annotation_kind_get_overline  (GlossAnnotationKind  kind);
 
 const char *gloss_verdict_get_label              (GlossVerdict         verdict);
-const char *gloss_relation_get_label             (GlossRelation        relation);
-const char *gloss_relation_get_incoming_label    (GlossRelation        relation);
 
 char       *gloss_annotation_dup_excerpt         (GlossAnnotation     *annotation,
                                                   guint                max_chars);

@@ -11,6 +11,7 @@
 #include "gloss-article-json.h"
 #include "gloss-enums.h"
 #include "gloss-error.h"
+#include "gloss-relation-labels.h"
 #include "gloss-export.h"
 #include "gloss-extract.h"
 #include "gloss-diff.h"

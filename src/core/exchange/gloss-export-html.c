@@ -377,13 +377,13 @@ add_annotation_entry (xmlNode         *parent,
     {
       const GlossAnnotationLink *link = gloss_annotation_get_link (annotation, i);
 
-      add_link (report, details, gloss_export_relation_label (link->relation), annotation, link);
+      add_link (report, details, gloss_relation_get_label (link->relation), annotation, link);
     }
   for (guint i = 0; i < gloss_annotation_get_n_incoming_links (annotation); i++)
     {
       const GlossAnnotationLink *link = gloss_annotation_get_incoming_link (annotation, i);
 
-      add_link (report, details, gloss_export_incoming_relation_label (link->relation),
+      add_link (report, details, gloss_relation_get_incoming_label (link->relation),
                 annotation, link);
     }
 

@@ -133,21 +133,3 @@ gloss_export_find_linked (GlossExportData           *data,
   *out_article_title = elsewhere->article_title != NULL ? elsewhere->article_title : "";
   return elsewhere->annotation;
 }
-
-/* The relation read from its target's side: the claim is “Answered by” the
- * denial that “Responds to” it. */
-const char *
-gloss_export_incoming_relation_label (GlossRelation relation)
-{
-  switch (relation)
-    {
-    case GLOSS_RELATION_RESPONDS_TO:
-      return _("Answered by");
-    case GLOSS_RELATION_SUPPORTS:
-      return _("Supported by");
-    case GLOSS_RELATION_CONTRADICTS:
-      return _("Contradicted by");
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}

@@ -139,13 +139,13 @@ append_annotation (GString         *out,
     {
       const GlossAnnotationLink *link = gloss_annotation_get_link (annotation, i);
 
-      append_link (out, data, gloss_export_relation_label (link->relation), annotation, link);
+      append_link (out, data, gloss_relation_get_label (link->relation), annotation, link);
     }
   for (guint i = 0; i < gloss_annotation_get_n_incoming_links (annotation); i++)
     {
       const GlossAnnotationLink *link = gloss_annotation_get_incoming_link (annotation, i);
 
-      append_link (out, data, gloss_export_incoming_relation_label (link->relation),
+      append_link (out, data, gloss_relation_get_incoming_label (link->relation),
                    annotation, link);
     }
   if (!g_str_has_suffix (out->str, "\n\n"))

@@ -5,6 +5,7 @@
 #include "gloss-diff.h"
 #include "gloss-export.h"
 #include "gloss-provenance.h"
+#include "gloss-relation-labels.h"
 
 G_BEGIN_DECLS
 
@@ -73,7 +74,6 @@ GPtrArray        *gloss_export_dup_ordered      (const GlossExportArticle *item,
 const char       *gloss_export_kind_label       (GlossAnnotationKind       kind);
 const char       *gloss_export_kind_plural_label (GlossAnnotationKind      kind);
 const char       *gloss_export_verdict_label    (GlossVerdict              verdict);
-const char       *gloss_export_relation_label   (GlossRelation             relation);
 
 /* gloss-export-comparison.c */
 void              gloss_export_comparison_free  (GlossExportComparison    *comparison);
@@ -90,7 +90,6 @@ GlossAnnotation  *gloss_export_find_linked      (GlossExportData           *data
                                                  GlossAnnotation           *annotation,
                                                  const GlossAnnotationLink *link,
                                                  const char               **out_article_title);
-const char       *gloss_export_incoming_relation_label (GlossRelation      relation);
 
 GBytes *gloss_export_markdown         (GlossExportData *data,
                                        GlossExportOrder order,

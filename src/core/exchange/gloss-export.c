@@ -707,19 +707,3 @@ gloss_export_verdict_label (GlossVerdict verdict)
       g_return_val_if_reached (NULL);
     }
 }
-
-const char *
-gloss_export_relation_label (GlossRelation relation)
-{
-  switch (relation)
-    {
-    case GLOSS_RELATION_RESPONDS_TO:
-      return _("Responds to");
-    case GLOSS_RELATION_SUPPORTS:
-      return _("Supports");
-    case GLOSS_RELATION_CONTRADICTS:
-      return _("Contradicts");
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
