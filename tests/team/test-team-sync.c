@@ -810,6 +810,71 @@ test_server_restored (void)
   team_client_free (bob);
 }
 
+/* Bob resolves a conflict here: keeping his side puts his note on the
+ * annotation and removes the copy, on both sides after a sync; keeping the
+ * server's side removes the copy only; a resolved conflict is gone. */
+static void
+test_conflict_resolved (void)
+{
+  TeamClient *ann, *bob;
+  g_autofree char *uuid = share_one ("resolve", &ann, &bob);
+  g_autofree char *note = NULL;
+  g_autofree char *note_after = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossTeamConflict *conflict;
+  gint64 first;
+
+  set_note (ann, uuid, "Ann: false, see the budget");
+  set_note (bob, uuid, "Bob: true, see the minutes");
+  team_client_sync (ann);
+  team_client_sync (bob);
+  conflicts = gloss_team_list_conflicts (bob->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  conflict = g_ptr_array_index (conflicts, 0);
+  g_assert_cmpstr (conflict->annotation_uuid, ==, uuid);
+  g_assert_cmpstrv (conflict->fields, ((const char *[]) { "note", NULL }));
+  first = conflict->id;
+
+  g_assert_true (gloss_team_resolve_conflict (bob->store, first, GLOSS_TEAM_KEEP_MINE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count (bob, "SELECT count(*) FROM annotations"), ==, 1);
+  g_assert_cmpuint (count (bob, "SELECT count(*) FROM team_conflicts"), ==, 0);
+  team_client_sync (bob);
+  team_client_sync (ann);
+  note = note_of (ann, uuid);
+  g_assert_cmpstr (note, ==, "Bob: true, see the minutes");
+  g_assert_cmpuint (count (ann, "SELECT count(*) FROM annotations"), ==, 1);
+  assert_same (ann, bob);
+
+  g_assert_false (gloss_team_resolve_conflict (bob->store, first, GLOSS_TEAM_KEEP_MINE, &error));
+  g_assert_error (error, GLOSS_TEAM_ERROR, GLOSS_TEAM_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  set_note (ann, uuid, "Ann: mostly false");
+  set_note (bob, uuid, "Bob: mostly true");
+  team_client_sync (ann);
+  team_client_sync (bob);
+  again = gloss_team_list_conflicts (bob->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, 1);
+  conflict = g_ptr_array_index (again, 0);
+  g_assert_true (gloss_team_resolve_conflict (bob->store, conflict->id, GLOSS_TEAM_KEEP_SERVER,
+                                              &error));
+  g_assert_no_error (error);
+  team_client_sync (bob);
+  team_client_sync (ann);
+  note_after = note_of (bob, uuid);
+  g_assert_cmpstr (note_after, ==, "Ann: mostly false");
+  g_assert_cmpuint (count (ann, "SELECT count(*) FROM annotations"), ==, 1);
+  g_assert_cmpuint (count (bob, "SELECT count(*) FROM annotations"), ==, 1);
+  assert_same (ann, bob);
+  team_client_free (ann);
+  team_client_free (bob);
+}
+
 static void
 exit_hook (const char *point,
            gpointer    user_data)
@@ -1014,6 +1079,7 @@ main (int   argc,
   g_test_add_func ("/team/three-clients-offline", test_three_clients_offline);
   g_test_add_func ("/team/concurrent-merge", test_concurrent_merge);
   g_test_add_func ("/team/concurrent-conflict", test_concurrent_conflict);
+  g_test_add_func ("/team/conflict-resolved", test_conflict_resolved);
   g_test_add_func ("/team/delete-against-edit", test_delete_against_edit);
   g_test_add_func ("/team/links", test_links);
   g_test_add_func ("/team/reader-refused", test_reader_refused);

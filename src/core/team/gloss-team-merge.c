@@ -19,6 +19,13 @@ static const char *const anchor_fields[] = {
   "state", NULL
 };
 
+/* The fields that make up the conflict field "anchor". */
+const char *const *
+gloss_team_anchor_fields (void)
+{
+  return anchor_fields;
+}
+
 static gboolean
 is_anchor_field (const char *name)
 {

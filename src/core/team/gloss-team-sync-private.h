@@ -43,6 +43,7 @@ char      *gloss_team_link_uuid         (const char      *from_uuid,
  * Returns the merged fields; the names of the fields (or field groups:
  * "anchor") both sides changed differently go to @out_conflicts, where
  * the merge took @remote's value. */
+const char *const *gloss_team_anchor_fields (void);
 JsonObject *gloss_team_merge            (const char      *kind,
                                          JsonObject      *base,
                                          JsonObject      *local,

@@ -135,6 +135,49 @@ gboolean          gloss_team_share_article    (GlossStore        *store,
                                                gint64             article_id,
                                                GError           **error);
 
+/* Conflicts a sync kept (gloss-team-conflicts.c) */
+
+/**
+ * GlossTeamConflict:
+ * @id: its id, for gloss_team_resolve_conflict()
+ * @library_id: the team library
+ * @annotation_uuid: the annotation, holding the server's values of @fields
+ * @copy_uuid: the copy holding this side's whole version
+ * @fields: the fields both sides changed ("note", "verdict", "anchor" …)
+ */
+typedef struct
+{
+  gint64 id;
+  gint64 library_id;
+  char *annotation_uuid;
+  char *copy_uuid;
+  char **fields;
+} GlossTeamConflict;
+
+/**
+ * GlossTeamChoice:
+ * @GLOSS_TEAM_KEEP_SERVER: the annotation as it is; the copy goes
+ * @GLOSS_TEAM_KEEP_MINE: the copy's values of the fields; the copy goes
+ * @GLOSS_TEAM_KEEP_BOTH: both stay, the conflict is forgotten
+ */
+typedef enum
+{
+  GLOSS_TEAM_KEEP_SERVER,
+  GLOSS_TEAM_KEEP_MINE,
+  GLOSS_TEAM_KEEP_BOTH,
+} GlossTeamChoice;
+
+void       gloss_team_conflict_free    (GlossTeamConflict  *conflict);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossTeamConflict, gloss_team_conflict_free)
+
+GPtrArray *gloss_team_list_conflicts   (GlossStore         *store,
+                                        gint64              library_id,
+                                        GError            **error);
+gboolean   gloss_team_resolve_conflict (GlossStore         *store,
+                                        gint64              conflict_id,
+                                        GlossTeamChoice     choice,
+                                        GError            **error);
+
 /* Syncing (gloss-team-sync.c) */
 
 /**
