@@ -826,30 +826,30 @@ gloss_suggestion_model_accept (GlossSuggestionModel  *self,
   return annotation;
 }
 
-/**
- * gloss_suggestion_model_accept_all:
- * @self: a #GlossSuggestionModel
- * @error: return location for a #GError
- *
- * Accepts every suggestion shown, in document order (so a claim is
- * annotated before the denial that answers it).  Stops at the first that
- * cannot be saved.
- *
- * Returns: (transfer full) (element-type GlossAnnotation): the
- *   annotations made, for an Undo; %NULL with @error set when none could be
- */
-GPtrArray *
-gloss_suggestion_model_accept_all (GlossSuggestionModel  *self,
-                                   GError               **error)
+/* A claim someone makes, as the pane lists it ("Claim by …"); a sentence
+ * only worth checking also becomes a claim when accepted, but is listed
+ * as what it is and left to Accept Every Suggestion. */
+static gboolean
+is_attributed_claim (GlossSuggestionItem *item)
+{
+  return gloss_suggestion_item_get_kind (item) == GLOSS_ANNOTATION_CLAIM
+         && gloss_suggestion_item_is_attributed (item);
+}
+
+/* Accepts the suggestions shown (only claims, with @claims_only), in
+ * document order (so a claim is annotated before the denial that answers
+ * it).  Stops at the first that cannot be saved.  Returns every annotation
+ * made, answered claims included, for an Undo. */
+static GPtrArray *
+accept_shown (GlossSuggestionModel  *self,
+              gboolean               claims_only,
+              GError               **error)
 {
   g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) before = g_hash_table_new (NULL, NULL);
   GListModel *annotations;
   guint accepted = 0;
-
-  g_return_val_if_fail (GLOSS_IS_SUGGESTION_MODEL (self), NULL);
-  g_return_val_if_fail (self->annotations != NULL, NULL);
 
   annotations = G_LIST_MODEL (self->annotations);
   for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
@@ -861,7 +861,12 @@ gloss_suggestion_model_accept_all (GlossSuggestionModel  *self,
 
   pending = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < self->shown->len; i++)
-    g_ptr_array_add (pending, g_object_ref (g_ptr_array_index (self->shown, i)));
+    {
+      GlossSuggestionItem *item = g_ptr_array_index (self->shown, i);
+
+      if (!claims_only || is_attributed_claim (item))
+        g_ptr_array_add (pending, g_object_ref (item));
+    }
 
   for (guint i = 0; i < pending->len; i++)
     {
@@ -895,6 +900,67 @@ gloss_suggestion_model_accept_all (GlossSuggestionModel  *self,
     }
 
   return g_steal_pointer (&made);
+}
+
+/**
+ * gloss_suggestion_model_accept_all:
+ * @self: a #GlossSuggestionModel
+ * @error: return location for a #GError
+ *
+ * Accepts every suggestion shown, in document order.  Stops at the first
+ * that cannot be saved.
+ *
+ * Returns: (transfer full) (element-type GlossAnnotation): the
+ *   annotations made, for an Undo; %NULL with @error set when none could be
+ */
+GPtrArray *
+gloss_suggestion_model_accept_all (GlossSuggestionModel  *self,
+                                   GError               **error)
+{
+  g_return_val_if_fail (GLOSS_IS_SUGGESTION_MODEL (self), NULL);
+  g_return_val_if_fail (self->annotations != NULL, NULL);
+
+  return accept_shown (self, FALSE, error);
+}
+
+/**
+ * gloss_suggestion_model_accept_claims:
+ * @self: a #GlossSuggestionModel
+ * @error: return location for a #GError
+ *
+ * Accepts every suggested claim shown and leaves the denials, which a
+ * reader usually weighs one by one.
+ *
+ * Returns: (transfer full) (element-type GlossAnnotation): the
+ *   annotations made, for an Undo; %NULL with @error set when none could be
+ */
+GPtrArray *
+gloss_suggestion_model_accept_claims (GlossSuggestionModel  *self,
+                                      GError               **error)
+{
+  g_return_val_if_fail (GLOSS_IS_SUGGESTION_MODEL (self), NULL);
+  g_return_val_if_fail (self->annotations != NULL, NULL);
+
+  return accept_shown (self, TRUE, error);
+}
+
+/**
+ * gloss_suggestion_model_count_claims:
+ * @self: a #GlossSuggestionModel
+ *
+ * Returns: how many of the suggestions shown are claims someone makes
+ */
+guint
+gloss_suggestion_model_count_claims (GlossSuggestionModel *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (GLOSS_IS_SUGGESTION_MODEL (self), 0);
+
+  for (guint i = 0; i < self->shown->len; i++)
+    if (is_attributed_claim (g_ptr_array_index (self->shown, i)))
+      n++;
+  return n;
 }
 
 static gboolean

@@ -46,6 +46,9 @@ GlossAnnotation      *gloss_suggestion_model_accept          (GlossSuggestionMod
                                                               GError               **error);
 GPtrArray            *gloss_suggestion_model_accept_all      (GlossSuggestionModel  *self,
                                                               GError               **error);
+GPtrArray            *gloss_suggestion_model_accept_claims   (GlossSuggestionModel  *self,
+                                                              GError               **error);
+guint                 gloss_suggestion_model_count_claims    (GlossSuggestionModel  *self);
 gboolean              gloss_suggestion_model_dismiss         (GlossSuggestionModel  *self,
                                                               GlossSuggestionItem   *item,
                                                               GError               **error);

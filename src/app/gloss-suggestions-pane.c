@@ -13,7 +13,8 @@
  * The Suggestions pane: the suggestions of the article shown, in document
  * order, each with what it is (claim, denial, worth checking), who says it
  * and the sentence, and Accept and Dismiss.  A or Enter on a row's button
- * accepts, Delete dismisses; Accept All accepts every one, with an Undo
+ * accepts, Delete dismisses; Accept Claims accepts every suggested claim
+ * and Accept Every Suggestion (its menu) every one, each with an Undo
  * toast, as Dismiss has.  Activating a row shows its sentence in the
  * reader (the "suggestion-activated" signal).
  */
@@ -26,7 +27,7 @@ struct _GlossSuggestionsPane
 
   /* Template widgets */
   GtkLabel   *count_label;
-  GtkButton  *accept_all_button;
+  AdwSplitButton *accept_all_button;
   GtkStack   *stack;
   GtkSpinner *spinner;
   AdwStatusPage *unavailable_page;
@@ -197,6 +198,9 @@ update_page (GlossSuggestionsPane *self)
   gtk_spinner_set_spinning (self->spinner, state == GLOSS_SUGGESTION_STATE_COMPUTING);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "suggestions.accept-all",
                                  state == GLOSS_SUGGESTION_STATE_READY && n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "suggestions.accept-claims",
+                                 state == GLOSS_SUGGESTION_STATE_READY && self->model != NULL
+                                 && gloss_suggestion_model_count_claims (self->model) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->accept_all_button),
                           state == GLOSS_SUGGESTION_STATE_READY && n > 0);
   gtk_stack_set_visible_child_name (self->stack, page);
@@ -401,12 +405,12 @@ toast_undo_accept_all_cb (AdwToast             *toast,
     }
 }
 
+/* Accept All and Accept Claims: every annotation made goes in one toast's
+ * Undo. */
 static void
-accept_all_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
+accept_many (GlossSuggestionsPane *self,
+             gboolean              claims_only)
 {
-  GlossSuggestionsPane *self = GLOSS_SUGGESTIONS_PANE (widget);
   g_autoptr(GPtrArray) made = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
@@ -415,7 +419,8 @@ accept_all_action (GtkWidget  *widget,
   if (self->model == NULL)
     return;
 
-  made = gloss_suggestion_model_accept_all (self->model, &error);
+  made = claims_only ? gloss_suggestion_model_accept_claims (self->model, &error)
+                     : gloss_suggestion_model_accept_all (self->model, &error);
   if (made == NULL)
     {
       /* Translators: %s says why */
@@ -437,6 +442,22 @@ accept_all_action (GtkWidget  *widget,
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_undo_accept_all_cb),
                            self, 0);
   show_toast (self, toast);
+}
+
+static void
+accept_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  accept_many (GLOSS_SUGGESTIONS_PANE (widget), FALSE);
+}
+
+static void
+accept_claims_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  accept_many (GLOSS_SUGGESTIONS_PANE (widget), TRUE);
 }
 
 /* Rows exist only while the pane is on screen: a long article can have
@@ -519,6 +540,7 @@ gloss_suggestions_pane_class_init (GlossSuggestionsPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "suggestions.accept", "u", accept_action);
   gtk_widget_class_install_action (widget_class, "suggestions.dismiss", "u", dismiss_action);
   gtk_widget_class_install_action (widget_class, "suggestions.accept-all", NULL, accept_all_action);
+  gtk_widget_class_install_action (widget_class, "suggestions.accept-claims", NULL, accept_claims_action);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_a, 0, accept_focused_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, dismiss_focused_cb, NULL);

@@ -14,7 +14,8 @@
  * on a worker when the article opens and marked in the reader and listed
  * in the pane; Accept makes an annotation with its speaker (and a denial's
  * link to the claim it answers), Dismiss is remembered for the article
- * after it is opened again, Accept All is undone by its toast's Undo, and
+ * after it is opened again, Accept All and Accept Claims are undone by
+ * their toast's Undo, and
  * with the preference off nothing is computed or shown.
  */
 
@@ -318,6 +319,68 @@ test_accept_all_undo (UiLibrary     *library,
   ui_destroy_window (GTK_WINDOW (window));
 }
 
+/* Accept Claims makes every suggested claim an annotation and leaves the
+ * denials listed, to be weighed one by one; Undo takes the claims away. */
+static void
+test_accept_claims_undo (UiLibrary     *library,
+                         gconstpointer  data)
+{
+  g_autoptr(GlossStore) store = gloss_test_store_open (library->path);
+  gint64 id = gloss_test_import_file (store, library->sample);
+  g_autoptr(GPtrArray) stored = NULL;
+  GlossWindow *window;
+  guint n, n_claims = 0, n_others = 0;
+
+  window = open_sample (NULL, store, id);
+  wait_for (window, suggestions_ready, "the suggestions of the sample article");
+  n = g_list_model_get_n_items (get_suggestions (window));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossSuggestionItem) item = g_list_model_get_item (get_suggestions (window), i);
+
+      if (gloss_suggestion_item_get_kind (item) == GLOSS_ANNOTATION_CLAIM
+          && gloss_suggestion_item_is_attributed (item))
+        n_claims++;
+      else
+        n_others++;
+    }
+  /* The sample has both: Stoltenberg's claims, Huawei's two denials. */
+  g_assert_cmpuint (n_claims, >=, 1);
+  g_assert_cmpuint (n_others, >=, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-suggestions", NULL));
+  ui_wait_for_paint (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->suggestions_pane),
+                                             "suggestions.accept-claims", NULL));
+
+  stored = stored_annotations (store, id);
+  g_assert_cmpuint (stored->len, ==, n_claims);
+  for (guint i = 0; i < stored->len; i++)
+    g_assert_cmpint (gloss_annotation_get_kind (g_ptr_array_index (stored, i)), ==, GLOSS_ANNOTATION_CLAIM);
+  g_assert_cmpstr (gloss_annotation_get_speaker (find_stored (stored, CLAIM_START)), ==, STOLTENBERG);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+
+  /* The denials (and sentences only worth checking) are still there to be
+   * weighed one by one. */
+  g_assert_cmpuint (g_list_model_get_n_items (get_suggestions (window)), ==, n_others);
+  for (guint i = 0; i < n_others; i++)
+    {
+      g_autoptr(GlossSuggestionItem) item = g_list_model_get_item (get_suggestions (window), i);
+
+      g_assert_true (gloss_suggestion_item_get_kind (item) == GLOSS_ANNOTATION_DENIAL
+                     || !gloss_suggestion_item_is_attributed (item));
+    }
+  g_assert_nonnull (find_suggestion (window, DENIAL_START));
+
+  wait_for (window, toast_shown, "the toast of Accept Claims");
+  click_toast_button (window);
+  stored = stored_annotations (store, id);
+  g_assert_cmpuint (stored->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (get_suggestions (window)), ==, n);
+
+  ui_destroy_window (GTK_WINDOW (window));
+}
+
 static void
 count_state_cb (GlossSuggestionModel *model,
                 GParamSpec           *pspec,
@@ -387,6 +450,7 @@ main (int   argc,
 
   ADD ("accept-dismiss", test_accept_dismiss);
   ADD ("accept-all-undo", test_accept_all_undo);
+  ADD ("accept-claims-undo", test_accept_claims_undo);
   ADD ("preference-off", test_preference_off);
 
 #undef ADD
