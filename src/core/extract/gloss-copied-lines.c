@@ -950,6 +950,71 @@ is_menu_item (const GlossTextLine *line)
          && !(line->flags & GLOSS_LINE_ENDS_SENTENCE);
 }
 
+static inline gboolean
+is_teaser_headline (const GlossTextLine *line)
+{
+  return line->klass != GLOSS_LINE_CONTENT && line->weight >= 3 && line->weight <= 20
+         && !(line->flags & (GLOSS_LINE_ENDS_SENTENCE | GLOSS_LINE_ENDS_COLON))
+         && gloss_text_line_is_title (line);
+}
+
+/* Teasers for other stories repeat one shape, in every language: a
+ * headline, then one paragraph of a sentence or two, again and again.  A
+ * story says more under each of its sub-headings, and does not repeat
+ * itself three times over.  The teasers' paragraphs can be longer than a
+ * short story's, so they are not left to count as prose; only when
+ * something else on the page reads as prose, or a page of teasers would
+ * lose all it has. */
+static void
+demote_teaser_lists (GArray *lines)
+{
+  g_autofree gboolean *teaser = g_new0 (gboolean, lines->len + 1);
+  guint other_prose = 0;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i + 1 < lines->len;)
+    {
+      guint j = i;
+      guint units = 0;
+
+      while (j + 1 < lines->len
+             && is_teaser_headline (&g_array_index (lines, GlossTextLine, j))
+             && g_array_index (lines, GlossTextLine, j + 1).klass == GLOSS_LINE_CONTENT
+             && g_array_index (lines, GlossTextLine, j + 1).n_sentences <= 2
+             && (j + 2 >= lines->len
+                 || g_array_index (lines, GlossTextLine, j + 2).klass != GLOSS_LINE_CONTENT))
+        {
+          units++;
+          j += 2;
+        }
+      if (units >= 3)
+        {
+          for (guint k = i + 1; k < j; k += 2)
+            teaser[k] = TRUE;
+          any = TRUE;
+          i = j;
+        }
+      else
+        i++;
+    }
+  if (!any)
+    return;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const GlossTextLine *line = &g_array_index (lines, GlossTextLine, i);
+
+      if (!teaser[i] && line->klass == GLOSS_LINE_CONTENT)
+        other_prose += line->weight;
+    }
+  if (other_prose < 16)
+    return;
+
+  for (guint i = 0; i < lines->len; i++)
+    if (teaser[i])
+      g_array_index (lines, GlossTextLine, i).klass = GLOSS_LINE_SHORT;
+}
+
 /**
  * gloss_text_lines_classify:
  * @lines: (element-type GlossTextLine): lines from gloss_text_lines_split()
@@ -991,6 +1056,8 @@ gloss_text_lines_classify (GArray *lines)
           g_array_index (lines, GlossTextLine, j).flags |= GLOSS_LINE_MENU;
       run_start = i + 1;
     }
+
+  demote_teaser_lists (lines);
 
   for (guint i = 0; i < lines->len; i++)
     {
