@@ -511,6 +511,38 @@ same_class (xmlNode *a,
   return ca != NULL && cb != NULL && *ca != '\0' && g_str_equal (ca, cb);
 }
 
+/* A table of prices, scores or results beside a story is the page's
+ * data, not more of the story: it is made of figures more than of words,
+ * in any language. */
+static gboolean
+is_table_of_figures (GlossHtmlContext *ctx,
+                     xmlNode          *node)
+{
+  GlossHtmlInfo *info = gloss_html_info (ctx, node);
+  xmlChar *content;
+  guint letters = 0;
+  guint digits = 0;
+
+  if (info == NULL || info->tag != GLOSS_HTML_TAG_TABLE)
+    return FALSE;
+
+  content = xmlNodeGetContent (node);
+  if (content == NULL)
+    return FALSE;
+  for (const char *p = (const char *) content; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isdigit (c))
+        digits++;
+      else if (g_unichar_isalpha (c))
+        letters++;
+    }
+  xmlFree (content);
+
+  return digits >= letters;
+}
+
 /* The winner and those of its siblings that continue the story. */
 static void
 collect_roots (GlossHtmlContext *ctx,
@@ -542,7 +574,7 @@ collect_roots (GlossHtmlContext *ctx,
         }
 
       info = gloss_html_info (ctx, sibling);
-      if (info == NULL || info->text == 0)
+      if (info == NULL || info->text == 0 || is_table_of_figures (ctx, sibling))
         continue;
 
       link_density = gloss_html_info_link_density (info);
