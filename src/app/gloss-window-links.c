@@ -15,7 +15,10 @@
  * check that stores a new version says what it did in a toast ("Updated:
  * 3 paragraphs changed, 1 annotation moved, 0 orphaned") and shows the
  * article again when it is the one on screen, so its highlights sit on the
- * re-anchored words.  With the network preference off nothing is asked.
+ * re-anchored words.  Check All goes through the articles one after the
+ * other under a bar with its progress and Cancel; cancelling stops the
+ * download in progress, keeps what was stored before it and says so.
+ * With the network preference off nothing is asked.
  */
 
 /* Article actions take an article id; 0 means the article shown. */
@@ -187,6 +190,7 @@ typedef struct
 {
   GlossWindow *window;
   GArray *ids;
+  GCancellable *cancellable;
   guint next;
   guint n_updated;
   guint n_failed;
@@ -197,8 +201,15 @@ typedef struct
 static void
 check_all_free (CheckAll *all)
 {
+  if (all->window->check_all == all)
+    {
+      all->window->check_all = NULL;
+      gtk_revealer_set_reveal_child (all->window->check_revealer, FALSE);
+      _gloss_window_update_link_actions (all->window);
+    }
   g_object_unref (all->window);
   g_array_unref (all->ids);
+  g_object_unref (all->cancellable);
   g_free (all->first_error);
   g_free (all);
 }
@@ -212,7 +223,15 @@ check_all_finish (CheckAll *all)
   g_autofree char *message = NULL;
   AdwToast *toast;
 
-  if (all->n_updated == 0 && all->n_failed == 0)
+  if (g_cancellable_is_cancelled (all->cancellable))
+    /* Translators: %u counts the articles that a new version was stored
+     * for before the user cancelled */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Check cancelled: %u article changed",
+                                            "Check cancelled: %u articles changed",
+                                            all->n_updated),
+                               all->n_updated);
+  else if (all->n_updated == 0 && all->n_failed == 0)
     message = g_strdup (_("No changes"));
   else if (all->n_failed == 0)
     {
@@ -254,7 +273,12 @@ check_all_cb (GObject      *object,
   result = gloss_link_finish (async_result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      check_all_free (all);
+      /* The window is going: nothing to say. */
+      if (gtk_widget_in_destruction (GTK_WIDGET (all->window)) || all->window->link_cancellable == NULL
+          || g_cancellable_is_cancelled (all->window->link_cancellable))
+        check_all_free (all);
+      else
+        check_all_finish (all);
       return;
     }
 
@@ -281,16 +305,23 @@ static void
 check_next (CheckAll *all)
 {
   GlossWindow *self = all->window;
+  g_autofree char *label = NULL;
   gint64 id;
 
-  if (all->next >= all->ids->len || self->store == NULL)
+  if (all->next >= all->ids->len || self->store == NULL
+      || g_cancellable_is_cancelled (all->cancellable))
     {
       check_all_finish (all);
       return;
     }
 
+  /* Translators: progress of Check All: the article being checked, of how many */
+  label = g_strdup_printf (_("Checking %u of %u articles for changes…"), all->next + 1,
+                           all->ids->len);
+  gtk_label_set_label (self->check_label, label);
+  gtk_progress_bar_set_fraction (self->check_progress, (double) all->next / all->ids->len);
   id = g_array_index (all->ids, gint64, all->next++);
-  gloss_link_check_async (gloss_store_get_path (self->store), id, TRUE, self->link_cancellable,
+  gloss_link_check_async (gloss_store_get_path (self->store), id, TRUE, all->cancellable,
                           check_all_cb, all);
 }
 
@@ -302,7 +333,6 @@ check_all_changes_action (GtkWidget  *widget,
   GlossWindow *self = GLOSS_WINDOW (widget);
   g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
   CheckAll *all;
 
   if (self->store == NULL || say_if_offline (self))
@@ -317,6 +347,7 @@ check_all_changes_action (GtkWidget  *widget,
 
   all = g_new0 (CheckAll, 1);
   all->window = g_object_ref (self);
+  all->cancellable = g_cancellable_new ();
   all->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   all->total.unchanged = FALSE;
   for (guint i = 0; i < ids->len; i++)
@@ -336,14 +367,25 @@ check_all_changes_action (GtkWidget  *widget,
       return;
     }
 
-  /* Translators: %u counts articles */
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Checking %u article for changes…",
-                                          "Checking %u articles for changes…", all->ids->len),
-                             all->ids->len);
-  show_link_toast (self, adw_toast_new (message));
+  self->check_all = all;
+  gtk_revealer_set_reveal_child (self->check_revealer, TRUE);
   self->link_checks++;
   _gloss_window_update_link_actions (self);
   check_next (all);
+}
+
+static void
+cancel_check_all_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  CheckAll *all = self->check_all;
+
+  if (all == NULL)
+    return;
+  gtk_label_set_label (self->check_label, _("Stopping…"));
+  g_cancellable_cancel (all->cancellable);
 }
 
 /**
@@ -362,12 +404,38 @@ _gloss_window_update_link_actions (GlossWindow *self)
                                  writable && self->link_checks == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-all-changes",
                                  writable && self->link_checks == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-check-all",
+                                 self->check_all != NULL);
 }
 
 void
 _gloss_window_links_init (GlossWindow *self)
 {
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+
   self->link_cancellable = g_cancellable_new ();
+
+  /* Under the header bar, as the import's bar is. */
+  gtk_widget_add_css_class (bar, "import-bar");
+  self->check_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->check_label, 0);
+  gtk_label_set_ellipsize (self->check_label, PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->check_label));
+  self->check_progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_widget_set_hexpand (GTK_WIDGET (self->check_progress), TRUE);
+  gtk_widget_set_valign (GTK_WIDGET (self->check_progress), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->check_progress),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Checking for Changes"), -1);
+  gtk_box_append (GTK_BOX (bar), GTK_WIDGET (self->check_progress));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "win.cancel-check-all");
+  gtk_box_append (GTK_BOX (bar), cancel);
+  self->check_revealer = GTK_REVEALER (gtk_revealer_new ());
+  gtk_revealer_set_child (self->check_revealer, bar);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->import_revealer))),
+                              GTK_WIDGET (self->check_revealer),
+                              GTK_WIDGET (self->import_revealer));
+
   g_signal_connect (self, "notify::store", G_CALLBACK (_gloss_window_update_link_actions), NULL);
   _gloss_window_update_link_actions (self);
 }
@@ -376,6 +444,10 @@ void
 _gloss_window_links_dispose (GlossWindow *self)
 {
   g_cancellable_cancel (self->link_cancellable);
+  /* Its end then touches no widget of the window going away. */
+  if (self->check_all != NULL)
+    g_cancellable_cancel (((CheckAll *) self->check_all)->cancellable);
+  self->check_all = NULL;
   g_clear_object (&self->link_cancellable);
 }
 
@@ -390,4 +462,6 @@ _gloss_window_class_links_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.check-changes", "x", check_changes_action);
   gtk_widget_class_install_action (widget_class, "win.check-all-changes", NULL,
                                    check_all_changes_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-check-all", NULL,
+                                   cancel_check_all_action);
 }

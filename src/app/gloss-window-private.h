@@ -82,6 +82,11 @@ struct _GlossWindow
   /* gloss-window-links.c: checks for changes running, and what stops them */
   GCancellable        *link_cancellable;
   guint                link_checks;
+  /* Check All in progress (gloss-window-links.c), its bar and Cancel */
+  gpointer             check_all;
+  GtkRevealer         *check_revealer;
+  GtkLabel            *check_label;
+  GtkProgressBar      *check_progress;
 
   /* gloss-window-versions.c: two versions compared in the reader */
   GtkRevealer         *compare_revealer;

@@ -730,6 +730,52 @@ test_newer_copy_from_files (Fixture       *fixture,
   g_assert_nonnull (strstr (latest, "publish the contract in January"));
 }
 
+/* Check All under its bar: Cancel stops the download that hangs, keeps the
+ * version stored before it, says so, and a later Check All runs again. */
+static void
+test_check_all_cancel (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *first = test_server_url (fixture->server, "/first");
+  g_autofree char *second = test_server_url (fixture->server, "/second");
+  TestPage hanging = { 200, (char *) "text/html; charset=utf-8", NULL, NULL, NULL, NULL,
+                       FALSE, FALSE, TRUE };
+  GlossArticle *article;
+  gint64 first_id;
+  const char *toast;
+
+  test_server_set_html (fixture->server, "/first", story_v1, "\"v1\"");
+  test_server_set_html (fixture->server, "/second", story_v3, "\"v3\"");
+  open_link (fixture, first);
+  first_id = gloss_article_get_id (gloss_window_get_article (fixture->window));
+  open_link (fixture, second);
+  article = gloss_window_get_article (fixture->window);
+  g_assert_cmpint (gloss_article_get_id (article), !=, first_id);
+  g_assert_cmpuint (n_articles (fixture->store), ==, 2);
+
+  /* The first story was edited; the second's site stops answering. */
+  test_server_set_html (fixture->server, "/first", story_v2, "\"v2\"");
+  hanging.body = g_bytes_new_static (story_v3, sizeof story_v3 - 1);
+  test_server_set_page (fixture->server, "/second", &hanging);
+  g_bytes_unref (hanging.body);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.check-all-changes", NULL));
+  wait_for_label (GTK_WIDGET (fixture->window), "Checking 2 of 2 articles for changes");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.cancel-check-all", NULL));
+  toast = wait_for_label (GTK_WIDGET (fixture->window), "Check cancelled");
+  g_assert_cmpstr (toast, ==, "Check cancelled: 1 article changed");
+  g_assert_cmpuint (n_versions (fixture, first_id), ==, 2);
+
+  /* Nothing left running: Check All works again. */
+  test_server_set_html (fixture->server, "/second", story_v3, "\"v3\"");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.check-all-changes", NULL));
+  toast = wait_for_label (GTK_WIDGET (fixture->window), "No changes");
+  g_assert_cmpstr (toast, ==, "No changes");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -747,6 +793,8 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/links/newer-copy-from-files", Fixture, NULL, fixture_set_up,
               test_newer_copy_from_files, fixture_tear_down);
+  g_test_add ("/links/check-all-cancel", Fixture, NULL, fixture_set_up, test_check_all_cancel,
+              fixture_tear_down);
 
   return g_test_run ();
 }
