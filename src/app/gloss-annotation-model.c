@@ -24,16 +24,14 @@ typedef struct
   gint64 other_id;
 } LinkRecord;
 
+/* Shared by the Undo toast and the history, hence counted. */
 struct _GlossDeletedAnnotation
 {
-  GlossAnnotationKind kind;
-  GlossAnchor *anchor;
-  char *note;
-  char *speaker;
-  GlossVerdict verdict;
-  /* Links from it to others, then links from others to it. */
-  GArray *outgoing;
-  GArray *incoming;
+  gint ref_count;
+  gint64 id;
+  /* Its rows in the store, links both ways included: Undo brings back the
+   * same row, id and uuid, so what cites it still finds it. */
+  GlossAnnotationRows *rows;
 };
 
 struct _GlossAnnotationModel
@@ -43,6 +41,11 @@ struct _GlossAnnotationModel
   GlossStore *store;
   GlossArticle *article;
   GListStore *items;
+
+  /* What each annotation was when last saved, by id: the "before" of the
+   * next change, for Undo (gloss-annotation-history.c). */
+  GHashTable *saved;
+  GlossAnnotationHistory *history;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -57,18 +60,32 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+GlossDeletedAnnotation *
+gloss_deleted_annotation_ref (GlossDeletedAnnotation *deleted)
+{
+  g_return_val_if_fail (deleted != NULL, NULL);
+
+  g_atomic_int_inc (&deleted->ref_count);
+  return deleted;
+}
+
+/* Drops a reference (the name is the autoptr's and the hash tables'). */
 void
 gloss_deleted_annotation_free (GlossDeletedAnnotation *deleted)
 {
-  if (deleted == NULL)
+  if (deleted == NULL || !g_atomic_int_dec_and_test (&deleted->ref_count))
     return;
 
-  gloss_anchor_free (deleted->anchor);
-  g_free (deleted->note);
-  g_free (deleted->speaker);
-  g_array_unref (deleted->outgoing);
-  g_array_unref (deleted->incoming);
+  gloss_annotation_rows_free (deleted->rows);
   g_free (deleted);
+}
+
+gint64
+gloss_deleted_annotation_get_id (const GlossDeletedAnnotation *deleted)
+{
+  g_return_val_if_fail (deleted != NULL, 0);
+
+  return deleted->id;
 }
 
 static GType
@@ -115,6 +132,8 @@ gloss_annotation_model_dispose (GObject *object)
   if (self->items != NULL)
     g_signal_handlers_disconnect_by_data (self->items, self);
   g_clear_object (&self->items);
+  g_clear_pointer (&self->saved, g_hash_table_unref);
+  g_clear_object (&self->history);
   g_clear_object (&self->store);
   g_clear_object (&self->article);
 
@@ -143,11 +162,64 @@ gloss_annotation_model_class_init (GlossAnnotationModelClass *klass)
                   G_TYPE_NONE, 1, GLOSS_TYPE_ANNOTATION);
 }
 
+/* The fields Undo brings back, as a detached annotation. */
+static GlossAnnotation *
+copy_fields (GlossAnnotation *annotation)
+{
+  GlossAnnotation *copy = gloss_annotation_new (gloss_annotation_get_kind (annotation),
+                                                gloss_annotation_get_anchor (annotation));
+
+  gloss_annotation_set_note (copy, gloss_annotation_get_note (annotation));
+  gloss_annotation_set_speaker (copy, gloss_annotation_get_speaker (annotation));
+  gloss_annotation_set_verdict (copy, gloss_annotation_get_verdict (annotation));
+  return copy;
+}
+
+static gboolean
+fields_equal (GlossAnnotation *a,
+              GlossAnnotation *b)
+{
+  return gloss_annotation_get_kind (a) == gloss_annotation_get_kind (b)
+         && gloss_anchor_equal (gloss_annotation_get_anchor (a), gloss_annotation_get_anchor (b))
+         && g_strcmp0 (gloss_annotation_get_note (a), gloss_annotation_get_note (b)) == 0
+         && g_strcmp0 (gloss_annotation_get_speaker (a), gloss_annotation_get_speaker (b)) == 0
+         && gloss_annotation_get_verdict (a) == gloss_annotation_get_verdict (b);
+}
+
+static void
+remember_saved (GlossAnnotationModel *self,
+                GlossAnnotation      *annotation)
+{
+  gint64 *key = g_memdup2 ((gint64[]) { gloss_annotation_get_id (annotation) }, sizeof (gint64));
+
+  g_hash_table_replace (self->saved, key, copy_fields (annotation));
+}
+
+/* After a save: the change from what was saved before goes to the
+ * history, and what is saved now is remembered. */
+static void
+record_saved (GlossAnnotationModel *self,
+              GlossAnnotation      *annotation)
+{
+  gint64 id = gloss_annotation_get_id (annotation);
+  GlossAnnotation *before = g_hash_table_lookup (self->saved, &id);
+
+  if (before != NULL && !fields_equal (before, annotation))
+    {
+      g_autoptr(GlossAnnotation) after = copy_fields (annotation);
+
+      gloss_annotation_history_record_fields (self->history, id, before, after);
+    }
+  remember_saved (self, annotation);
+}
+
 static void
 gloss_annotation_model_init (GlossAnnotationModel *self)
 {
   self->items = g_list_store_new (GLOSS_TYPE_ANNOTATION);
   g_signal_connect_swapped (self->items, "items-changed", G_CALLBACK (items_changed_cb), self);
+  self->saved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->history = gloss_annotation_history_new (self);
 }
 
 /**
@@ -259,6 +331,13 @@ gloss_annotation_model_load (GlossAnnotationModel  *self,
   if (annotations == NULL)
     return FALSE;
 
+  /* Read again (another program changed the library): an Undo recorded
+   * against the rows as they were could overwrite that change. */
+  gloss_annotation_history_clear (self->history);
+  g_hash_table_remove_all (self->saved);
+  for (guint i = 0; i < annotations->len; i++)
+    remember_saved (self, g_ptr_array_index (annotations, i));
+
   g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                        annotations->pdata, annotations->len);
 
@@ -369,6 +448,8 @@ gloss_annotation_model_add (GlossAnnotationModel  *self,
     return NULL;
 
   g_list_store_insert_sorted (self->items, annotation, compare_annotations, NULL);
+  remember_saved (self, annotation);
+  gloss_annotation_history_record_created (self->history, gloss_annotation_get_id (annotation));
 
   for (guint i = 0; i < gloss_annotation_get_n_links (annotation); i++)
     {
@@ -405,7 +486,11 @@ gloss_annotation_model_save (GlossAnnotationModel  *self,
   if (!check_writable (self, error))
     return FALSE;
 
-  return gloss_store_save_annotation (self->store, annotation, error);
+  if (!gloss_store_save_annotation (self->store, annotation, error))
+    return FALSE;
+
+  record_saved (self, annotation);
+  return TRUE;
 }
 
 gboolean
@@ -433,8 +518,55 @@ gloss_annotation_model_add_link (GlossAnnotationModel  *self,
     }
 
   gloss_annotation_note_incoming_link (target, relation, annotation);
+  gloss_annotation_history_record_link (self->history, gloss_annotation_get_id (annotation),
+                                        relation, gloss_annotation_get_id (target), TRUE);
   g_signal_emit (self, signals[LINKS_CHANGED], 0, annotation);
   g_signal_emit (self, signals[LINKS_CHANGED], 0, target);
+  return TRUE;
+}
+
+/**
+ * gloss_annotation_model_add_link_to_id:
+ * @self: a #GlossAnnotationModel
+ * @annotation: an annotation of the model
+ * @relation: how it relates to the other
+ * @target_id: the other annotation, in this article or another
+ * @error: return location for a #GError
+ *
+ * As gloss_annotation_model_add_link(), for a target that may be outside
+ * the model (Undo of a link removed to another article).
+ *
+ * Returns: whether the link is on disk
+ */
+gboolean
+gloss_annotation_model_add_link_to_id (GlossAnnotationModel  *self,
+                                       GlossAnnotation       *annotation,
+                                       GlossRelation          relation,
+                                       gint64                 target_id,
+                                       GError               **error)
+{
+  GlossAnnotation *target;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_MODEL (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
+
+  target = gloss_annotation_model_find (self, target_id);
+  if (target != NULL)
+    return gloss_annotation_model_add_link (self, annotation, relation, target, error);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (!gloss_annotation_add_link (annotation, relation, target_id, NULL))
+    return TRUE;
+  if (!gloss_store_save_annotation (self->store, annotation, error))
+    {
+      gloss_annotation_remove_link (annotation, relation, target_id);
+      return FALSE;
+    }
+
+  gloss_annotation_history_record_link (self->history, gloss_annotation_get_id (annotation),
+                                        relation, target_id, TRUE);
+  g_signal_emit (self, signals[LINKS_CHANGED], 0, annotation);
   return TRUE;
 }
 
@@ -474,6 +606,8 @@ gloss_annotation_model_remove_link (GlossAnnotationModel  *self,
   target = gloss_annotation_model_find (self, target_id);
   if (target != NULL)
     gloss_annotation_forget_incoming_link (target, relation, gloss_annotation_get_id (annotation));
+  gloss_annotation_history_record_link (self->history, gloss_annotation_get_id (annotation),
+                                        relation, target_id, FALSE);
   g_signal_emit (self, signals[LINKS_CHANGED], 0, annotation);
   if (target != NULL)
     g_signal_emit (self, signals[LINKS_CHANGED], 0, target);
@@ -533,6 +667,7 @@ gloss_annotation_model_move (GlossAnnotationModel  *self,
       gloss_annotation_set_anchor (annotation, old);
       return FALSE;
     }
+  record_saved (self, annotation);
 
   /* Taken out and put back in order: the pane's sections (an orphan given
    * words again is anchored) and rows follow, as for any insertion. */
@@ -561,6 +696,9 @@ gloss_annotation_model_delete (GlossAnnotationModel  *self,
 {
   g_autoptr(GlossDeletedAnnotation) deleted = NULL;
   g_autoptr(GlossAnnotation) keep = NULL;
+  g_autoptr(GArray) outgoing = NULL;
+  g_autoptr(GArray) incoming = NULL;
+  GlossAnnotationRows *rows;
   gint64 id;
   guint position;
   guint n_items;
@@ -580,24 +718,17 @@ gloss_annotation_model_delete (GlossAnnotationModel  *self,
   keep = g_object_ref (annotation);
   id = gloss_annotation_get_id (annotation);
 
-  deleted = g_new0 (GlossDeletedAnnotation, 1);
-  deleted->kind = gloss_annotation_get_kind (annotation);
-  deleted->anchor = gloss_anchor_copy (gloss_annotation_get_anchor (annotation));
-  deleted->note = g_strdup (gloss_annotation_get_note (annotation));
-  deleted->speaker = g_strdup (gloss_annotation_get_speaker (annotation));
-  deleted->verdict = gloss_annotation_get_verdict (annotation);
-  deleted->outgoing = g_array_new (FALSE, FALSE, sizeof (LinkRecord));
-  deleted->incoming = g_array_new (FALSE, FALSE, sizeof (LinkRecord));
-
+  /* The model's other annotations that link with it, to update them once
+   * the store has dropped those links. */
+  outgoing = g_array_new (FALSE, FALSE, sizeof (LinkRecord));
+  incoming = g_array_new (FALSE, FALSE, sizeof (LinkRecord));
   for (guint i = 0; i < gloss_annotation_get_n_links (annotation); i++)
     {
       const GlossAnnotationLink *link = gloss_annotation_get_link (annotation, i);
       LinkRecord record = { link->relation, link->target_id };
 
-      g_array_append_val (deleted->outgoing, record);
+      g_array_append_val (outgoing, record);
     }
-
-  /* Recorded before deleting: the store drops these links with it. */
   n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   for (guint i = 0; i < n_items; i++)
     {
@@ -609,18 +740,26 @@ gloss_annotation_model_delete (GlossAnnotationModel  *self,
           LinkRecord record = { link->relation, gloss_annotation_get_id (other) };
 
           if (link->target_id == id)
-            g_array_append_val (deleted->incoming, record);
+            g_array_append_val (incoming, record);
         }
     }
 
-  if (!gloss_store_delete_annotation (self->store, id, error))
+  rows = gloss_store_delete_annotation_rows (self->store, id, error);
+  if (rows == NULL)
     return NULL;
 
-  g_list_store_remove (self->items, position);
+  deleted = g_new0 (GlossDeletedAnnotation, 1);
+  deleted->ref_count = 1;
+  deleted->id = id;
+  deleted->rows = rows;
 
-  for (guint i = 0; i < deleted->outgoing->len; i++)
+  g_list_store_remove (self->items, position);
+  g_hash_table_remove (self->saved, &id);
+  gloss_annotation_history_record_deleted (self->history, deleted);
+
+  for (guint i = 0; i < outgoing->len; i++)
     {
-      const LinkRecord *record = &g_array_index (deleted->outgoing, LinkRecord, i);
+      const LinkRecord *record = &g_array_index (outgoing, LinkRecord, i);
       GlossAnnotation *target = gloss_annotation_model_find (self, record->other_id);
 
       if (target != NULL)
@@ -630,9 +769,9 @@ gloss_annotation_model_delete (GlossAnnotationModel  *self,
         }
     }
 
-  for (guint i = 0; i < deleted->incoming->len; i++)
+  for (guint i = 0; i < incoming->len; i++)
     {
-      const LinkRecord *record = &g_array_index (deleted->incoming, LinkRecord, i);
+      const LinkRecord *record = &g_array_index (incoming, LinkRecord, i);
       GlossAnnotation *other = gloss_annotation_model_find (self, record->other_id);
 
       if (other != NULL && gloss_annotation_remove_link (other, record->relation, id))
@@ -648,9 +787,9 @@ gloss_annotation_model_delete (GlossAnnotationModel  *self,
  * @deleted: what gloss_annotation_model_delete() returned
  * @error: return location for a #GError
  *
- * Stores a deleted annotation again, with its kind, words, note, speaker,
- * verdict and the links to and from it whose other end still exists.  It
- * gets a new id: the old one belonged to a row that is gone.
+ * Stores a deleted annotation again: the same row, with its id, uuid,
+ * kind, words, note, speaker, verdict and the links to and from it (in
+ * this article or another) whose other end still exists.
  *
  * Returns: (transfer none) (nullable): the annotation, back in the model
  */
@@ -667,42 +806,125 @@ gloss_annotation_model_restore (GlossAnnotationModel          *self,
   if (!check_writable (self, error))
     return NULL;
 
-  annotation = gloss_annotation_new (deleted->kind, deleted->anchor);
-  gloss_annotation_set_article_id (annotation, gloss_article_get_id (self->article));
-  gloss_annotation_set_note (annotation, deleted->note);
-  gloss_annotation_set_speaker (annotation, deleted->speaker);
-  if (deleted->kind == GLOSS_ANNOTATION_CLAIM)
-    gloss_annotation_set_verdict (annotation, deleted->verdict);
+  if (!gloss_store_restore_annotation_rows (self->store, deleted->rows, error))
+    return NULL;
 
-  for (guint i = 0; i < deleted->outgoing->len; i++)
-    {
-      const LinkRecord *record = &g_array_index (deleted->outgoing, LinkRecord, i);
-      GlossAnnotation *target = gloss_annotation_model_find (self, record->other_id);
-
-      if (target != NULL)
-        gloss_annotation_add_link (annotation, record->relation, record->other_id,
-                                   gloss_annotation_get_uuid (target));
-    }
-
-  if (!gloss_store_add_annotation (self->store, annotation, error))
+  /* Read back as any annotation is, its links both ways included. */
+  annotation = gloss_store_load_annotation (self->store, deleted->id, error);
+  if (annotation == NULL)
     return NULL;
 
   g_list_store_insert_sorted (self->items, annotation, compare_annotations, NULL);
+  remember_saved (self, annotation);
+  gloss_annotation_history_record_created (self->history, deleted->id);
 
-  /* A link back that cannot be saved does not undo the restore: the
-   * annotation itself is safely stored again, and is what Undo promised. */
-  for (guint i = 0; i < deleted->incoming->len; i++)
+  for (guint i = 0; i < gloss_annotation_get_n_links (annotation); i++)
     {
-      const LinkRecord *record = &g_array_index (deleted->incoming, LinkRecord, i);
-      GlossAnnotation *other = gloss_annotation_model_find (self, record->other_id);
-      g_autoptr(GError) link_error = NULL;
+      const GlossAnnotationLink *link = gloss_annotation_get_link (annotation, i);
+      GlossAnnotation *target = gloss_annotation_model_find (self, link->target_id);
 
-      if (other != NULL
-          && !gloss_annotation_model_add_link (self, other, record->relation, annotation,
-                                               &link_error))
-        g_message ("Could not restore a link to the annotation: %s", link_error->message);
+      if (target != NULL)
+        {
+          gloss_annotation_note_incoming_link (target, link->relation, annotation);
+          g_signal_emit (self, signals[LINKS_CHANGED], 0, target);
+        }
+    }
+
+  for (guint i = 0; i < gloss_annotation_get_n_incoming_links (annotation); i++)
+    {
+      const GlossAnnotationLink *link = gloss_annotation_get_incoming_link (annotation, i);
+      GlossAnnotation *source = gloss_annotation_model_find (self, link->target_id);
+
+      if (source != NULL
+          && gloss_annotation_add_link (source, link->relation, deleted->id,
+                                        gloss_annotation_get_uuid (annotation)))
+        g_signal_emit (self, signals[LINKS_CHANGED], 0, source);
     }
 
   /* The model holds it now; the pointer stays valid while it is there. */
   return annotation;
+}
+
+/**
+ * gloss_annotation_model_set_fields:
+ * @self: a #GlossAnnotationModel
+ * @annotation: an annotation of the model
+ * @fields: a detached annotation holding the kind, words, note, speaker and
+ *   verdict to give it
+ * @error: return location for a #GError
+ *
+ * What Undo and Redo of an edit do: every field at once, in one save.
+ *
+ * Returns: whether the change is on disk
+ */
+gboolean
+gloss_annotation_model_set_fields (GlossAnnotationModel  *self,
+                                   GlossAnnotation       *annotation,
+                                   GlossAnnotation       *fields,
+                                   GError               **error)
+{
+  const GlossAnchor *anchor = gloss_annotation_get_anchor (fields);
+  g_autoptr(GlossAnnotation) keep = NULL;
+  gboolean moved;
+  guint position;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_MODEL (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (fields), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (!find_position (self, annotation, &position))
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
+                           _("The annotation is not in this article"));
+      return FALSE;
+    }
+
+  moved = !gloss_anchor_equal (anchor, gloss_annotation_get_anchor (annotation));
+  gloss_annotation_set_kind (annotation, gloss_annotation_get_kind (fields));
+  gloss_annotation_set_verdict (annotation, gloss_annotation_get_verdict (fields));
+  gloss_annotation_set_anchor (annotation, anchor);
+  gloss_annotation_set_note (annotation, gloss_annotation_get_note (fields));
+  gloss_annotation_set_speaker (annotation, gloss_annotation_get_speaker (fields));
+
+  if (!gloss_store_save_annotation (self->store, annotation, error))
+    {
+      /* Back to what is on disk, so the views do not show a change that
+       * was not made. */
+      GlossAnnotation *saved = g_hash_table_lookup (self->saved,
+                                                    (gint64[]) { gloss_annotation_get_id (annotation) });
+
+      if (saved != NULL)
+        {
+          gloss_annotation_set_kind (annotation, gloss_annotation_get_kind (saved));
+          gloss_annotation_set_verdict (annotation, gloss_annotation_get_verdict (saved));
+          gloss_annotation_set_anchor (annotation, gloss_annotation_get_anchor (saved));
+          gloss_annotation_set_note (annotation, gloss_annotation_get_note (saved));
+          gloss_annotation_set_speaker (annotation, gloss_annotation_get_speaker (saved));
+        }
+      return FALSE;
+    }
+  record_saved (self, annotation);
+
+  if (moved)
+    {
+      keep = g_object_ref (annotation);
+      g_list_store_remove (self->items, position);
+      g_list_store_insert_sorted (self->items, annotation, compare_annotations, NULL);
+    }
+  return TRUE;
+}
+
+/**
+ * gloss_annotation_model_get_history:
+ *
+ * Returns: (transfer none): the Undo and Redo of this article's changes
+ */
+GlossAnnotationHistory *
+gloss_annotation_model_get_history (GlossAnnotationModel *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_MODEL (self), NULL);
+
+  return self->history;
 }

@@ -10,11 +10,19 @@ G_BEGIN_DECLS
 /* What a deleted annotation was, enough to put it back. */
 typedef struct _GlossDeletedAnnotation GlossDeletedAnnotation;
 
-void gloss_deleted_annotation_free (GlossDeletedAnnotation *deleted);
+GlossDeletedAnnotation *gloss_deleted_annotation_ref    (GlossDeletedAnnotation       *deleted);
+void                    gloss_deleted_annotation_free   (GlossDeletedAnnotation       *deleted);
+gint64                  gloss_deleted_annotation_get_id (const GlossDeletedAnnotation *deleted);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossDeletedAnnotation, gloss_deleted_annotation_free)
 
 #define GLOSS_TYPE_ANNOTATION_MODEL (gloss_annotation_model_get_type ())
 G_DECLARE_FINAL_TYPE (GlossAnnotationModel, gloss_annotation_model, GLOSS, ANNOTATION_MODEL, GObject)
+
+G_END_DECLS
+
+#include "gloss-annotation-history.h"
+
+G_BEGIN_DECLS
 
 GlossAnnotationModel   *gloss_annotation_model_new         (GlossStore             *store,
                                                             GlossArticle           *article);
@@ -41,6 +49,11 @@ gboolean                gloss_annotation_model_add_link    (GlossAnnotationModel
                                                             GlossRelation           relation,
                                                             GlossAnnotation        *target,
                                                             GError                **error);
+gboolean                gloss_annotation_model_add_link_to_id (GlossAnnotationModel *self,
+                                                            GlossAnnotation        *annotation,
+                                                            GlossRelation           relation,
+                                                            gint64                  target_id,
+                                                            GError                **error);
 gboolean                gloss_annotation_model_remove_link (GlossAnnotationModel   *self,
                                                             GlossAnnotation        *annotation,
                                                             GlossRelation           relation,
@@ -56,5 +69,10 @@ GlossDeletedAnnotation *gloss_annotation_model_delete      (GlossAnnotationModel
 GlossAnnotation        *gloss_annotation_model_restore     (GlossAnnotationModel   *self,
                                                             const GlossDeletedAnnotation *deleted,
                                                             GError                **error);
+gboolean                gloss_annotation_model_set_fields  (GlossAnnotationModel   *self,
+                                                            GlossAnnotation        *annotation,
+                                                            GlossAnnotation        *fields,
+                                                            GError                **error);
+GlossAnnotationHistory *gloss_annotation_model_get_history (GlossAnnotationModel   *self);
 
 G_END_DECLS

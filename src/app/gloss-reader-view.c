@@ -1119,6 +1119,11 @@ gloss_reader_view_init (GlossReaderView *self)
   /* After the template's block tags, so the kinds' tags take precedence. */
   _gloss_reader_view_highlights_init (self);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  /* Nobody types in the article: without this the buffer kept an undo
+   * history of the text it was filled with, and GtkTextView's own Ctrl+Z
+   * could take the key before the window's Undo of annotation changes
+   * (gloss-window-history.c). */
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
 
   gtk_widget_set_parent (GTK_WIDGET (self->mark_popover), GTK_WIDGET (self));
   g_signal_connect_object (buffer, "mark-set", G_CALLBACK (mark_set_cb), self, G_CONNECT_SWAPPED);

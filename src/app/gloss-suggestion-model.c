@@ -804,24 +804,30 @@ gloss_suggestion_model_accept (GlossSuggestionModel  *self,
                                GError               **error)
 {
   g_autoptr(GError) link_error = NULL;
+  GlossAnnotationHistory *history;
   GlossAnnotation *annotation;
-  GlossAnnotation *target;
+  GlossAnnotation *target = NULL;
 
   g_return_val_if_fail (GLOSS_IS_SUGGESTION_MODEL (self), NULL);
   g_return_val_if_fail (GLOSS_IS_SUGGESTION_ITEM (item), NULL);
   g_return_val_if_fail (self->annotations != NULL, NULL);
 
+  /* The annotation, its speaker, the claim it answers and the link: one
+   * change for Undo (gloss-annotation-history.c). */
+  history = gloss_annotation_model_get_history (self->annotations);
+  gloss_annotation_history_begin_group (history);
   annotation = add_annotation (self, item, error);
-  if (annotation == NULL)
-    return NULL;
-
-  /* The denial is saved; a link that could not be made is only told. */
-  target = find_answered (self, item, annotation, &link_error);
-  if (target != NULL)
-    gloss_annotation_model_add_link (self->annotations, annotation,
-                                     GLOSS_RELATION_RESPONDS_TO, target, &link_error);
-  if (link_error != NULL)
-    g_warning ("The denial was saved without what it answers: %s", link_error->message);
+  if (annotation != NULL)
+    {
+      /* The denial is saved; a link that could not be made is only told. */
+      target = find_answered (self, item, annotation, &link_error);
+      if (target != NULL)
+        gloss_annotation_model_add_link (self->annotations, annotation,
+                                         GLOSS_RELATION_RESPONDS_TO, target, &link_error);
+      if (link_error != NULL)
+        g_warning ("The denial was saved without what it answers: %s", link_error->message);
+    }
+  gloss_annotation_history_end_group (history);
 
   return annotation;
 }
@@ -868,6 +874,8 @@ accept_shown (GlossSuggestionModel  *self,
         g_ptr_array_add (pending, g_object_ref (item));
     }
 
+  /* One Undo takes them all back. */
+  gloss_annotation_history_begin_group (gloss_annotation_model_get_history (self->annotations));
   for (guint i = 0; i < pending->len; i++)
     {
       GlossSuggestionItem *item = g_ptr_array_index (pending, i);
@@ -881,6 +889,7 @@ accept_shown (GlossSuggestionModel  *self,
         {
           if (accepted == 0)
             {
+              gloss_annotation_history_end_group (gloss_annotation_model_get_history (self->annotations));
               g_propagate_error (error, g_steal_pointer (&local_error));
               return NULL;
             }
@@ -889,6 +898,7 @@ accept_shown (GlossSuggestionModel  *self,
         }
       accepted++;
     }
+  gloss_annotation_history_end_group (gloss_annotation_model_get_history (self->annotations));
 
   /* Everything new in the model since, answered claims included. */
   for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)

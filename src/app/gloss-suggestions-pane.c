@@ -385,7 +385,9 @@ toast_undo_accept_all_cb (AdwToast             *toast,
   if (annotations == NULL)
     return;
 
-  /* Newest first, so a denial goes before the claim it answers. */
+  /* Newest first, so a denial goes before the claim it answers; one
+   * change for Ctrl+Z (Redo accepts them again). */
+  gloss_annotation_history_begin_group (gloss_annotation_model_get_history (annotations));
   for (guint i = made->len; i > 0; i--)
     {
       GlossAnnotation *annotation = g_ptr_array_index (made, i - 1);
@@ -400,9 +402,10 @@ toast_undo_accept_all_cb (AdwToast             *toast,
         {
           /* Translators: %s says why */
           show_error (self, _("Could not undo: %s"), error->message);
-          return;
+          break;
         }
     }
+  gloss_annotation_history_end_group (gloss_annotation_model_get_history (annotations));
 }
 
 /* Accept All and Accept Claims: every annotation made goes in one toast's

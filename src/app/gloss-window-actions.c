@@ -191,6 +191,7 @@ _gloss_window_update_mark_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-annotation",
                                  writable && !_gloss_window_is_editing_range (self));
   _gloss_window_update_range_actions (self, writable);
+  _gloss_window_update_history_actions (self);
   _gloss_window_update_share_actions (self);
 }
 
@@ -320,6 +321,17 @@ gloss_window_undo_delete_action (GtkWidget  *widget,
   if (deleted == NULL || self->annotations == NULL)
     return;
 
+  /* Brought back by Ctrl+Z already (gloss-window-history.c). */
+  annotation = gloss_annotation_model_find (self->annotations,
+                                            gloss_deleted_annotation_get_id (deleted));
+  if (annotation != NULL)
+    {
+      g_hash_table_remove (self->deleted, GUINT_TO_POINTER (id));
+      gloss_annotation_list_select (self->annotation_list, annotation);
+      return;
+    }
+
+  /* A change of its own for the history: Ctrl+Z deletes it again. */
   annotation = gloss_annotation_model_restore (self->annotations, deleted, &error);
   g_hash_table_remove (self->deleted, GUINT_TO_POINTER (id));
   if (annotation == NULL)

@@ -120,6 +120,12 @@ void     _gloss_window_update_range_actions (GlossWindow      *self,
 void     _gloss_window_end_range_edit       (GlossWindow      *self);
 gboolean _gloss_window_is_editing_range     (GlossWindow      *self);
 
+/* gloss-window-history.c: Ctrl+Z and Ctrl+Shift+Z over annotation changes */
+void     _gloss_window_class_history_init     (GlossWindowClass *klass);
+void     _gloss_window_history_init           (GlossWindow      *self);
+void     _gloss_window_history_watch          (GlossWindow      *self);
+void     _gloss_window_update_history_actions (GlossWindow      *self);
+
 /* gloss-window-share.c: export, print, import annotations */
 void _gloss_window_class_share_init     (GlossWindowClass *klass);
 GlossExportDialog *_gloss_window_new_export_dialog (GlossWindow *self);

@@ -131,6 +131,7 @@ gloss_window_show_article (GlossWindow          *self,
   gloss_reader_view_set_annotations (self->reader_view, G_LIST_MODEL (annotations));
   gloss_annotation_list_set_model (self->annotation_list, annotations);
   gloss_annotation_list_set_unavailable (self->annotation_list, self->store == NULL);
+  _gloss_window_history_watch (self);
   _gloss_window_update_mark_actions (self);
 
   /* The pane comes with the first article; after that it stays as the
@@ -664,6 +665,7 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   _gloss_window_class_actions_init (klass);
   _gloss_window_class_range_init (klass);
+  _gloss_window_class_history_init (klass);
   _gloss_window_class_share_init (klass);
   _gloss_window_class_library_init (klass);
   _gloss_window_class_article_actions_init (klass);
@@ -699,6 +701,7 @@ gloss_window_init (GlossWindow *self)
   gloss_reader_view_add_popover (self->reader_view, GTK_POPOVER (self->editor));
 
   _gloss_window_actions_init (self);
+  _gloss_window_history_init (self);
   _gloss_window_article_actions_init (self);
   _gloss_window_library_init (self);
   _gloss_window_watch_init (self);

@@ -945,6 +945,85 @@ test_links_both_ways_across_articles (Fixture       *fixture,
   g_assert_cmpuint (gloss_annotation_get_n_incoming_links (claim_again), ==, 1);
 }
 
+/* Undo of a deletion brings back the same row: its id and uuid (what a
+ * note or a script cites), its note, and its links both ways, across
+ * articles too; a second Undo is refused, and a new annotation made in
+ * between never took its number. */
+static void
+test_delete_undo_same_id (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = gloss_store_open (fixture->path, &error);
+  g_autoptr(GlossAnnotation) claim = NULL;
+  g_autoptr(GlossAnnotation) denial = NULL;
+  g_autoptr(GlossAnnotation) evidence = NULL;
+  g_autoptr(GlossAnnotation) newcomer = NULL;
+  g_autoptr(GlossAnnotation) back = NULL;
+  g_autoptr(GlossAnnotation) evidence_again = NULL;
+  g_autoptr(GlossAnnotationRows) rows = NULL;
+  g_autoptr(GlossSearchResults) results = NULL;
+  gint64 first, second, id;
+
+  g_assert_no_error (error);
+  first = import_fixture (store, "store/story-v1.html", NULL);
+  second = import_fixture (store, "store/story-v2.html", NULL);
+
+  claim = gloss_test_annotation_new (store, first, GLOSS_ANNOTATION_CLAIM, CLAIM);
+  gloss_annotation_set_note (claim, "Ask the ministry");
+  g_assert_true (gloss_store_add_annotation (store, claim, &error));
+  id = gloss_annotation_get_id (claim);
+  denial = gloss_test_annotation_new (store, first, GLOSS_ANNOTATION_DENIAL, DENIAL);
+  gloss_annotation_add_link (denial, GLOSS_RELATION_RESPONDS_TO, id, NULL);
+  g_assert_true (gloss_store_add_annotation (store, denial, &error));
+  evidence = gloss_test_annotation_new (store, second, GLOSS_ANNOTATION_EVIDENCE, DENIAL);
+  gloss_annotation_add_link (evidence, GLOSS_RELATION_SUPPORTS, id, NULL);
+  g_assert_true (gloss_store_add_annotation (store, evidence, &error));
+  g_assert_no_error (error);
+
+  rows = gloss_store_delete_annotation_rows (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  g_assert_null (gloss_store_load_annotation (store, id, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  evidence_again = gloss_store_load_annotation (store, gloss_annotation_get_id (evidence), &error);
+  g_assert_cmpuint (gloss_annotation_get_n_links (evidence_again), ==, 0);
+  g_clear_object (&evidence_again);
+
+  /* Marked meanwhile: a number of its own. */
+  newcomer = gloss_test_annotation_new (store, first, GLOSS_ANNOTATION_QUESTION, CLAIM);
+  g_assert_true (gloss_store_add_annotation (store, newcomer, &error));
+  g_assert_cmpint (gloss_annotation_get_id (newcomer), !=, id);
+
+  g_assert_true (gloss_store_restore_annotation_rows (store, rows, &error));
+  g_assert_no_error (error);
+  back = gloss_store_load_annotation (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_annotation_get_uuid (back), ==, gloss_annotation_get_uuid (claim));
+  g_assert_cmpstr (gloss_annotation_get_created_at (back), ==,
+                   gloss_annotation_get_created_at (claim));
+  g_assert_cmpstr (gloss_annotation_get_note (back), ==, "Ask the ministry");
+  g_assert_true (gloss_anchor_equal (gloss_annotation_get_anchor (back),
+                                     gloss_annotation_get_anchor (claim)));
+  g_assert_cmpuint (gloss_annotation_get_n_incoming_links (back), ==, 2);
+  g_assert_cmpint (gloss_annotation_get_incoming_link (back, 0)->target_id, ==,
+                   gloss_annotation_get_id (denial));
+  g_assert_cmpint (gloss_annotation_get_incoming_link (back, 1)->target_id, ==,
+                   gloss_annotation_get_id (evidence));
+  g_assert_cmpint (gloss_annotation_get_incoming_link (back, 1)->target_article_id, ==, second);
+  evidence_again = gloss_store_load_annotation (store, gloss_annotation_get_id (evidence), &error);
+  g_assert_cmpuint (gloss_annotation_get_n_links (evidence_again), ==, 1);
+
+  /* Found by search again (the search row came back with it). */
+  results = gloss_store_search (store, "ministry", 20, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->annotations->len, ==, 1);
+
+  g_assert_false (gloss_store_restore_annotation_rows (store, rows, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT);
+}
+
 static void
 count_notify (guint *count)
 {
@@ -1014,6 +1093,7 @@ main (int    argc,
   ADD ("/core/store/annotations/links-both-ways-across-articles",
        test_links_both_ways_across_articles);
   ADD ("/core/store/annotations/refused-say-why", test_refused_annotations_say_why);
+  ADD ("/core/store/annotations/delete-undo-same-id", test_delete_undo_same_id);
   ADD ("/core/store/articles/update-reanchors", test_update_reanchors);
   ADD ("/core/store/articles/reextract-keeps-annotations", test_reextract_keeps_annotations);
   g_test_add_func ("/core/annotation/enum-properties", test_annotation_enum_properties);

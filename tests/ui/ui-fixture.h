@@ -416,14 +416,15 @@ ui_assert_tag_covers (GlossWindow         *window,
 
 /* Input */
 
-/* Presses @keyval, without modifiers, the way @widget's own shortcuts see
+/* Presses @keyval with @modifiers, the way @widget's own shortcuts see
  * it: through the shortcuts bound to it, in order, as GTK tries them (a
  * disabled action's shortcut lets the next one have the key); returns
  * whether one took it (FALSE: the key goes on to other widgets).  A key
  * @widget has no shortcut for fails the test. */
 static inline gboolean
-ui_press_key (GtkWidget *widget,
-              guint      keyval)
+ui_press_key_with (GtkWidget       *widget,
+                   guint            keyval,
+                   GdkModifierType  modifiers)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
   gboolean bound = FALSE;
@@ -442,7 +443,7 @@ ui_press_key (GtkWidget *widget,
 
           if (GTK_IS_KEYVAL_TRIGGER (trigger)
               && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
             {
               bound = TRUE;
               if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
@@ -456,6 +457,13 @@ ui_press_key (GtkWidget *widget,
   if (!bound)
     g_error ("%s has no shortcut for %s", G_OBJECT_TYPE_NAME (widget), gdk_keyval_name (keyval));
   return FALSE;
+}
+
+static inline gboolean
+ui_press_key (GtkWidget *widget,
+              guint      keyval)
+{
+  return ui_press_key_with (widget, keyval, 0);
 }
 
 static inline GtkDropTarget *

@@ -526,3 +526,146 @@ failed:
   gloss_store_rollback (self);
   return FALSE;
 }
+
+/* Delete and Undo of one annotation, as of an article
+ * (gloss-store-library.c): every column of its row and of its links both
+ * ways is kept, so Undo brings back the same row (id, uuid, times, rated
+ * words, the id it was imported with) and the links to and from other
+ * articles too.  Ids are never handed out twice (schema step 5), so
+ * nothing can have taken its number meanwhile, and whatever cites it
+ * (a note, a script, a link from another article) finds it again. */
+
+struct _GlossAnnotationRows
+{
+  gint64 id;
+  GlossSnapshotTable *annotation;
+  GlossSnapshotTable *links;
+};
+
+gint64
+gloss_annotation_rows_get_id (GlossAnnotationRows *rows)
+{
+  g_return_val_if_fail (rows != NULL, 0);
+
+  return rows->id;
+}
+
+void
+gloss_annotation_rows_free (GlossAnnotationRows *rows)
+{
+  if (rows == NULL)
+    return;
+
+  gloss_snapshot_table_free (rows->annotation);
+  gloss_snapshot_table_free (rows->links);
+  g_free (rows);
+}
+
+/**
+ * gloss_store_delete_annotation_rows:
+ * @self: a #GlossStore
+ * @annotation_id: the annotation to delete
+ * @error: return location for a %GLOSS_ERROR
+ *
+ * Deletes the annotation and every link from or to it, as
+ * gloss_store_delete_annotation() does, and returns what it took.
+ *
+ * Returns: (transfer full) (nullable): the rows for
+ *   gloss_store_restore_annotation_rows()
+ */
+GlossAnnotationRows *
+gloss_store_delete_annotation_rows (GlossStore  *self,
+                                    gint64       annotation_id,
+                                    GError     **error)
+{
+  g_autoptr(GlossAnnotationRows) rows = NULL;
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
+
+  if (!gloss_store_begin (self, error))
+    return NULL;
+
+  rows = g_new0 (GlossAnnotationRows, 1);
+  rows->id = annotation_id;
+  rows->annotation = gloss_store_snapshot_rows (self, "annotations",
+                                                "SELECT * FROM annotations WHERE id = ?1",
+                                                annotation_id, error);
+  if (rows->annotation == NULL)
+    goto failed;
+  if (gloss_snapshot_table_get_n_rows (rows->annotation) == 0)
+    {
+      set_annotation_not_found (error, annotation_id);
+      goto failed;
+    }
+  rows->links = gloss_store_snapshot_rows (self, "annotation_links",
+                                           "SELECT * FROM annotation_links"
+                                           " WHERE from_annotation = ?1 OR to_annotation = ?1",
+                                           annotation_id, error);
+  if (rows->links == NULL)
+    goto failed;
+
+  /* The cascade takes the links, the trigger the search row. */
+  statement = gloss_store_prepare (self, "DELETE FROM annotations WHERE id = ?1", error);
+  if (statement == NULL)
+    goto failed;
+  sqlite3_bind_int64 (statement, 1, annotation_id);
+  if (!gloss_store_step_done (self, statement, _("deleting the annotation"), error) ||
+      !gloss_store_commit (self, error))
+    goto failed;
+
+  return g_steal_pointer (&rows);
+
+failed:
+  gloss_store_rollback (self);
+  return NULL;
+}
+
+/**
+ * gloss_store_restore_annotation_rows:
+ * @self: a #GlossStore
+ * @rows: what gloss_store_delete_annotation_rows() returned
+ * @error: return location for a %GLOSS_ERROR
+ *
+ * Undoes the deletion in one transaction: the annotation comes back with
+ * its id and uuid, and so do its links to and from annotations that still
+ * exist.  Fails, changing nothing, when its article was deleted meanwhile
+ * or the annotation is already back.
+ *
+ * Returns: %TRUE when the annotation is back
+ */
+gboolean
+gloss_store_restore_annotation_rows (GlossStore           *self,
+                                     GlossAnnotationRows  *rows,
+                                     GError              **error)
+{
+  g_autoptr(sqlite3_stmt) statement = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (rows != NULL, FALSE);
+
+  if (!gloss_store_begin (self, error))
+    return FALSE;
+
+  statement = gloss_store_prepare (self, "SELECT 1 FROM annotations WHERE id = ?1", error);
+  if (statement == NULL)
+    goto failed;
+  sqlite3_bind_int64 (statement, 1, rows->id);
+  if (sqlite3_step (statement) == SQLITE_ROW)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID_ARGUMENT,
+                   _("Annotation %" PRId64 " is already in the library"), rows->id);
+      goto failed;
+    }
+
+  if (!gloss_store_restore_rows (self, rows->annotation, error) ||
+      !gloss_store_restore_rows (self, rows->links, error) ||
+      !gloss_store_commit (self, error))
+    goto failed;
+
+  return TRUE;
+
+failed:
+  gloss_store_rollback (self);
+  return FALSE;
+}

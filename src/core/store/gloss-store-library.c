@@ -365,12 +365,13 @@ gloss_store_get_reading_position (GlossStore  *self,
 
 /* Delete and Undo */
 
-typedef struct
+struct _GlossSnapshotTable
 {
   char *name;
   GPtrArray *columns;   /* char * */
   GPtrArray *rows;      /* sqlite3_value *[n_columns] */
-} SnapshotTable;
+};
+typedef GlossSnapshotTable SnapshotTable;
 
 struct _GlossDeletedArticle
 {
@@ -704,4 +705,37 @@ gloss_store_restore_article (GlossStore           *self,
 failed:
   gloss_store_rollback (self);
   return FALSE;
+}
+
+/* The same snapshots for one annotation's Delete and Undo
+ * (gloss-store-annotations.c), with ?1 its id. */
+GlossSnapshotTable *
+gloss_store_snapshot_rows (GlossStore  *self,
+                           const char  *table_name,
+                           const char  *sql,
+                           gint64       id,
+                           GError     **error)
+{
+  return snapshot_rows (self, table_name, sql, id, error);
+}
+
+gboolean
+gloss_store_restore_rows (GlossStore          *self,
+                          GlossSnapshotTable  *table,
+                          GError             **error)
+{
+  return restore_table (self, table, error);
+}
+
+guint
+gloss_snapshot_table_get_n_rows (GlossSnapshotTable *table)
+{
+  return table->rows->len;
+}
+
+void
+gloss_snapshot_table_free (GlossSnapshotTable *table)
+{
+  if (table != NULL)
+    snapshot_table_free (table);
 }

@@ -97,6 +97,21 @@ gboolean             gloss_store_index_article   (GlossStore                 *se
                                                   GlossArticle               *article_or_null,
                                                   GError                    **error);
 
+/* Rows copied with every column before a delete, to be written back by
+ * Undo (gloss-store-library.c): articles and single annotations. */
+typedef struct _GlossSnapshotTable GlossSnapshotTable;
+
+GlossSnapshotTable  *gloss_store_snapshot_rows       (GlossStore                 *self,
+                                                      const char                 *table_name,
+                                                      const char                 *sql,
+                                                      gint64                      id,
+                                                      GError                    **error);
+gboolean             gloss_store_restore_rows        (GlossStore                 *self,
+                                                      GlossSnapshotTable         *table,
+                                                      GError                    **error);
+guint                gloss_snapshot_table_get_n_rows (GlossSnapshotTable         *table);
+void                 gloss_snapshot_table_free       (GlossSnapshotTable         *table);
+
 /* Versions (gloss-store-versions.c), used by the update path. */
 void                 gloss_update_report_count    (GlossUpdateReport          *report,
                                                    const GlossAnchor          *old_anchor,
