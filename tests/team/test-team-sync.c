@@ -836,6 +836,10 @@ test_conflict_resolved (void)
   conflict = g_ptr_array_index (conflicts, 0);
   g_assert_cmpstr (conflict->annotation_uuid, ==, uuid);
   g_assert_cmpstrv (conflict->fields, ((const char *[]) { "note", NULL }));
+  g_assert_cmpstrv (conflict->server_values, ((const char *[]) { "Ann: false, see the budget",
+                                                                 NULL }));
+  g_assert_cmpstrv (conflict->mine_values, ((const char *[]) { "Bob: true, see the minutes",
+                                                               NULL }));
   first = conflict->id;
 
   g_assert_true (gloss_team_resolve_conflict (bob->store, first, GLOSS_TEAM_KEEP_MINE, &error));

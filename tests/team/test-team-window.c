@@ -192,6 +192,66 @@ shows_author (gpointer data)
   return label_with_text (data, "Made by ben");
 }
 
+/* The conflict picker, if it is shown. */
+static AdwMessageDialog *
+find_picker (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)),
+                     "Two Versions of an Annotation") == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static guint
+n_conflicts (GlossStore *store)
+{
+  g_autoptr(GPtrArray) conflicts = gloss_team_list_conflicts (store, 0, NULL);
+
+  g_assert_nonnull (conflicts);
+  return conflicts->len;
+}
+
+static char *
+dup_note (GlossStore *store,
+          const char *uuid)
+{
+  sqlite3_stmt *statement;
+  char *note = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (gloss_store_get_db (store),
+                                       "SELECT note FROM annotations WHERE uuid = ?1", -1,
+                                       &statement, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (statement, 1, uuid, -1, SQLITE_STATIC);
+  if (sqlite3_step (statement) == SQLITE_ROW)
+    note = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+  sqlite3_finalize (statement);
+  return note;
+}
+
+static void
+set_note_by_uuid (GlossStore *store,
+                  const char *uuid,
+                  const char *note)
+{
+  sqlite3_stmt *statement;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (gloss_store_get_db (store),
+                                       "UPDATE annotations SET note = ?2 WHERE uuid = ?1", -1,
+                                       &statement, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (statement, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 2, note, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_DONE);
+  sqlite3_finalize (statement);
+}
+
 static void
 wait_for_header (GtkWidget  *label,
                  const char *text)
@@ -292,6 +352,8 @@ test_window_sync (void)
   g_autoptr(GPtrArray) shared = NULL;
   GtkWidget *view;
   GtkWidget *person_dropdown;
+  g_autofree char *ben_note = NULL;
+  g_autofree char *ada_note = NULL;
 
   team_make_database (DB, "ada", people);
   team_make_library (DB, "ada", "desk", members);
@@ -427,6 +489,43 @@ test_window_sync (void)
   g_assert_cmpuint (gloss_all_annotations_view_get_n_matches (GLOSS_ALL_ANNOTATIONS_VIEW (view)),
                     ==, 1);
   wait_for (lists_ada, view, "All Annotations' row to say “· Made by ada”");
+
+  /* Ada and Ben change the note of Ben's claim while apart: after Ben's
+   * sync the header's popover offers the conflict, the picker shows both
+   * notes, and Ben keeps his, which then reaches Ada. */
+  set_note_by_uuid (ada->store, gloss_annotation_get_uuid (annotation), "Ada: false, see the budget");
+  team_client_sync (ada);
+  gloss_annotation_set_note (annotation, "Ben: true, see the minutes");
+  g_assert_true (gloss_store_save_annotation (store, annotation, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (window), "team.sync", NULL);
+  gloss_test_wait_until (gtk_widget_get_visible (find_named (GTK_WIDGET (window),
+                                                             "team-resolve-conflict")),
+                         "the header's popover to offer Resolve Conflict");
+  wait_for_header (label, "Synced");
+  gtk_widget_activate_action (GTK_WIDGET (window), "team.resolve", NULL);
+  gloss_test_wait_until (find_picker () != NULL, "the conflict picker");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_picker ()),
+                            "Ada: false, see the budget"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_picker ()),
+                            "Ben: true, see the minutes"));
+  adw_message_dialog_response (find_picker (), "keep-mine");
+  gloss_test_wait_until (n_conflicts (store) == 0 &&
+                         !gtk_widget_get_visible (find_named (GTK_WIDGET (window),
+                                                             "team-resolve-conflict")),
+                         "the conflict to be resolved and its button gone");
+  ben_note = dup_note (store, gloss_annotation_get_uuid (annotation));
+  g_assert_cmpstr (ben_note, ==, "Ben: true, see the minutes");
+  gtk_widget_activate_action (GTK_WIDGET (window), "team.sync", NULL);
+  wait_for_header (label, "Synced");
+  g_assert_cmpint (team_superuser_count (DB, "SELECT count(*) FROM gloss.objects"
+                                             " WHERE kind = 'annotation' AND NOT deleted"
+                                             " AND data ->> 'note' LIKE 'Ben:%'"), ==, 1);
+  g_assert_cmpint (team_superuser_count (DB, "SELECT count(*) FROM gloss.objects"
+                                             " WHERE kind = 'annotation' AND NOT deleted"), ==, 2);
+  team_client_sync (ada);
+  ada_note = dup_note (ada->store, gloss_annotation_get_uuid (annotation));
+  g_assert_cmpstr (ada_note, ==, "Ben: true, see the minutes");
   team_client_free (ada);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-annotation-row.h"
+#include "gloss-team-conflict-dialog.h"
 #include "gloss-team-sidebar.h"
 #include "gloss-team-window.h"
 #include "gloss-window-private.h"
@@ -13,8 +14,9 @@
 /*
  * Team libraries in the window: the sync state in the header (a button
  * whose popover says more and offers Sync Now), the "team" actions
- * (team.sync, team.share with an article id, 0 for the one shown) and the
- * team section of the library sidebar.  Everything hangs off the window as
+ * (team.sync, team.share with an article id, 0 for the one shown,
+ * team.resolve for the oldest conflict a sync kept, offered in the popover
+ * while there is one) and the team section of the library sidebar.  Everything hangs off the window as
  * object data, so GlossWindow itself only calls gloss_team_window_attach().
  * Each annotation row asks who made its annotation (the person whose
  * login pushed it, as the server recorded it); rows are asked again when
@@ -31,6 +33,7 @@ typedef struct
   GtkLabel *label;
   GtkLabel *heading;
   GtkLabel *detail;
+  GtkWidget *resolve;
   GlossTeamSidebar *sidebar;
 
   /* Who made each annotation of the article shown, by uuid */
@@ -155,12 +158,20 @@ update_actions (Team *team)
   GlossTeamState state = gloss_team_monitor_get_state (team->monitor);
   GAction *share = g_action_map_lookup_action (G_ACTION_MAP (team->actions), "share");
   GAction *sync = g_action_map_lookup_action (G_ACTION_MAP (team->actions), "sync");
+  GAction *resolve = g_action_map_lookup_action (G_ACTION_MAP (team->actions), "resolve");
+  g_autoptr(GPtrArray) conflicts = NULL;
 
   g_simple_action_set_enabled (G_SIMPLE_ACTION (share), store != NULL &&
                                !gloss_store_is_read_only (store) &&
                                state != GLOSS_TEAM_STATE_NONE);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (sync), state != GLOSS_TEAM_STATE_NONE &&
                                state != GLOSS_TEAM_STATE_SYNCING);
+
+  if (store != NULL && state != GLOSS_TEAM_STATE_NONE)
+    conflicts = gloss_team_list_conflicts (store, 0, NULL);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (resolve), conflicts != NULL &&
+                               conflicts->len > 0 && !gloss_store_is_read_only (store));
+  gtk_widget_set_visible (team->resolve, conflicts != NULL && conflicts->len > 0);
 }
 
 static void
@@ -212,6 +223,59 @@ sync_action (GSimpleAction *action,
   Team *team = user_data;
 
   gloss_team_monitor_sync (team->monitor);
+}
+
+static void
+resolve_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Team             *team)
+{
+  gint64 conflict_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "conflict-id"));
+  GlossStore *store = gloss_window_get_store (team->window);
+  g_autoptr(GError) error = NULL;
+  GlossTeamChoice choice;
+
+  if (store == NULL || !gloss_team_conflict_response_parse (response, &choice))
+    return;
+  if (!gloss_team_resolve_conflict (store, conflict_id, choice, &error))
+    {
+      gloss_window_add_toast (team->window, adw_toast_new (error->message));
+      return;
+    }
+  if (!gloss_window_reload_annotations (team->window, &error))
+    gloss_window_add_toast (team->window, adw_toast_new (error->message));
+  gloss_team_monitor_refresh (team->monitor);
+  gloss_team_monitor_sync_soon (team->monitor);
+}
+
+/* The oldest conflict first; the button stays while more are left. */
+static void
+resolve_action (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  Team *team = user_data;
+  GlossStore *store = gloss_window_get_store (team->window);
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossTeamConflict *conflict;
+  AdwMessageDialog *dialog;
+
+  if (store == NULL)
+    return;
+  conflicts = gloss_team_list_conflicts (store, 0, &error);
+  if (conflicts == NULL)
+    {
+      gloss_window_add_toast (team->window, adw_toast_new (error->message));
+      return;
+    }
+  if (conflicts->len == 0)
+    return;
+  conflict = g_ptr_array_index (conflicts, 0);
+  dialog = gloss_team_conflict_dialog_new (GTK_WINDOW (team->window), conflict);
+  g_object_set_data (G_OBJECT (dialog), "conflict-id", GSIZE_TO_POINTER (conflict->id));
+  g_signal_connect (dialog, "response", G_CALLBACK (resolve_response_cb), team);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -338,6 +402,11 @@ make_button (Team *team)
   gtk_box_append (GTK_BOX (popover_box), GTK_WIDGET (team->detail));
   gtk_widget_set_margin_top (sync, 6);
   gtk_box_append (GTK_BOX (popover_box), sync);
+  team->resolve = gtk_button_new_with_mnemonic (_("Resolve _Conflict…"));
+  gtk_widget_set_name (team->resolve, "team-resolve-conflict");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (team->resolve), "team.resolve");
+  gtk_widget_set_visible (team->resolve, FALSE);
+  gtk_box_append (GTK_BOX (popover_box), team->resolve);
   gtk_widget_set_margin_start (popover_box, 6);
   gtk_widget_set_margin_end (popover_box, 6);
   gtk_widget_set_margin_top (popover_box, 6);
@@ -390,6 +459,7 @@ gloss_team_window_attach (GlossWindow *window)
   static const GActionEntry entries[] = {
     { .name = "sync", .activate = sync_action },
     { .name = "share", .activate = share_action, .parameter_type = "x" },
+    { .name = "resolve", .activate = resolve_action },
   };
   GtkWidget *header_bar;
   Team *team;

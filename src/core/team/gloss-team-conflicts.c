@@ -27,7 +27,53 @@ gloss_team_conflict_free (GlossTeamConflict *conflict)
   g_free (conflict->annotation_uuid);
   g_free (conflict->copy_uuid);
   g_strfreev (conflict->fields);
+  g_strfreev (conflict->server_values);
+  g_strfreev (conflict->mine_values);
   g_free (conflict);
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonNode) node = text != NULL ? json_from_string (text, NULL) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return json_object_ref (json_node_get_object (node));
+}
+
+/* Each of @fields of the annotation @uuid as text, for a person to read. */
+static char **
+dup_values (GlossStore   *store,
+            const char   *uuid,
+            char        **fields,
+            GError      **error)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+
+  if (!gloss_team_read_local (store, "annotation", uuid, NULL, &json, error))
+    return NULL;
+  object = parse_object (json);
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      const char *name = g_str_equal (fields[i], "anchor") ? "exact" : fields[i];
+      JsonNode *value = object != NULL ? json_object_get_member (object, name) : NULL;
+
+      if (value != NULL && json_node_get_value_type (value) == G_TYPE_STRING)
+        g_strv_builder_add (values, json_node_get_string (value));
+      else if (value != NULL && json_node_get_value_type (value) == G_TYPE_INT64)
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                     json_node_get_int (value));
+
+          g_strv_builder_add (values, number);
+        }
+      else
+        g_strv_builder_add (values, "");
+    }
+  return g_strv_builder_end (values);
 }
 
 /**
@@ -71,17 +117,18 @@ gloss_team_list_conflicts (GlossStore  *store,
       gloss_store_set_error (store, error, rc, _("reading the team library"));
       return NULL;
     }
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      GlossTeamConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      conflict->server_values = dup_values (store, conflict->annotation_uuid, conflict->fields,
+                                            error);
+      conflict->mine_values = conflict->server_values != NULL
+        ? dup_values (store, conflict->copy_uuid, conflict->fields, error) : NULL;
+      if (conflict->mine_values == NULL)
+        return NULL;
+    }
   return g_steal_pointer (&conflicts);
-}
-
-static JsonObject *
-parse_object (const char *text)
-{
-  g_autoptr(JsonNode) node = text != NULL ? json_from_string (text, NULL) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  return json_object_ref (json_node_get_object (node));
 }
 
 static void

@@ -144,6 +144,9 @@ gboolean          gloss_team_share_article    (GlossStore        *store,
  * @annotation_uuid: the annotation, holding the server's values of @fields
  * @copy_uuid: the copy holding this side's whole version
  * @fields: the fields both sides changed ("note", "verdict", "anchor" …)
+ * @server_values: for each of @fields, the annotation's value as text
+ *   (for "anchor", its words; "" for none)
+ * @mine_values: the same of the copy
  */
 typedef struct
 {
@@ -152,6 +155,8 @@ typedef struct
   char *annotation_uuid;
   char *copy_uuid;
   char **fields;
+  char **server_values;
+  char **mine_values;
 } GlossTeamConflict;
 
 /**
