@@ -159,6 +159,52 @@ gloss_reader_view_get_suggestions (GlossReaderView *self)
   return self->suggestions;
 }
 
+/**
+ * gloss_reader_view_dup_suggestion_at:
+ * @self: a #GlossReaderView
+ * @x: a position in the widget
+ * @y: a position in the widget
+ *
+ * Returns: (transfer full) (nullable): the suggestion marked under that
+ *   point
+ */
+GlossSuggestionItem *
+gloss_reader_view_dup_suggestion_at (GlossReaderView *self,
+                                     double           x,
+                                     double           y)
+{
+  GtkTextIter iter;
+  int buffer_x, buffer_y;
+  guint block;
+  glong offset;
+  guint n;
+
+  g_return_val_if_fail (GLOSS_IS_READER_VIEW (self), NULL);
+
+  if (self->suggestions == NULL)
+    return NULL;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &buffer_x, &buffer_y);
+  /* FALSE past the end of a line: the margin is not the sentence. */
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, buffer_x, buffer_y)
+      || !gloss_reader_view_get_block_for_iter (self, &iter, &block, &offset))
+    return NULL;
+
+  n = g_list_model_get_n_items (self->suggestions);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossSuggestionItem) item = g_list_model_get_item (self->suggestions, i);
+
+      if (gloss_suggestion_item_get_block (item) == block
+          && gloss_suggestion_item_get_start (item) <= offset
+          && offset < gloss_suggestion_item_get_end (item))
+        return g_steal_pointer (&item);
+    }
+
+  return NULL;
+}
+
 void
 _gloss_reader_view_suggestions_dispose (GlossReaderView *self)
 {

@@ -78,6 +78,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   ANNOTATION_ACTIVATED,
+  SUGGESTION_ACTIVATED,
   N_SIGNALS
 };
 
@@ -739,6 +740,13 @@ pointer_event_cb (GtkEventControllerLegacy *controller,
           g_signal_emit (self, signals[ANNOTATION_ACTIVATED], 0, keep);
           return GDK_EVENT_PROPAGATE;
         }
+      else
+        {
+          g_autoptr(GlossSuggestionItem) suggestion = gloss_reader_view_dup_suggestion_at (self, x, y);
+
+          if (suggestion != NULL)
+            g_signal_emit (self, signals[SUGGESTION_ACTIVATED], 0, suggestion);
+        }
     }
 
   selection_changed_cb (self);
@@ -1052,6 +1060,20 @@ gloss_reader_view_class_init (GlossReaderViewClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, GLOSS_TYPE_ANNOTATION);
+
+  /**
+   * GlossReaderView::suggestion-activated:
+   * @suggestion: the suggestion clicked
+   *
+   * A suggested sentence was clicked (not dragged over): its suggestion
+   * should be shown.  The text cursor goes there as usual.
+   */
+  signals[SUGGESTION_ACTIVATED] =
+    g_signal_new ("suggestion-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, GLOSS_TYPE_SUGGESTION_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossapp/Gloss/gloss-reader-view.ui");

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "gloss-core.h"
+#include "gloss-suggestion-item.h"
 
 G_BEGIN_DECLS
 
@@ -98,5 +99,8 @@ void             gloss_reader_view_stop_scrolling       (GlossReaderView     *se
 void             gloss_reader_view_set_suggestions      (GlossReaderView     *self,
                                                          GListModel          *suggestions);
 GListModel      *gloss_reader_view_get_suggestions      (GlossReaderView     *self);
+GlossSuggestionItem *gloss_reader_view_dup_suggestion_at (GlossReaderView     *self,
+                                                          double               x,
+                                                          double               y);
 
 G_END_DECLS

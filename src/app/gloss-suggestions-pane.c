@@ -633,3 +633,34 @@ gloss_suggestions_pane_find_row (GlossSuggestionsPane *self,
         return row;
     }
 }
+
+/**
+ * gloss_suggestions_pane_show_item:
+ * @self: a #GlossSuggestionsPane
+ * @item: a suggestion of the pane's model
+ *
+ * Selects @item's row and scrolls the list to it, leaving the keyboard
+ * where it is (a click in the reader keeps its place in the text).
+ * Nothing happens while the pane is hidden: it has no rows then.
+ */
+void
+gloss_suggestions_pane_show_item (GlossSuggestionsPane *self,
+                                  GlossSuggestionItem  *item)
+{
+  GtkListBoxRow *row;
+  GtkWidget *scroller;
+  graphene_rect_t bounds;
+
+  g_return_if_fail (GLOSS_IS_SUGGESTIONS_PANE (self));
+  g_return_if_fail (GLOSS_IS_SUGGESTION_ITEM (item));
+
+  row = gloss_suggestions_pane_find_row (self, item);
+  if (row == NULL)
+    return;
+
+  gtk_list_box_select_row (self->list, row);
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->list), GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller != NULL && gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self->list), &bounds))
+    gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                               bounds.origin.y, bounds.origin.y + bounds.size.height);
+}

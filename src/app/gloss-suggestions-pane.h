@@ -14,6 +14,8 @@ GlossSuggestionModel *gloss_suggestions_pane_get_model (GlossSuggestionsPane *se
 void                  gloss_suggestions_pane_set_model (GlossSuggestionsPane *self,
                                                         GlossSuggestionModel *model);
 const char           *gloss_suggestions_pane_get_page  (GlossSuggestionsPane *self);
+void                  gloss_suggestions_pane_show_item (GlossSuggestionsPane *self,
+                                                        GlossSuggestionItem  *item);
 GtkListBoxRow        *gloss_suggestions_pane_find_row  (GlossSuggestionsPane *self,
                                                         GlossSuggestionItem  *item);
 

@@ -64,6 +64,16 @@ suggestion_activated_cb (GlossWindow         *self,
                                      gloss_suggestion_item_get_start (item), 0.3);
 }
 
+/* A suggested sentence clicked in the reader: its row in the pane, when
+ * the pane is open. */
+static void
+reader_suggestion_activated_cb (GlossWindow         *self,
+                                GlossSuggestionItem *item)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->suggestions_pane)))
+    gloss_suggestions_pane_show_item (self->suggestions_pane, item);
+}
+
 /* Shows the pane (and the side bar it is in), or hides it. */
 static void
 gloss_window_toggle_suggestions_action (GtkWidget  *widget,
@@ -123,6 +133,8 @@ _gloss_window_suggestions_init (GlossWindow *self)
                             G_CALLBACK (suggestions_button_toggled_cb), self);
   g_signal_connect_swapped (self->suggestions_pane, "suggestion-activated",
                             G_CALLBACK (suggestion_activated_cb), self);
+  g_signal_connect_swapped (self->reader_view, "suggestion-activated",
+                            G_CALLBACK (reader_suggestion_activated_cb), self);
   g_signal_connect_swapped (self->suggestions, "notify::enabled",
                             G_CALLBACK (enabled_changed_cb), self);
   g_signal_connect (self, "notify::article", G_CALLBACK (article_changed_cb), NULL);

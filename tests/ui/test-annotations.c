@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <gdk/x11/gdkx.h>
 #include <gtk/gtktestatcontext.h>
 
 #include "gloss-annotation-style.h"
@@ -378,61 +377,6 @@ test_selection_clipped (UiLibrary     *library,
   ui_destroy_window (GTK_WINDOW (window));
 }
 
-/* Where @offset of @block is, in the X window's coordinates, halfway down
- * its line: what a pointer aims at. */
-static void
-point_at (GlossWindow *window,
-          guint        block,
-          guint        offset,
-          int         *out_x,
-          int         *out_y)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (window->reader_view);
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (view));
-  GdkRectangle location;
-  GtkTextIter iter;
-  double surface_x, surface_y, x, y;
-  int window_x, window_y;
-
-  g_assert_true (gloss_reader_view_get_iter_for_block (window->reader_view, block, offset, &iter));
-  gtk_text_view_get_iter_location (view, &iter, &location);
-  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, location.x,
-                                         location.y + location.height / 2, &window_x, &window_y);
-  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), GTK_WIDGET (native),
-                                                   window_x, window_y, &x, &y));
-  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
-  *out_x = (int) (x + surface_x);
-  *out_y = (int) (y + surface_y);
-}
-
-/* Runs xdotool (a test package) on @window's X window: real input
- * through the X server, as a person's mouse and keyboard give it. */
-static void
-xdotool (GlossWindow *window,
-         const char  *commands)
-{
-  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
-  g_autofree char *window_option = NULL;
-  g_autofree char *with_window = NULL;
-  g_autofree char *line = NULL;
-  g_auto(GStrv) parts = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) argv = NULL;
-  int status;
-
-  /* Each WINDOW in @commands aims at this window. */
-  g_assert_true (GDK_IS_X11_SURFACE (surface));
-  window_option = g_strdup_printf ("--window %lu", (gulong) gdk_x11_surface_get_xid (surface));
-  parts = g_strsplit (commands, "WINDOW", -1);
-  with_window = g_strjoinv (window_option, parts);
-  line = g_strconcat ("xdotool ", with_window, NULL);
-  g_assert_true (g_shell_parse_argv (line, NULL, &argv, &error));
-  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                               &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-}
-
 static char *
 dup_selection (GlossWindow *window)
 {
@@ -461,24 +405,24 @@ test_mouse_selection_snaps (UiLibrary     *library,
   find_quote (window, 2, "biggest maker of network technology", &start, &end);
   ui_scroll_to_block (window, 2, 0.3);
   /* "big|gest" to "techn|ology", as a hurried drag leaves them. */
-  point_at (window, 2, start + 3, &x1, &y1);
-  point_at (window, 2, end - 5, &x2, &y2);
+  ui_point_at (window, 2, start + 3, &x1, &y1);
+  ui_point_at (window, 2, end - 5, &x2, &y2);
   commands = g_strdup_printf ("mousemove WINDOW %d %d mousedown 1 sleep 0.2 "
                               "mousemove WINDOW %d %d sleep 0.2 "
                               "mousemove WINDOW %d %d sleep 0.2 mouseup 1",
                               x1, y1, (x1 + x2) / 2, (y1 + y2) / 2, x2, y2);
-  xdotool (window, commands);
+  ui_xdotool (window, commands);
   gloss_test_wait_until (g_str_equal ((g_free (selected), selected = dup_selection (window)),
                                       "biggest maker of network technology"),
                          "the dragged selection to grow to whole words (it is “%s”)", selected);
 
   /* The keyboard still gives exact characters. */
-  xdotool (window, "key WINDOW shift+Left");
+  ui_xdotool (window, "key WINDOW shift+Left");
   gloss_test_wait_until (g_str_equal ((g_free (selected), selected = dup_selection (window)),
                                       "biggest maker of network technolog"),
                          "Shift+Left to take one character off (it is “%s”)", selected);
 
-  xdotool (window, "key WINDOW shift+Right");
+  ui_xdotool (window, "key WINDOW shift+Right");
   gloss_test_wait_until (g_str_equal ((g_free (selected), selected = dup_selection (window)),
                                       "biggest maker of network technology"),
                          "Shift+Right to give it back (it is “%s”)", selected);

@@ -381,6 +381,50 @@ test_accept_claims_undo (UiLibrary     *library,
   ui_destroy_window (GTK_WINDOW (window));
 }
 
+static gboolean
+row_selected (GtkListBoxRow *row)
+{
+  return row != NULL && gtk_list_box_row_is_selected (row);
+}
+
+/* A click on a suggested sentence in the reader selects its row in the
+ * open pane; the keyboard stays in the text. */
+static void
+test_click_mark_shows_row (UiLibrary     *library,
+                           gconstpointer  data)
+{
+  g_autoptr(GlossStore) store = gloss_test_store_open (library->path);
+  gint64 id = gloss_test_import_file (store, library->sample);
+  GlossSuggestionItem *denial;
+  GtkListBoxRow *row;
+  g_autofree char *commands = NULL;
+  GlossWindow *window;
+  int x, y;
+
+  window = open_sample (NULL, store, id);
+  ui_present (GTK_WINDOW (window));
+  wait_for (window, suggestions_ready, "the suggestions of the sample article");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-suggestions", NULL));
+  ui_wait_for_layout (window);
+
+  denial = find_suggestion (window, DENIAL_START);
+  g_assert_nonnull (denial);
+  row = gloss_suggestions_pane_find_row (window->suggestions_pane, denial);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_list_box_row_is_selected (row));
+
+  ui_scroll_to_block (window, gloss_suggestion_item_get_block (denial), 0.3);
+  ui_point_at (window, gloss_suggestion_item_get_block (denial),
+               (guint) gloss_suggestion_item_get_start (denial) + 3, &x, &y);
+  commands = g_strdup_printf ("mousemove WINDOW %d %d click 1", x, y);
+  ui_xdotool (window, commands);
+  gloss_test_wait_until (row_selected (gloss_suggestions_pane_find_row (window->suggestions_pane, denial)),
+                         "the clicked denial's row to be selected in the pane");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (window->reader_view)));
+
+  ui_destroy_window (GTK_WINDOW (window));
+}
+
 static void
 count_state_cb (GlossSuggestionModel *model,
                 GParamSpec           *pspec,
@@ -451,6 +495,7 @@ main (int   argc,
   ADD ("accept-dismiss", test_accept_dismiss);
   ADD ("accept-all-undo", test_accept_all_undo);
   ADD ("accept-claims-undo", test_accept_claims_undo);
+  ADD ("click-mark-shows-row", test_click_mark_shows_row);
   ADD ("preference-off", test_preference_off);
 
 #undef ADD

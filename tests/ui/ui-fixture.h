@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
 
 #include "gloss-annotation-model.h"
@@ -230,6 +231,63 @@ ui_wait_for_layout (GlossWindow *window)
   if (still < 5)
     g_error ("the article's height did not hold still in 600 frames (now %g pixels)", upper);
   g_assert_cmpfloat (upper, >, gtk_adjustment_get_page_size (vadjustment));
+}
+
+/* Real input */
+
+/* Where @offset of @block is, in the X window's coordinates, halfway down
+ * its line: what a pointer aims at. */
+static inline void
+ui_point_at (GlossWindow *window,
+          guint        block,
+          guint        offset,
+          int         *out_x,
+          int         *out_y)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (gloss_window_get_reader_view (window));
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (view));
+  GdkRectangle location;
+  GtkTextIter iter;
+  double surface_x, surface_y, x, y;
+  int window_x, window_y;
+
+  g_assert_true (gloss_reader_view_get_iter_for_block (gloss_window_get_reader_view (window), block, offset, &iter));
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, location.x,
+                                         location.y + location.height / 2, &window_x, &window_y);
+  g_assert_true (gtk_widget_translate_coordinates (GTK_WIDGET (view), GTK_WIDGET (native),
+                                                   window_x, window_y, &x, &y));
+  gtk_native_get_surface_transform (native, &surface_x, &surface_y);
+  *out_x = (int) (x + surface_x);
+  *out_y = (int) (y + surface_y);
+}
+
+/* Runs xdotool (a test package) on @window's X window: real input
+ * through the X server, as a person's mouse and keyboard give it. */
+static inline void
+ui_xdotool (GlossWindow *window,
+         const char  *commands)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autofree char *window_option = NULL;
+  g_autofree char *with_window = NULL;
+  g_autofree char *line = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) argv = NULL;
+  int status;
+
+  /* Each WINDOW in @commands aims at this window. */
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+  window_option = g_strdup_printf ("--window %lu", (gulong) gdk_x11_surface_get_xid (surface));
+  parts = g_strsplit (commands, "WINDOW", -1);
+  with_window = g_strjoinv (window_option, parts);
+  line = g_strconcat ("xdotool ", with_window, NULL);
+  g_assert_true (g_shell_parse_argv (line, NULL, &argv, &error));
+  g_assert_true (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
 }
 
 /* Windows and the application */
