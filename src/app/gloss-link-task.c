@@ -20,10 +20,76 @@
  * without it as well.
  */
 
+struct _GlossLinkProgress
+{
+  GMutex mutex;
+  guint64 received;
+  guint64 total;
+};
+
+static void
+progress_clear (GlossLinkProgress *progress)
+{
+  g_mutex_clear (&progress->mutex);
+}
+
+GlossLinkProgress *
+gloss_link_progress_new (void)
+{
+  GlossLinkProgress *progress = g_atomic_rc_box_new0 (GlossLinkProgress);
+
+  g_mutex_init (&progress->mutex);
+  return progress;
+}
+
+GlossLinkProgress *
+gloss_link_progress_ref (GlossLinkProgress *progress)
+{
+  return g_atomic_rc_box_acquire (progress);
+}
+
+void
+gloss_link_progress_unref (GlossLinkProgress *progress)
+{
+  g_atomic_rc_box_release_full (progress, (GDestroyNotify) progress_clear);
+}
+
+/**
+ * gloss_link_progress_get:
+ * @progress: a #GlossLinkProgress
+ * @out_received: (out): bytes of the page received so far
+ * @out_total: (out): its size, when the server said it; else 0
+ */
+void
+gloss_link_progress_get (GlossLinkProgress *progress,
+                         guint64           *out_received,
+                         guint64           *out_total)
+{
+  g_mutex_lock (&progress->mutex);
+  *out_received = progress->received;
+  *out_total = progress->total;
+  g_mutex_unlock (&progress->mutex);
+}
+
+/* On the worker, from gloss_fetch(). */
+static void
+fetch_progress_cb (guint64  received,
+                   guint64  total,
+                   gpointer user_data)
+{
+  GlossLinkProgress *progress = user_data;
+
+  g_mutex_lock (&progress->mutex);
+  progress->received = received;
+  progress->total = total;
+  g_mutex_unlock (&progress->mutex);
+}
+
 typedef struct
 {
   char *store_path;
   char *url;
+  GlossLinkProgress *progress;
   gint64 article_id;
   gboolean network_allowed;
   GlossFetchResult *fetched;
@@ -34,6 +100,7 @@ link_data_free (LinkData *data)
 {
   g_free (data->store_path);
   g_free (data->url);
+  g_clear_pointer (&data->progress, gloss_link_progress_unref);
   g_clear_pointer (&data->fetched, gloss_fetch_result_free);
   g_free (data);
 }
@@ -184,6 +251,11 @@ open_thread (GTask        *task,
   GlossFetchOptions options;
 
   gloss_fetch_options_init (&options, data->network_allowed);
+  if (data->progress != NULL)
+    {
+      options.progress = fetch_progress_cb;
+      options.progress_data = data->progress;
+    }
   fetched = gloss_fetch (data->url, &options, cancellable, &error);
   if (fetched == NULL)
     {
@@ -303,6 +375,7 @@ run (const char          *name,
  * @store_path: the library's file
  * @url: the link the user gave
  * @network_allowed: the preference
+ * @progress: (nullable): kept up to date with the bytes received
  * @cancellable: (nullable): stops the download
  * @callback: called on this thread with the result
  * @user_data: for @callback
@@ -314,6 +387,7 @@ void
 gloss_link_open_async (const char          *store_path,
                        const char          *url,
                        gboolean             network_allowed,
+                       GlossLinkProgress   *progress,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
@@ -326,6 +400,7 @@ gloss_link_open_async (const char          *store_path,
   data->store_path = g_strdup (store_path);
   data->url = g_strdup (url);
   data->network_allowed = network_allowed;
+  data->progress = progress != NULL ? gloss_link_progress_ref (progress) : NULL;
   run ("[gloss] open link", open_thread, data, cancellable, callback, user_data);
 }
 

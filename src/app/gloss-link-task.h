@@ -41,6 +41,18 @@ typedef struct
   GlossFetchResult *fetched;
 } GlossLinkResult;
 
+/* How much of a page has come in, written by the worker and read by the
+ * dialog's timer (gloss-link-task.c). */
+typedef struct _GlossLinkProgress GlossLinkProgress;
+
+GlossLinkProgress *gloss_link_progress_new   (void);
+GlossLinkProgress *gloss_link_progress_ref   (GlossLinkProgress *progress);
+void             gloss_link_progress_unref   (GlossLinkProgress *progress);
+void             gloss_link_progress_get     (GlossLinkProgress *progress,
+                                              guint64           *out_received,
+                                              guint64           *out_total);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossLinkProgress, gloss_link_progress_unref)
+
 void             gloss_link_result_free      (GlossLinkResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossLinkResult, gloss_link_result_free)
 
@@ -49,6 +61,7 @@ gboolean         gloss_link_network_allowed  (GtkWidget           *widget);
 void             gloss_link_open_async       (const char          *store_path,
                                               const char          *url,
                                               gboolean             network_allowed,
+                                              GlossLinkProgress   *progress,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);

@@ -31,6 +31,7 @@ struct _GlossOpenLinkDialog
   GtkLabel *message;
 
   GCancellable *cancellable;
+  GlossLinkProgress *download;
   guint pulse_source;
   gboolean busy;
   gboolean network_allowed;
@@ -69,12 +70,40 @@ update_open_button (GlossOpenLinkDialog *self)
                             !self->busy && self->network_allowed && *text != '\0');
 }
 
+/* The bytes received, of how many when the server said: read from the
+ * worker's count on each tick, so a large page shows how far it is. */
 static gboolean
 pulse_cb (gpointer user_data)
 {
   GlossOpenLinkDialog *self = user_data;
+  g_autofree char *received_text = NULL;
+  g_autofree char *total_text = NULL;
+  g_autofree char *text = NULL;
+  guint64 received = 0, total = 0;
 
-  gtk_progress_bar_pulse (self->progress);
+  if (self->download != NULL)
+    gloss_link_progress_get (self->download, &received, &total);
+  if (received == 0)
+    {
+      gtk_progress_bar_pulse (self->progress);
+      return G_SOURCE_CONTINUE;
+    }
+
+  received_text = g_format_size (received);
+  if (total >= received)
+    {
+      total_text = g_format_size (total);
+      /* Translators: a download's progress: "120.5 kB of 300.0 kB" */
+      text = g_strdup_printf (_("Downloading… %s of %s"), received_text, total_text);
+      gtk_progress_bar_set_fraction (self->progress, (double) received / total);
+    }
+  else
+    {
+      /* Translators: a download's progress when its size is not known */
+      text = g_strdup_printf (_("Downloading… %s"), received_text);
+      gtk_progress_bar_pulse (self->progress);
+    }
+  gtk_progress_bar_set_text (self->progress, text);
   return G_SOURCE_CONTINUE;
 }
 
@@ -290,6 +319,7 @@ gloss_open_link_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->pulse_source, g_source_remove);
+  g_clear_pointer (&self->download, gloss_link_progress_unref);
   g_clear_weak_pointer (&self->window);
 
   G_OBJECT_CLASS (gloss_open_link_dialog_parent_class)->dispose (object);
@@ -505,9 +535,11 @@ gloss_open_link_dialog_open (GlossOpenLinkDialog *self)
   show_message (self, NULL);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  g_clear_pointer (&self->download, gloss_link_progress_unref);
+  self->download = gloss_link_progress_new ();
   set_busy (self, TRUE, _("Downloading…"));
-  gloss_link_open_async (gloss_store_get_path (store), link, TRUE, self->cancellable,
-                         finished_cb, g_object_ref (self));
+  gloss_link_open_async (gloss_store_get_path (store), link, TRUE, self->download,
+                         self->cancellable, finished_cb, g_object_ref (self));
 }
 
 /**

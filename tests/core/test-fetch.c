@@ -104,6 +104,66 @@ test_provenance_json (void)
   g_assert_null (gloss_provenance_from_json (NULL));
 }
 
+typedef struct
+{
+  guint calls;
+  guint64 received;
+  guint64 total;
+  gboolean grew;
+} Progress;
+
+static void
+progress_cb (guint64  received,
+             guint64  total,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  progress->grew = progress->calls == 0 || received > progress->received;
+  progress->calls++;
+  progress->received = received;
+  progress->total = total;
+}
+
+/* A download's progress: the bytes as they come, of the size announced,
+ * or counted only when the size is not known beforehand. */
+static void
+test_progress (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossFetchResult) result = NULL;
+  g_autoptr(GString) page = g_string_new ("<html><body><article><h1>Long</h1>");
+  TestPage chunked = { 200, (char *) "text/html", NULL, NULL, NULL, NULL, FALSE, TRUE, FALSE };
+  Progress progress = { 0 };
+  GlossFetchOptions options;
+  gsize size;
+
+  while (page->len < 300000)
+    g_string_append (page, "<p>The council met again on Thursday to discuss the harbour.</p>");
+  g_string_append (page, "</article></body></html>");
+  size = page->len;
+  test_server_set_html (server, "/long", page->str, NULL);
+  gloss_fetch_options_init (&options, TRUE);
+  options.progress = progress_cb;
+  options.progress_data = &progress;
+  result = fetch_path ("/long", &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (progress.calls, >=, 3);
+  g_assert_true (progress.grew);
+  g_assert_cmpuint (progress.received, ==, size);
+  g_assert_cmpuint (progress.total, ==, size);
+  g_clear_pointer (&result, gloss_fetch_result_free);
+
+  chunked.body = g_string_free_to_bytes (g_steal_pointer (&page));
+  test_server_set_page (server, "/long", &chunked);
+  g_bytes_unref (chunked.body);
+  progress = (Progress) { 0 };
+  result = fetch_path ("/long", &options, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (progress.received, ==, size);
+  g_assert_cmpuint (progress.total, ==, 0);
+}
+
 static void
 test_not_modified (void)
 {
@@ -453,6 +513,7 @@ main (int    argc,
   g_test_add_func ("/core/fetch/story", test_story);
   g_test_add_func ("/core/fetch/provenance-json", test_provenance_json);
   g_test_add_func ("/core/fetch/not-modified", test_not_modified);
+  g_test_add_func ("/core/fetch/progress", test_progress);
   g_test_add_func ("/core/fetch/redirects", test_redirects);
   g_test_add_func ("/core/fetch/http-errors", test_http_errors);
   g_test_add_func ("/core/fetch/timeout", test_timeout);

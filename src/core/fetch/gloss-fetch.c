@@ -141,13 +141,17 @@ set_too_large (GError **error,
                _("The page is larger than %s, the most Gloss reads"), limit);
 }
 
+/* @total is the size the server announced, 0 when it did not (or sent
+ * it compressed): the caller's progress then only counts. */
 static GBytes *
-read_body (GInputStream  *stream,
-           gsize          max_bytes,
-           GCancellable  *cancellable,
-           GError       **error)
+read_body (GInputStream             *stream,
+           const GlossFetchOptions  *options,
+           guint64                   total,
+           GCancellable             *cancellable,
+           GError                  **error)
 {
   g_autoptr(GByteArray) body = g_byte_array_new ();
+  gsize max_bytes = options->max_bytes;
 
   for (;;)
     {
@@ -159,6 +163,8 @@ read_body (GInputStream  *stream,
                                     cancellable, error))
         return NULL;
       g_byte_array_set_size (body, old_len + bytes_read);
+      if (options->progress != NULL)
+        options->progress (body->len, total, options->progress_data);
       /* Counted after gzip is undone, so a small compressed body that
        * unpacks to gigabytes stops here too. */
       if (body->len > max_bytes)
@@ -419,7 +425,11 @@ gloss_fetch (const char               *url,
       return NULL;
     }
 
-  result->body = read_body (stream, options->max_bytes, cancellable, &local_error);
+  result->body = read_body (stream, options,
+                            soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
+                            && soup_message_headers_get_one (headers, "Content-Encoding") == NULL
+                            ? (guint64) soup_message_headers_get_content_length (headers) : 0,
+                            cancellable, &local_error);
   if (result->body == NULL)
     {
       if (local_error->domain == GLOSS_ERROR)

@@ -24,11 +24,26 @@ G_BEGIN_DECLS
  * @if_none_match: (nullable): an ETag from an earlier fetch
  * @if_modified_since: (nullable): a `Last-Modified` from an earlier fetch
  * @tls_database: (nullable): certificates to trust; %NULL for the system's
+ * @progress: (nullable): told how much of the body has come in, to show
+ *   a download's progress
+ * @progress_data: for @progress
  *
  * Start from gloss_fetch_options_init(), which needs the caller to say
  * whether the network may be used (the app's preference, the CLI's
  * `--offline` or `GLOSS_OFFLINE`).
  */
+/**
+ * GlossFetchProgressFunc:
+ * @received: bytes of the body read so far
+ * @total: the body's size as the server announced it, or 0 when unknown
+ * @user_data: the options' @progress_data
+ *
+ * Called on the thread that fetches, after each piece of the body.
+ */
+typedef void (*GlossFetchProgressFunc) (guint64  received,
+                                        guint64  total,
+                                        gpointer user_data);
+
 typedef struct
 {
   gboolean network_allowed;
@@ -38,6 +53,8 @@ typedef struct
   const char *if_none_match;
   const char *if_modified_since;
   GTlsDatabase *tls_database;
+  GlossFetchProgressFunc progress;
+  gpointer progress_data;
 } GlossFetchOptions;
 
 /**
