@@ -686,7 +686,6 @@ test_quiet_then_changed (void)
   TeamClient *ann, *bob;
   g_autofree char *uuid = share_one ("quiet", &ann, &bob);
   g_autofree char *note = NULL;
-  g_autoptr(GlossAnnotation) mark = NULL;
   GlossTeamSyncStats stats;
   gint64 ann_twice, bob_twice;
 
@@ -712,8 +711,8 @@ test_quiet_then_changed (void)
 
   ann_twice = team_client_add_article (ann, "Shared twice", 3);
   bob_twice = team_client_add_article (bob, "Shared twice", 3);
-  mark = team_client_annotate (bob, bob_twice, GLOSS_ANNOTATION_QUESTION, "Paragraph 2", 1,
-                               "Bob's question");
+  g_object_unref (team_client_annotate (bob, bob_twice, GLOSS_ANNOTATION_QUESTION, "Paragraph 2",
+                                        1, "Bob's question"));
   team_client_sync (ann);
   team_client_sync (bob);
   team_client_sync (ann);
