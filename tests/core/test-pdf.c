@@ -207,6 +207,52 @@ test_damaged (void)
   g_assert_true (error->domain == GLOSS_ERROR);
 }
 
+/* A PDF locked by a password that is not empty: the standard security
+ * handler's /O and /U entries match no empty password, so a reader must
+ * ask for one.  Written object by object, the cross-reference table from
+ * the offsets. */
+static GBytes *
+make_locked_pdf (void)
+{
+  static const char * const objects[] = {
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    "<< /Filter /Standard /V 1 /R 2 /P -4"
+    " /O <0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef>"
+    " /U <fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210> >>",
+  };
+  GString *pdf = g_string_new ("%PDF-1.4\n");
+  gsize offsets[G_N_ELEMENTS (objects)];
+  gsize xref;
+
+  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+    {
+      offsets[i] = pdf->len;
+      g_string_append_printf (pdf, "%u 0 obj\n%s\nendobj\n", i + 1, objects[i]);
+    }
+  xref = pdf->len;
+  g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", (guint) G_N_ELEMENTS (objects) + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+    g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", offsets[i]);
+  g_string_append_printf (pdf, "trailer\n<< /Size %u /Root 1 0 R /Encrypt 4 0 R"
+                          " /ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>] >>\n"
+                          "startxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+                          (guint) G_N_ELEMENTS (objects) + 1, xref);
+  return g_string_free_to_bytes (pdf);
+}
+
+static void
+test_encrypted (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = make_locked_pdf ();
+
+  g_assert_null (gloss_extract (bytes, "locked.pdf", &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_UNSUPPORTED);
+  g_assert_nonnull (strstr (error->message, "password"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -217,6 +263,7 @@ main (int    argc,
   g_test_add_func ("/core/pdf/two-columns", test_two_columns);
   g_test_add_func ("/core/pdf/scan-without-text", test_scan_without_text);
   g_test_add_func ("/core/pdf/damaged", test_damaged);
+  g_test_add_func ("/core/pdf/encrypted", test_encrypted);
 
   return g_test_run ();
 }
