@@ -247,6 +247,26 @@ test_plain_paragraphs_kept (void)
   assert_blocks (article, plain, G_N_ELEMENTS (plain));
 }
 
+/* A note of one sentence under a title is short, but all there is: it is
+ * the article, not "no article" (one-sentence lines weigh less only when
+ * runs of lines compete). */
+static void
+test_one_sentence_note_kept (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossArticle) article = NULL;
+  static const ExpectedBlock note[] = {
+    { GLOSS_BLOCK_PARAGRAPH, "The ferry to the island runs again from Monday, after the storm." },
+  };
+
+  article = extract_text ("Ferry back\n\n"
+                          "The ferry to the island runs again from Monday, after the storm.\n",
+                          &error);
+  g_assert_no_error (error);
+  assert_blocks (article, note, G_N_ELEMENTS (note));
+  g_assert_cmpstr (gloss_article_get_title (article), ==, "Ferry back");
+}
+
 static void
 test_menu_only_is_no_article (void)
 {
@@ -278,6 +298,7 @@ main (int    argc,
   g_test_add_func ("/core/extract/text/comments-removed", test_comments_removed);
   g_test_add_func ("/core/extract/text/non-english", test_non_english);
   g_test_add_func ("/core/extract/text/plain-paragraphs-kept", test_plain_paragraphs_kept);
+  g_test_add_func ("/core/extract/text/one-sentence-note-kept", test_one_sentence_note_kept);
   g_test_add_func ("/core/extract/text/menu-only-is-no-article", test_menu_only_is_no_article);
 
   return g_test_run ();

@@ -84,6 +84,27 @@ find_best_run (GArray *lines,
   return best;
 }
 
+/* The run's worth with one-sentence lines counted whole: their discount
+ * (gloss_text_lines_classify()) chooses between runs, so that a list of
+ * teasers does not outweigh a story, but is no reason to find nothing in
+ * a short text of one or two such lines. */
+static double
+run_full_value (GArray *lines,
+                guint   start,
+                guint   end)
+{
+  double total = 0.0;
+
+  for (guint i = start; i < end; i++)
+    {
+      const GlossTextLine *line = line_at (lines, i);
+
+      total += line->klass == GLOSS_LINE_CONTENT && line->value > 0.0 ? MAX (line->value, line->weight)
+                                                                       : line->value;
+    }
+  return total;
+}
+
 /* Where "Tags:", "Comments" or a copyright line sits inside the run, the
  * article ended there or began after it: keep the side with more prose.
  * An author's biography or a teaser after the tags can be long, but rarely
@@ -576,7 +597,8 @@ gloss_extract_text (const char  *utf8,
   gloss_text_lines_classify (lines);
 
   ex.lines = lines;
-  if (find_best_run (lines, &ex.start, &ex.end) >= MIN_BODY_WEIGHT)
+  if (find_best_run (lines, &ex.start, &ex.end) > 0.0
+      && run_full_value (lines, ex.start, ex.end) >= MIN_BODY_WEIGHT)
     {
       cut_at_end_markers (&ex);
       split_at_walls (&ex);
