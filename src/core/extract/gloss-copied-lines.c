@@ -719,28 +719,27 @@ is_relative_time (const char *key)
   return FALSE;
 }
 
-static void
-classify_alone (GlossTextLine *line,
-                gboolean       use_stop_words)
+/* Page furniture told by its words or shape: empty lines and links,
+ * comment prompts, "Share"-like phrases and their prefixes, breadcrumbs
+ * and reading times, "More stories", copyright, "2 hours ago", labels
+ * ending in a colon.  Returns whether @line is one (it is then boiler). */
+static gboolean
+classify_furniture (GlossTextLine *line,
+                    const char    *key)
 {
-  g_autofree char *key = dup_key (line->text);
   g_autofree char *label = NULL;
-  double stop_ratio = gloss_text_line_stop_ratio (line);
-  gboolean sentence = (line->flags & GLOSS_LINE_ENDS_SENTENCE) != 0 || line->n_sentences > 0;
-
-  line->klass = GLOSS_LINE_SHORT;
 
   if (*key == '\0' || (line->flags & GLOSS_LINE_URL))
     {
       line->klass = GLOSS_LINE_BOILER;
-      return;
+      return TRUE;
     }
 
   if (looks_like_comments (line, key))
     {
       line->klass = GLOSS_LINE_BOILER;
       line->flags |= GLOSS_LINE_COMMENTS | GLOSS_LINE_END_MARKER;
-      return;
+      return TRUE;
     }
 
   if (line->n_words <= 8)
@@ -758,7 +757,7 @@ classify_alone (GlossTextLine *line,
               line->flags |= GLOSS_LINE_END_MARKER;
             if (furniture[i].kind & PHRASE_COMMENTS)
               line->flags |= GLOSS_LINE_COMMENTS;
-            return;
+            return TRUE;
           }
     }
 
@@ -773,7 +772,7 @@ classify_alone (GlossTextLine *line,
               line->flags |= GLOSS_LINE_END_MARKER;
             if (furniture_prefixes[i].kind & PHRASE_COMMENTS)
               line->flags |= GLOSS_LINE_COMMENTS;
-            return;
+            return TRUE;
           }
     }
 
@@ -784,7 +783,7 @@ classify_alone (GlossTextLine *line,
           || g_str_has_suffix (key, "minute read") || g_str_has_suffix (key, "minutes read")))
     {
       line->klass = GLOSS_LINE_BOILER;
-      return;
+      return TRUE;
     }
 
   /* "More Great Stories", "More from our newsroom": other stories follow. */
@@ -795,7 +794,7 @@ classify_alone (GlossTextLine *line,
     {
       line->klass = GLOSS_LINE_BOILER;
       line->flags |= GLOSS_LINE_END_MARKER;
-      return;
+      return TRUE;
     }
 
   if (strstr (line->text, "\xc2\xa9") != NULL || strstr (key, "all rights reserved") != NULL)
@@ -806,14 +805,14 @@ classify_alone (GlossTextLine *line,
        * be a photo credit inside the story. */
       if (strstr (key, "all rights reserved") != NULL || has_year (key))
         line->flags |= GLOSS_LINE_FOOTER;
-      return;
+      return TRUE;
     }
 
   if (is_relative_time (key))
     {
       line->klass = GLOSS_LINE_BOILER;
       line->flags |= GLOSS_LINE_DATE;
-      return;
+      return TRUE;
     }
 
   /* "Trending:" on its own, or "Related: Another story" */
@@ -827,7 +826,7 @@ classify_alone (GlossTextLine *line,
           || g_str_equal (label, "topics") || g_str_equal (label, "filed under")
           || g_str_equal (label, "categories") || g_str_equal (label, "category"))
         line->flags |= GLOSS_LINE_END_MARKER;
-      return;
+      return TRUE;
     }
   /* Other short lines ending in a colon ("Think about it:") introduce a
    * list or a quote of the story; gloss-extract-text.c looks at what
@@ -836,9 +835,19 @@ classify_alone (GlossTextLine *line,
     {
       line->klass = GLOSS_LINE_BOILER;
       line->flags |= GLOSS_LINE_LABEL | GLOSS_LINE_INTERRUPTION;
-      return;
+      return TRUE;
     }
 
+  return FALSE;
+}
+
+/* Bylines, credits, captions, dates and the publisher's own name: flags
+ * that later steps read; the line stays short or becomes prose as any. */
+static void
+mark_metadata (GlossTextLine *line,
+               const char    *key,
+               gboolean       sentence)
+{
   if (looks_like_byline (line))
     line->flags |= GLOSS_LINE_BYLINE;
   if (looks_like_credit (line, key) || looks_like_caption (line))
@@ -848,9 +857,16 @@ classify_alone (GlossTextLine *line,
 
   if (line->n_publisher >= 2 && line->n_publisher * 100 >= line->n_words * 8)
     line->flags |= GLOSS_LINE_PUBLISHER;
+}
 
-  if (line->flags & (GLOSS_LINE_BYLINE | GLOSS_LINE_CREDIT | GLOSS_LINE_DATE))
-    return;
+/* Prose or a short line, by length, sentences and the share of function
+ * words. */
+static void
+classify_prose (GlossTextLine *line,
+                gboolean       use_stop_words,
+                gboolean       sentence)
+{
+  double stop_ratio = gloss_text_line_stop_ratio (line);
 
   /* Function words say nothing in a language the list does not cover (a
    * page in it, or a line in Hebrew, Arabic, Greek… on a page in English),
@@ -873,6 +889,24 @@ classify_alone (GlossTextLine *line,
     line->klass = GLOSS_LINE_CONTENT;
   else if (line->weight >= 16 && stop_ratio >= 0.25)
     line->klass = GLOSS_LINE_CONTENT;
+}
+
+static void
+classify_alone (GlossTextLine *line,
+                gboolean       use_stop_words)
+{
+  g_autofree char *key = dup_key (line->text);
+  gboolean sentence = (line->flags & GLOSS_LINE_ENDS_SENTENCE) != 0 || line->n_sentences > 0;
+
+  line->klass = GLOSS_LINE_SHORT;
+  if (classify_furniture (line, key))
+    return;
+
+  mark_metadata (line, key, sentence);
+  if (line->flags & (GLOSS_LINE_BYLINE | GLOSS_LINE_CREDIT | GLOSS_LINE_DATE))
+    return;
+
+  classify_prose (line, use_stop_words, sentence);
 }
 
 double
