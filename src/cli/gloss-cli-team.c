@@ -11,8 +11,8 @@
 #include "gloss-cli.h"
 #include "gloss-team.h"
 
-/* gloss-cli team init|add|list|share|sync|status|members: team libraries
- * shared through a PostgreSQL server (src/core/team).  Passwords come from
+/* gloss-cli team init|add|list|share|sync|status|members|conflicts|resolve:
+ * team libraries shared through a PostgreSQL server (src/core/team).  Passwords come from
  * the environment or are asked for on the terminal, never from a file or
  * the command line, and are never written anywhere. */
 
@@ -415,6 +415,164 @@ team_sync (GlossCli  *cli,
   return status;
 }
 
+/* The team library's name for each id, to say where a conflict is. */
+static const char *
+library_name (GPtrArray *libraries,
+              gint64     library_id)
+{
+  for (guint i = 0; i < libraries->len; i++)
+    {
+      GlossTeamLibrary *library = g_ptr_array_index (libraries, i);
+
+      if (library->id == library_id)
+        return library->name;
+    }
+  return "";
+}
+
+static void
+print_conflict (GlossTeamConflict *conflict,
+                const char        *name,
+                gboolean           json)
+{
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, conflict->id);
+      json_builder_set_member_name (builder, "library");
+      json_builder_add_string_value (builder, name);
+      json_builder_set_member_name (builder, "annotation");
+      json_builder_add_string_value (builder, conflict->annotation_uuid);
+      json_builder_set_member_name (builder, "copy");
+      json_builder_add_string_value (builder, conflict->copy_uuid);
+      json_builder_set_member_name (builder, "fields");
+      json_builder_begin_array (builder);
+      for (guint i = 0; conflict->fields[i] != NULL; i++)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "field");
+          json_builder_add_string_value (builder, conflict->fields[i]);
+          json_builder_set_member_name (builder, "theirs");
+          json_builder_add_string_value (builder, conflict->server_values[i]);
+          json_builder_set_member_name (builder, "mine");
+          json_builder_add_string_value (builder, conflict->mine_values[i]);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      gloss_cli_print_json (builder);
+      return;
+    }
+
+  printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", conflict->id, name, conflict->annotation_uuid);
+  for (guint i = 0; conflict->fields[i] != NULL; i++)
+    {
+      /* Translators: a field both sides changed, then the server's value
+       * and this library's, each on a line of its own. */
+      printf (_("  %s:\n    theirs: “%s”\n    mine:   “%s”\n"), conflict->fields[i],
+              conflict->server_values[i], conflict->mine_values[i]);
+    }
+}
+
+static int
+team_conflicts (GlossCli  *cli,
+                int        argc,
+                char     **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object per conflict"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GPtrArray) libraries = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  gint64 library_id = 0;
+
+  context = gloss_cli_option_context_new (cli, _("[NAME]"),
+                                          _("Lists, without going online, the annotations both "
+                                            "this library and the team changed in the same "
+                                            "fields, in every team library or NAME, with both "
+                                            "versions; “gloss-cli team resolve” settles one."),
+                                          entries);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return gloss_cli_usage_error (context, error->message);
+  if (argc > 2)
+    return gloss_cli_usage_error (context, _("too many arguments"));
+
+  store = gloss_cli_open_store (cli, &error);
+  if (store == NULL)
+    return gloss_cli_fail (error);
+  if (argc == 2)
+    {
+      g_autoptr(GlossTeamLibrary) library = gloss_team_dup_library (store, argv[1], &error);
+
+      if (library == NULL)
+        return gloss_cli_fail (error);
+      library_id = library->id;
+    }
+  libraries = gloss_team_list_libraries (store, &error);
+  conflicts = libraries != NULL ? gloss_team_list_conflicts (store, library_id, &error) : NULL;
+  if (conflicts == NULL)
+    return gloss_cli_fail (error);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      GlossTeamConflict *conflict = g_ptr_array_index (conflicts, i);
+
+      print_conflict (conflict, library_name (libraries, conflict->library_id), json);
+    }
+  return GLOSS_CLI_EXIT_OK;
+}
+
+static int
+team_resolve (GlossCli  *cli,
+              int        argc,
+              char     **argv)
+{
+  g_autofree char *keep = NULL;
+  const GOptionEntry entries[] = {
+    { "keep", 0, 0, G_OPTION_ARG_STRING, &keep,
+      N_("Which version stays: mine, theirs (the team’s) or both (two annotations)"),
+      N_("SIDE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossStore) store = NULL;
+  GlossTeamChoice choice;
+  gint64 id;
+
+  context = gloss_cli_option_context_new (cli, _("CONFLICT"),
+                                          _("Settles a conflict “gloss-cli team conflicts” "
+                                            "listed, by its id, as the window’s picker does; the "
+                                            "outcome goes to the server at the next sync."),
+                                          entries);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return gloss_cli_usage_error (context, error->message);
+  if (argc != 2 || keep == NULL)
+    return gloss_cli_usage_error (context, _("team resolve takes a conflict id and --keep"));
+  if (!gloss_cli_parse_id (argv[1], &id))
+    return gloss_cli_usage_error (context, _("a conflict id is a positive number"));
+  if (g_str_equal (keep, "mine"))
+    choice = GLOSS_TEAM_KEEP_MINE;
+  else if (g_str_equal (keep, "theirs"))
+    choice = GLOSS_TEAM_KEEP_SERVER;
+  else if (g_str_equal (keep, "both"))
+    choice = GLOSS_TEAM_KEEP_BOTH;
+  else
+    return gloss_cli_usage_error (context, _("--keep takes mine, theirs or both"));
+
+  store = gloss_cli_open_store (cli, &error);
+  if (store == NULL || !gloss_team_resolve_conflict (store, id, choice, &error))
+    return gloss_cli_fail (error);
+  return GLOSS_CLI_EXIT_OK;
+}
+
 static int
 team_members (GlossCli  *cli,
               int        argc,
@@ -527,6 +685,8 @@ static const struct
   { "sync", team_sync, N_("Sync team libraries both ways") },
   { "status", NULL, N_("Say how each team library stands, offline") },
   { "members", team_members, N_("List or change who belongs to a team library") },
+  { "conflicts", team_conflicts, N_("List annotations changed here and by the team at once") },
+  { "resolve", team_resolve, N_("Keep mine, theirs or both versions of a conflict") },
 };
 
 int

@@ -131,6 +131,63 @@ def main():
                       conninfo("ben") + " password=ben-pw", password="ben-pw")
         ok(refused.returncode == 1 and "password" in refused.stderr,
            "a connection string with a password is refused", refused.stderr)
+
+        # Both change the same note apart: a conflict, listed and settled
+        # from the command line.
+        ada_id = json_lines(cli(ada_db, "annotations", "1", "--json"))[0]["id"]
+        ben_id = json_lines(cli(ben_db, "annotations", "1", "--json"))[0]["id"]
+        cli(ben_db, "edit-annotation", str(ben_id), "--note", "ben: denied")
+        cli(ben_db, "team", "sync", password="ben-pw")
+        cli(ada_db, "edit-annotation", str(ada_id), "--note", "ada: confirmed")
+        clash = json_lines(cli(ada_db, "team", "sync", "--json", password="ada-pw"))
+        listed = cli(ada_db, "team", "conflicts", "--json")
+        conflicts = json_lines(listed)
+        ok(clash and clash[0]["conflicts"] == 1 and len(conflicts) == 1 and
+           conflicts[0]["library"] == "desk" and
+           conflicts[0]["fields"] == [{"field": "note", "theirs": "ben: denied",
+                                       "mine": "ada: confirmed"}],
+           "team conflicts lists both versions of the note", listed.stdout + listed.stderr)
+
+        text = cli(ada_db, "team", "conflicts", "desk")
+        ok(text.returncode == 0 and "ben: denied" in text.stdout and
+           "ada: confirmed" in text.stdout, "team conflicts says it in words too", text.stdout)
+
+        bad = cli(ada_db, "team", "resolve", str(conflicts[0]["id"]) if conflicts else "1",
+                  "--keep=whatever")
+        ok(bad.returncode == 2 and "mine, theirs or both" in bad.stderr,
+           "team resolve names the sides it takes", bad.stderr)
+
+        resolved = cli(ada_db, "team", "resolve", str(conflicts[0]["id"]) if conflicts else "1",
+                       "--keep=mine")
+        notes = [n.get("note") for n in json_lines(cli(ada_db, "annotations", "1", "--json"))]
+        left = json_lines(cli(ada_db, "team", "conflicts", "--json"))
+        ok(resolved.returncode == 0 and notes == ["ada: confirmed"] and left == [],
+           "keeping mine leaves one annotation with my note", resolved.stderr + str(notes))
+
+        again = cli(ada_db, "team", "resolve", str(conflicts[0]["id"]) if conflicts else "1",
+                    "--keep=theirs")
+        ok(again.returncode == 1 and "already resolved" in again.stderr,
+           "a conflict settled once cannot be settled again", again.stderr)
+
+        cli(ada_db, "team", "sync", password="ada-pw")
+        cli(ben_db, "team", "sync", password="ben-pw")
+        ben_notes = [n.get("note") for n in json_lines(cli(ben_db, "annotations", "1", "--json"))]
+        ok(ben_notes == ["ada: confirmed"], "the colleague gets the kept note at the next sync",
+           ben_notes)
+
+        # Apart again, and this time both versions stay.
+        cli(ben_db, "edit-annotation", str(ben_id), "--note", "ben: second look")
+        cli(ben_db, "team", "sync", password="ben-pw")
+        cli(ada_db, "edit-annotation", str(ada_id), "--note", "ada: second look")
+        cli(ada_db, "team", "sync", password="ada-pw")
+        second = json_lines(cli(ada_db, "team", "conflicts", "desk", "--json"))
+        both = cli(ada_db, "team", "resolve", str(second[0]["id"]) if second else "1",
+                   "--keep=both")
+        notes = sorted(n.get("note") for n in json_lines(cli(ada_db, "annotations", "1", "--json")))
+        ok(len(second) == 1 and both.returncode == 0 and
+           notes == ["ada: second look", "ben: second look"] and
+           json_lines(cli(ada_db, "team", "conflicts", "--json")) == [],
+           "keeping both leaves two annotations and no conflict", both.stderr + str(notes))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"1..{N}")
