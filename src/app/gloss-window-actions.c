@@ -391,9 +391,16 @@ pending_edit_tick_cb (GtkWidget     *widget,
   GdkRectangle top;
 
   if (gloss_annotation_editor_get_annotation (self->editor) != pending->annotation
-      || gtk_widget_get_mapped (GTK_WIDGET (self->editor))
-      || ++pending->frames >= EDIT_MAX_FRAMES)
+      || gtk_widget_get_mapped (GTK_WIDGET (self->editor)))
     return G_SOURCE_REMOVE;
+  if (++pending->frames >= EDIT_MAX_FRAMES)
+    {
+      /* Never shown: let go of the annotation, so the window does not
+       * count as editing it (the library watch waits for that). */
+      gtk_popover_popdown (GTK_POPOVER (self->editor));
+      gloss_annotation_editor_set_annotation (self->editor, NULL, NULL);
+      return G_SOURCE_REMOVE;
+    }
   if (gtk_widget_get_visible (GTK_WIDGET (self->editor)) || point_editor (self, pending->annotation))
     return G_SOURCE_CONTINUE;
 

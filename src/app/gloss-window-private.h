@@ -77,6 +77,7 @@ struct _GlossWindow
   gint64               watch_version;
   gint64               watch_article_id;
   char                *watch_signature;
+  gint64               watch_own_changes;
   guint                watch_version_known : 1;
 
   /* gloss-window-links.c: checks for changes running, and what stops them */

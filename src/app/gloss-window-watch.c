@@ -18,8 +18,13 @@
  *
  * A change is left for a later tick while the window is busy with its own
  * work (an open or an import, whose commits come from a worker connection)
- * or while the annotation editor is open, so nothing the user is typing is
- * thrown away.
+ * or while the annotation editor is open or opening, so nothing the user is
+ * typing is thrown away.
+ *
+ * The window's own writes change the signature too.  They are taken into
+ * the baseline at the next tick where no other connection has committed,
+ * so that a later change elsewhere in the library does not read the
+ * article again for nothing (which would also empty its Undo history).
  */
 
 #define WATCH_INTERVAL_SECONDS 1
@@ -27,9 +32,14 @@
 static gboolean
 window_is_busy (GlossWindow *self)
 {
+  /* The editor holds its annotation from the moment it is asked for, also
+   * in the frames before it shows (it waits for the highlight to be laid
+   * out or scrolled to): reading the annotations again then would leave it
+   * saving an object the window no longer shows. */
   return gloss_window_get_loading (self) ||
          self->import_cancellable != NULL ||
-         gtk_widget_get_visible (GTK_WIDGET (self->editor));
+         gtk_widget_get_visible (GTK_WIDGET (self->editor)) ||
+         gloss_annotation_editor_get_annotation (self->editor) != NULL;
 }
 
 /* The part of a signature before the first '|' is the article's text. */
@@ -87,6 +97,33 @@ refresh_shown_article (GlossWindow *self)
   self->watch_signature = g_steal_pointer (&signature);
 }
 
+/* Called when no other connection committed since the last look: what
+ * changed the signature since then is this window's own writing. */
+static void
+take_in_own_changes (GlossWindow *self)
+{
+  g_autofree char *signature = NULL;
+  gint64 own_changes = gloss_store_get_own_changes (self->store);
+  gint64 version;
+
+  if (own_changes == self->watch_own_changes)
+    return;
+
+  if (self->watch_article_id > 0)
+    {
+      signature = gloss_store_dup_article_signature (self->store, self->watch_article_id, NULL);
+      /* Another program may have committed while it was read: then the
+       * signature is not only ours, and the next tick compares as usual. */
+      if (signature == NULL ||
+          !gloss_store_read_data_version (self->store, &version, NULL) ||
+          version != self->watch_version)
+        return;
+      g_free (self->watch_signature);
+      self->watch_signature = g_steal_pointer (&signature);
+    }
+  self->watch_own_changes = own_changes;
+}
+
 static gboolean
 watch_tick_cb (gpointer user_data)
 {
@@ -104,12 +141,16 @@ watch_tick_cb (gpointer user_data)
     }
 
   if (self->watch_version_known && version == self->watch_version)
-    return G_SOURCE_CONTINUE;
+    {
+      take_in_own_changes (self);
+      return G_SOURCE_CONTINUE;
+    }
 
   if (self->watch_version_known)
     gloss_library_sidebar_reload (self->library_sidebar);
   self->watch_version = version;
   self->watch_version_known = TRUE;
+  self->watch_own_changes = gloss_store_get_own_changes (self->store);
   refresh_shown_article (self);
 
   return G_SOURCE_CONTINUE;
@@ -139,6 +180,7 @@ _gloss_window_watch_article_shown (GlossWindow *self)
 
   if (gloss_store_read_data_version (self->store, &self->watch_version, &error))
     self->watch_version_known = TRUE;
+  self->watch_own_changes = gloss_store_get_own_changes (self->store);
   self->watch_signature = gloss_store_dup_article_signature (self->store, article_id, NULL);
   if (self->watch_signature != NULL)
     self->watch_article_id = article_id;

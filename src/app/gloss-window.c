@@ -808,7 +808,12 @@ gloss_window_reload_annotations (GlossWindow  *self,
   if (self->annotations == NULL)
     return TRUE;
 
-  return gloss_annotation_model_load (self->annotations, error);
+  if (!gloss_annotation_model_load (self->annotations, error))
+    return FALSE;
+
+  /* What was just read is what the library watch compares with next. */
+  _gloss_window_watch_article_shown (self);
+  return TRUE;
 }
 
 /**

@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "gloss-store-changes.h"
 #include "gloss-window-private.h"
 #include "ui-fixture.h"
 
@@ -158,6 +159,64 @@ test_changes_from_cli (UiLibrary     *library,
   ui_destroy_window (GTK_WINDOW (window));
 }
 
+/* The window has counted its own writes as its own (the watch's next
+ * look after them, with nothing from another program in between). */
+static gboolean
+own_writes_seen (GlossWindow *window)
+{
+  return window->watch_own_changes == gloss_store_get_own_changes (window->store);
+}
+
+/* A claim marked in the window, then gloss-cli imports another story: the
+ * article shown did not change, so it is not read again and the claim can
+ * still be undone (reading it again would empty the Undo history). */
+static void
+test_own_edits_kept (UiLibrary     *library,
+                     gconstpointer  data)
+{
+  g_autoptr(GlossStore) store = gloss_test_store_open (library->path);
+  g_autofree char *other = g_build_filename (GLOSS_TEST_DATA, "cli", "story.html", NULL);
+  GlossWindow *window = ui_window_new (NULL, store);
+  GlossArticle *article;
+  GlossAnnotation *claim = NULL;
+  g_autoptr(GlossAnchor) anchor = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ui_open_file (window, library->sample);
+  ui_wait_for_paint (GTK_WIDGET (window));
+  article = gloss_window_get_article (window);
+  for (guint i = 0; i < gloss_article_get_n_blocks (article) && anchor == NULL; i++)
+    {
+      const char *text = gloss_block_get_text (gloss_article_get_block (article, i));
+      const char *found = strstr (text, CLAIM_QUOTE);
+      guint start;
+
+      if (found == NULL)
+        continue;
+      start = (guint) g_utf8_pointer_to_offset (text, found);
+      anchor = gloss_anchor_new_for_range (article, i, start, i,
+                                           start + (guint) g_utf8_strlen (CLAIM_QUOTE, -1),
+                                           &error);
+      g_assert_no_error (error);
+    }
+  g_assert_nonnull (anchor);
+
+  claim = gloss_annotation_model_add (window->annotations, GLOSS_ANNOTATION_CLAIM, anchor, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (claim);
+  wait_for (window, own_writes_seen, "its own claim counted as its own write");
+
+  run_cli (library->path, "import", other, NULL);
+  wait_for (window, lists_two_articles, "the article imported by gloss-cli in the sidebar");
+
+  g_assert_true (first_annotation (window) == claim);
+  g_assert_true (gloss_annotation_history_can_undo (gloss_annotation_model_get_history (window->annotations)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (has_no_annotation (window));
+
+  ui_destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +226,8 @@ main (int   argc,
 
   g_test_add ("/ui/library-watch/changes-from-cli", UiLibrary, NULL, ui_library_set_up,
               test_changes_from_cli, ui_library_tear_down);
+  g_test_add ("/ui/library-watch/own-edits-kept", UiLibrary, NULL, ui_library_set_up,
+              test_own_edits_kept, ui_library_tear_down);
 
   return g_test_run ();
 }

@@ -112,3 +112,22 @@ gloss_store_dup_article_signature (GlossStore  *self,
   sqlite3_reset (statement);
   return signature;
 }
+
+/**
+ * gloss_store_get_own_changes:
+ * @self: a #GlossStore
+ *
+ * A number that grows with every row this connection writes (and only
+ * this one): the counterpart of gloss_store_read_data_version(), so a
+ * watcher can tell its own writes from another program's.  It reads no
+ * table.
+ *
+ * Returns: the rows written through @self since it was opened
+ */
+gint64
+gloss_store_get_own_changes (GlossStore *self)
+{
+  g_return_val_if_fail (GLOSS_IS_STORE (self), 0);
+
+  return (gint64) sqlite3_total_changes64 (gloss_store_get_db (self));
+}

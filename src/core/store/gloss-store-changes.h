@@ -14,5 +14,6 @@ gboolean  gloss_store_read_data_version     (GlossStore  *self,
 char     *gloss_store_dup_article_signature (GlossStore  *self,
                                              gint64       article_id,
                                              GError     **error);
+gint64    gloss_store_get_own_changes       (GlossStore  *self);
 
 G_END_DECLS
