@@ -7,10 +7,13 @@
 
 #include "gloss-annotation-editor.h"
 #include "gloss-annotation-style.h"
+#include "gloss-link-target-dialog.h"
 
 /*
  * The popover that edits one annotation: kind, speaker, verdict (claims
- * only), note, links, Change Words (gloss-window-range.c) and Delete.  There is no Save button: every change
+ * only), note, links (to this article's annotations from the menu, to
+ * another article's through gloss-link-target-dialog.c), Change Words
+ * (gloss-window-range.c) and Delete.  There is no Save button: every change
  * goes through the GlossAnnotationModel to the store at once.  Typing is
  * saved half a second after it pauses, and whatever is pending is written
  * when the popover closes or the field loses focus, so nothing typed is
@@ -191,21 +194,51 @@ dup_id (gint64 id)
   return g_memdup2 (&id, sizeof id);
 }
 
+/* The far end of a link in another article, by its words and article,
+ * as the store has them. */
+static char *
+dup_other_article_summary (GlossAnnotationEditor *self,
+                           gint64                 other_id)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  const GlossAnnotationEntry *entry;
+  g_autofree char *excerpt = NULL;
+
+  entries = gloss_store_list_annotation_entries (gloss_annotation_model_get_store (self->model),
+                                                 &other_id, 1, NULL);
+  if (entries == NULL || entries->len == 0)
+    return g_strdup (_("An annotation of another article"));
+
+  entry = g_ptr_array_index (entries, 0);
+  if (g_utf8_strlen (entry->exact, -1) > MENU_EXCERPT_CHARS)
+    {
+      g_autofree char *start = g_utf8_substring (entry->exact, 0, MENU_EXCERPT_CHARS - 1);
+
+      excerpt = g_strconcat (start, "…", NULL);
+    }
+  else
+    excerpt = g_strdup (entry->exact);
+  /* Translators: an annotation's kind, its words, then its article's title */
+  return g_strdup_printf (_("%s: “%s”, in %s"), gloss_annotation_kind_get_label (entry->kind),
+                          excerpt, entry->article_title);
+}
+
 /* One link, either way: @label is the relation as read from this
  * annotation (“Responds to”, or “Answered by” for an incoming one), @other
- * the annotation at the far end (NULL: in another article).  The link
- * itself is @source's, to @target_id; it can be removed when @source is
- * in this article. */
+ * the annotation at the far end, @other_id (NULL: in another article).
+ * The link itself is @source's, to @target_id; it can be removed when
+ * @source is in this article. */
 static GtkWidget *
 create_link_row (GlossAnnotationEditor *self,
                  const char            *label_text,
                  GlossAnnotation       *other,
+                 gint64                 other_id,
                  GlossAnnotation       *source,
                  GlossRelation          relation,
                  gint64                 target_id)
 {
   g_autofree char *summary = other != NULL ? gloss_annotation_dup_summary (other, 80)
-                                           : g_strdup (_("An annotation of another article"));
+                                           : dup_other_article_summary (self, other_id);
   g_autofree char *row_label = NULL;
   GtkWidget *row, *box, *text, *relation_label, *label;
 
@@ -260,7 +293,8 @@ create_link_row (GlossAnnotationEditor *self,
   return row;
 }
 
-/* The targets offered: every other annotation of the article, by relation. */
+/* The targets offered: every other annotation of the article, by relation,
+ * and last in each relation the chooser for another article's. */
 static void
 gloss_annotation_editor_update_link_menu (GlossAnnotationEditor *self)
 {
@@ -297,14 +331,24 @@ gloss_annotation_editor_update_link_menu (GlossAnnotationEditor *self)
             n_targets++;
         }
 
-      g_menu_append_submenu (menu, gloss_relation_get_label (relation), G_MENU_MODEL (targets));
+      {
+        g_autoptr(GMenu) elsewhere = g_menu_new ();
+        g_autoptr(GMenu) submenu = g_menu_new ();
+        g_autoptr(GMenuItem) item = g_menu_item_new (_("In _Another Article…"), NULL);
+
+        g_menu_item_set_action_and_target (item, "editor.choose-link-target", "s",
+                                           gloss_relation_to_string (relation));
+        g_menu_append_item (elsewhere, item);
+        g_menu_append_section (submenu, NULL, G_MENU_MODEL (targets));
+        g_menu_append_section (submenu, NULL, G_MENU_MODEL (elsewhere));
+        g_menu_append_submenu (menu, gloss_relation_get_label (relation), G_MENU_MODEL (submenu));
+      }
     }
 
   gtk_menu_button_set_menu_model (self->add_link_button, G_MENU_MODEL (menu));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->add_link_button), n_targets > 0);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_link_button),
-                               n_targets > 0 ? _("Link to another annotation of this article")
-                                             : _("Mark more words to link them"));
+                               n_targets > 0 ? _("Link to another annotation of this article or of another")
+                                             : _("Link to an annotation of another article"));
 }
 
 /* The links this annotation makes, then those made to it (a link made by
@@ -330,7 +374,8 @@ gloss_annotation_editor_update_links (GlossAnnotationEditor *self)
       gtk_list_box_append (self->links_list,
                            create_link_row (self, gloss_relation_get_label (link->relation),
                                             gloss_annotation_model_find (self->model, link->target_id),
-                                            annotation, link->relation, link->target_id));
+                                            link->target_id, annotation, link->relation,
+                                            link->target_id));
     }
 
   n_incoming = gloss_annotation_get_n_incoming_links (annotation);
@@ -341,7 +386,7 @@ gloss_annotation_editor_update_links (GlossAnnotationEditor *self)
 
       gtk_list_box_append (self->links_list,
                            create_link_row (self, gloss_relation_get_incoming_label (link->relation),
-                                            source, source, link->relation,
+                                            source, link->target_id, source, link->relation,
                                             gloss_annotation_get_id (annotation)));
     }
 
@@ -436,6 +481,54 @@ add_link_action (GtkWidget  *widget,
 }
 
 static void
+link_target_chosen_cb (GlossLinkTargetDialog *dialog,
+                       gint64                 target_id,
+                       GlossAnnotationEditor *self)
+{
+  gint64 *annotation_id = g_object_get_data (G_OBJECT (dialog), "annotation-id");
+  GlossAnnotation *annotation;
+  g_autoptr(GError) error = NULL;
+
+  /* By id: the model may have been read again while the dialog was open. */
+  if (self->model == NULL || annotation_id == NULL)
+    return;
+  annotation = gloss_annotation_model_find (self->model, *annotation_id);
+  if (annotation == NULL)
+    return;
+
+  if (!gloss_annotation_model_add_link_to_id (self->model, annotation,
+                                              gloss_link_target_dialog_get_relation (dialog),
+                                              target_id, &error))
+    report_error (self, error);
+}
+
+static void
+choose_link_target_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  GlossAnnotationEditor *self = GLOSS_ANNOTATION_EDITOR (widget);
+  GlossLinkTargetDialog *dialog;
+  GlossRelation relation;
+  GtkRoot *root;
+
+  if (self->annotation == NULL ||
+      !gloss_relation_from_string (g_variant_get_string (parameter, NULL), &relation))
+    return;
+
+  root = gtk_widget_get_root (widget);
+  dialog = gloss_link_target_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         gloss_annotation_model_get_store (self->model),
+                                         gloss_annotation_get_article_id (self->annotation),
+                                         relation);
+  g_object_set_data_full (G_OBJECT (dialog), "annotation-id",
+                          dup_id (gloss_annotation_get_id (self->annotation)), g_free);
+  g_signal_connect_object (dialog, "target-chosen", G_CALLBACK (link_target_chosen_cb), self, 0);
+  gtk_popover_popdown (GTK_POPOVER (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 focus_leave_cb (GlossAnnotationEditor *self)
 {
   flush_typing (self);
@@ -500,6 +593,8 @@ gloss_annotation_editor_class_init (GlossAnnotationEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationEditor, delete_button);
 
   gtk_widget_class_install_action (widget_class, "editor.add-link", "(sx)", add_link_action);
+  gtk_widget_class_install_action (widget_class, "editor.choose-link-target", "s",
+                                   choose_link_target_action);
 }
 
 static void

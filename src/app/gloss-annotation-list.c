@@ -381,8 +381,10 @@ row_activated_cb (GlossAnnotationList *self,
 }
 
 /* From the keyboard this is the way to an annotation's note, speaker and
- * links.  It runs in the capture phase: the list box would take Return
- * for activating the row. */
+ * links (Return, user_data FALSE), or to its words (W, as in the reader;
+ * the only way to an orphan's, which the reader does not show).  It runs
+ * in the capture phase: the list box would take Return for activating the
+ * row. */
 static gboolean
 edit_focused_row_cb (GtkWidget *widget,
                      GVariant  *args,
@@ -397,8 +399,9 @@ edit_focused_row_cb (GtkWidget *widget,
     return FALSE;
 
   annotation = gloss_annotation_row_get_annotation (GLOSS_ANNOTATION_ROW (row));
-  gtk_widget_activate_action (widget, "win.edit-annotation", "x",
-                              gloss_annotation_get_id (annotation));
+  gtk_widget_activate_action (widget, GPOINTER_TO_INT (user_data) ? "win.edit-range"
+                                                                  : "win.edit-annotation",
+                              "x", gloss_annotation_get_id (annotation));
   return TRUE;
 }
 
@@ -505,13 +508,17 @@ gloss_annotation_list_init (GlossAnnotationList *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Return on a row opens its editor, through "win.edit-annotation". */
+  /* Return on a row opens its editor, through "win.edit-annotation"; W
+   * changes its words, through "win.edit-range". */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
     gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, 0),
                                                    gtk_keyval_trigger_new (GDK_KEY_KP_Enter, 0)),
                       gtk_callback_action_new (edit_focused_row_cb, NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_w, 0),
+                      gtk_callback_action_new (edit_focused_row_cb, GINT_TO_POINTER (TRUE), NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   focus = gtk_event_controller_focus_new ();

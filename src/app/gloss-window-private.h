@@ -50,6 +50,8 @@ struct _GlossWindow
   /* The annotation whose words are being changed (gloss-window-range.c) */
   gint64               range_annotation_id;
   AdwToast            *range_toast;
+  /* why Change Words did nothing, while it shows */
+  AdwToast            *range_notice;
 
   /* The file whose article is shown */
   GFile               *file;

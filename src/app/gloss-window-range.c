@@ -62,6 +62,30 @@ range_toast_dismissed_cb (AdwToast    *toast,
 }
 
 static void
+range_notice_dismissed_cb (AdwToast    *toast,
+                          GlossWindow *self)
+{
+  if (self->range_notice == toast)
+    g_clear_object (&self->range_notice);
+}
+
+/* Why nothing was selected: shown a while, as any hint. */
+static void
+show_notice (GlossWindow *self,
+             const char  *message)
+{
+  if (self->range_notice != NULL)
+    adw_toast_dismiss (self->range_notice);
+  g_clear_object (&self->range_notice);
+
+  self->range_notice = g_object_ref (adw_toast_new (message));
+  adw_toast_set_timeout (self->range_notice, 10);
+  g_signal_connect_object (self->range_notice, "dismissed",
+                           G_CALLBACK (range_notice_dismissed_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, self->range_notice);
+}
+
+static void
 gloss_window_edit_range_action (GtkWidget  *widget,
                                 const char *action_name,
                                 GVariant   *param)
@@ -73,6 +97,7 @@ gloss_window_edit_range_action (GtkWidget  *widget,
   const GlossAnchor *anchor;
   GtkTextIter start, end;
   guint block, offset;
+  gboolean orphaned;
 
   if (self->annotations == NULL || self->store == NULL)
     return;
@@ -81,19 +106,39 @@ gloss_window_edit_range_action (GtkWidget  *widget,
   else if (gloss_reader_view_get_cursor_position (self->reader_view, &block, &offset))
     annotation = gloss_annotation_model_find_at (self->annotations, block, offset);
   if (annotation == NULL)
-    return;
+    {
+      /* W takes the highlight under the text cursor: say so rather than
+       * swallow the key. */
+      if (id == 0)
+        show_notice (self, _("Put the text cursor in a highlight, or select an annotation in "
+                             "the list, then press W to change its words"));
+      return;
+    }
 
   /* An orphan's words are not in the text any more; it is given new ones
-   * by selecting them, and its stored position is where to start. */
+   * by selecting them, and its stored position is where to start.  When
+   * that position is gone too (the article became shorter), there is
+   * nothing to start from. */
   anchor = gloss_annotation_get_anchor (annotation);
+  orphaned = anchor->state == GLOSS_ANCHOR_ORPHANED;
   if (!gloss_reader_view_get_iter_for_block (self->reader_view, anchor->start_block,
                                              anchor->start_offset, &start) ||
       !gloss_reader_view_get_iter_for_block (self->reader_view, anchor->end_block,
                                              anchor->end_offset, &end))
-    return;
+    {
+      show_notice (self,
+                   orphaned
+                   ? _("This annotation’s words and their place are no longer in the article, so "
+                       "they cannot be changed. Mark the right words as a new annotation, or "
+                       "delete this one")
+                   : _("This annotation’s words are not in the article shown"));
+      return;
+    }
 
   gtk_popover_popdown (GTK_POPOVER (self->editor));
   dismiss_toast (self);
+  if (self->range_notice != NULL)
+    adw_toast_dismiss (self->range_notice);
   self->range_annotation_id = gloss_annotation_get_id (annotation);
 
   /* The cursor at the end: Shift+Right then grows the range, Shift+Left
@@ -103,7 +148,10 @@ gloss_window_edit_range_action (GtkWidget  *widget,
                                       gtk_text_buffer_get_insert (buffer));
   gtk_widget_grab_focus (GTK_WIDGET (self->reader_view));
 
-  self->range_toast = adw_toast_new (_("Extend or shrink the selection, then press Enter"));
+  self->range_toast = adw_toast_new (orphaned
+                                     ? _("Its words are no longer in the article: select the "
+                                         "words it should cover, then press Enter")
+                                     : _("Extend or shrink the selection, then press Enter"));
   adw_toast_set_timeout (self->range_toast, 0);
   adw_toast_set_button_label (self->range_toast, _("_Apply"));
   adw_toast_set_action_name (self->range_toast, "win.apply-range");

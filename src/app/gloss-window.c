@@ -495,6 +495,7 @@ gloss_window_dispose (GObject *object)
   _gloss_window_versions_dispose (self);
   _gloss_window_suggestions_dispose (self);
   g_clear_object (&self->range_toast);
+  g_clear_object (&self->range_notice);
 
   /* Whatever was typed in the editor is saved before the window goes. */
   if (self->editor != NULL)

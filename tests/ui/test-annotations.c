@@ -7,6 +7,7 @@
 #include <gtk/gtktestatcontext.h>
 
 #include "gloss-annotation-style.h"
+#include "gloss-link-target-dialog.h"
 #include "gloss-window-private.h"
 
 #include "ui-fixture.h"
@@ -900,6 +901,231 @@ test_undo_redo (UiLibrary     *library,
   ui_destroy_window (GTK_WINDOW (window));
 }
 
+/* Whether @menu, or a menu inside it, has an item for @action. */
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_str_equal (name, action))
+        return TRUE;
+
+      links = g_menu_model_iterate_item_links (menu, i);
+      while (g_menu_link_iter_next (links))
+        {
+          g_autoptr(GMenuModel) inner = g_menu_link_iter_get_value (links);
+
+          if (menu_has_action (inner, action))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The label of the editor's first link row, its relation then its other end. */
+static char *
+dup_first_link_row (GlossWindow *window)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (editor_child (window, "links_list")), 0);
+  GtkWidget *texts;
+
+  g_assert_nonnull (row);
+  texts = gtk_widget_get_first_child (gtk_list_box_row_get_child (row));
+  return g_strdup_printf ("%s | %s",
+                          gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (texts))),
+                          gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (texts))));
+}
+
+static gboolean
+link_dialog_gone (void)
+{
+  return ui_find_toplevel (GLOSS_TYPE_LINK_TARGET_DIALOG) == NULL;
+}
+
+/* Evidence in this article supports a claim of another story, chosen from
+ * the editor's link menu through a search over every annotation, with the
+ * keyboard (typing, then Enter): the link is saved, shown from both ends,
+ * and Ctrl+Z and Ctrl+Shift+Z take it off and put it back. */
+static void
+test_link_other_article (UiLibrary     *library,
+                         gconstpointer  data)
+{
+  static const char *quote = "lobbying European and other allies";
+  g_autoptr(GlossStore) store = gloss_test_store_open (library->path);
+  GlossWindow *window;
+  g_autoptr(GlossAnnotation) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *second_path = NULL;
+  GlossAnnotation *evidence;
+  GlossLinkTargetDialog *dialog;
+  GtkListBox *list;
+  GtkWidget *focus;
+  gint64 second, claim_id, evidence_id;
+
+  /* The same words, marked in both stories: only the other story's are
+   * offered.  The other story is written before the window opens, so the
+   * window's watch (gloss-window-watch.c) sees no change by another
+   * program and never reads the annotations again under the test. */
+  second = gloss_test_import_data (store, "store/story-v1.html");
+  claim_id = gloss_test_annotate (store, second, GLOSS_ANNOTATION_CLAIM, quote, "AP", NULL);
+  window = open_sample (library);
+  g_assert_cmpint (second, !=, gloss_article_get_id (gloss_window_get_article (window)));
+  evidence = mark_quote (window, 2, quote, "evidence");
+  evidence_id = gloss_annotation_get_id (evidence);
+
+  /* With no other annotation in this article, the menu still offers
+   * another article's. */
+  edit_annotation (window, evidence_id);
+  g_assert_true (gtk_widget_get_sensitive (editor_child (window, "add_link_button")));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (editor_child (window, "add_link_button"))),
+                                  "editor.choose-link-target"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->editor),
+                                             "editor.choose-link-target", "s", "supports"));
+  dialog = GLOSS_LINK_TARGET_DIALOG (ui_wait_for_toplevel (GLOSS_TYPE_LINK_TARGET_DIALOG));
+  ui_wait_until_mapped (GTK_WIDGET (dialog));
+  g_assert_cmpint (gloss_link_target_dialog_get_relation (dialog), ==, GLOSS_RELATION_SUPPORTS);
+
+  /* The search has the focus; the words find the claim, not the evidence. */
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_nonnull (focus);
+  focus = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (focus);
+  list = gloss_link_target_dialog_get_list (dialog);
+  gloss_link_target_dialog_search (dialog, "lobbying allies");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 0));
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  gloss_link_target_dialog_search (dialog, "no such words anywhere");
+  g_assert_null (gtk_list_box_get_row_at_index (list, 0));
+  gloss_link_target_dialog_search (dialog, "lobbying allies");
+  g_signal_emit_by_name (focus, "activate");
+  gloss_test_wait_until (link_dialog_gone (), "the dialog to close once Enter chose the claim");
+
+  /* Saved, and shown from this end with the other story's words. */
+  stored = stored_annotation (store, claim_id);
+  g_assert_cmpuint (gloss_annotation_get_n_incoming_links (stored), ==, 1);
+  g_assert_cmpint (gloss_annotation_get_incoming_link (stored, 0)->target_id, ==, evidence_id);
+  g_assert_cmpint (gloss_annotation_get_incoming_link (stored, 0)->relation, ==, GLOSS_RELATION_SUPPORTS);
+  g_clear_object (&stored);
+  edit_annotation (window, evidence_id);
+  label = dup_first_link_row (window);
+  g_assert_cmpstr (label, ==, "Supports | Claim: “lobbying European and other allies”, "
+                              "in NATO weighing whether Huawei poses security threat");
+  gtk_popover_popdown (GTK_POPOVER (window->editor));
+
+  /* Undo and Redo, as for a link in the article. */
+  g_assert_true (ui_press_key_with (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK));
+  gloss_test_wait_until (gloss_annotation_get_n_links (gloss_annotation_model_find (window->annotations, evidence_id)) == 0,
+                         "Ctrl+Z to take the link to the other article off");
+  stored = stored_annotation (store, claim_id);
+  g_assert_cmpuint (gloss_annotation_get_n_incoming_links (stored), ==, 0);
+  g_clear_object (&stored);
+  g_assert_true (ui_press_key_with (GTK_WIDGET (window), GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  gloss_test_wait_until (gloss_annotation_get_n_links (gloss_annotation_model_find (window->annotations, evidence_id)) == 1,
+                         "Ctrl+Shift+Z to link the evidence again");
+  stored = stored_annotation (store, claim_id);
+  g_assert_cmpuint (gloss_annotation_get_n_incoming_links (stored), ==, 1);
+  g_clear_object (&stored);
+
+  /* The other story's claim shows who supports it. */
+  g_assert_true (gloss_window_open_article (window, second, &error));
+  g_assert_no_error (error);
+  ui_wait_while_loading (window);
+  gloss_test_wait_until (gloss_annotation_model_find (window->annotations, claim_id) != NULL,
+                         "the other story's claim to be listed");
+  edit_annotation (window, claim_id);
+  g_free (label);
+  label = dup_first_link_row (window);
+  g_assert_cmpstr (label, ==, "Supported by | Evidence: “lobbying European and other allies”, "
+                              "in NATO weighing whether Huawei poses security threat");
+  gtk_popover_popdown (GTK_POPOVER (window->editor));
+
+  ui_destroy_window (GTK_WINDOW (window));
+}
+
+/* Change Words says why when it cannot select anything: no highlight
+ * under the text cursor, an orphan whose place left the article too.  An
+ * orphan still in range is given new words, and the toast says so. */
+static void
+test_change_words_orphan (UiLibrary     *library,
+                          gconstpointer  data)
+{
+  g_autoptr(GlossStore) store = gloss_test_store_open (library->path);
+  GlossWindow *window;
+  g_autoptr(GlossAnchor) gone = gloss_anchor_new (40, 0, 40, 10, "words that left the article",
+                                                  NULL, NULL, GLOSS_ANCHOR_ORPHANED);
+  g_autoptr(GlossAnchor) near = gloss_anchor_new (1, 0, 1, 11, "words that changed",
+                                                  NULL, NULL, GLOSS_ANCHOR_ORPHANED);
+  gint64 article_id = gloss_test_import_data (store, "nato-huawei.txt");
+  g_autoptr(GError) error = NULL;
+  GtkTextBuffer *buffer;
+  GlossAnnotationRow *row = NULL;
+  gint64 gone_id, near_id;
+  GtkTextIter iter;
+
+  {
+    g_autoptr(GlossAnnotation) orphan = gloss_annotation_new (GLOSS_ANNOTATION_CLAIM, gone);
+    g_autoptr(GlossAnnotation) other = gloss_annotation_new (GLOSS_ANNOTATION_QUESTION, near);
+
+    gloss_annotation_set_article_id (orphan, article_id);
+    gloss_annotation_set_article_id (other, article_id);
+    g_assert_true (gloss_store_add_annotation (store, orphan, &error));
+    g_assert_true (gloss_store_add_annotation (store, other, &error));
+    g_assert_no_error (error);
+    gone_id = gloss_annotation_get_id (orphan);
+    near_id = gloss_annotation_get_id (other);
+  }
+
+  /* Opened after the orphans were written (the same bytes give the same
+   * article), so nothing reads the annotations again under the test. */
+  window = open_sample (library);
+  g_assert_cmpint (gloss_article_get_id (gloss_window_get_article (window)), ==, article_id);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (window->reader_view));
+
+  /* W with the text cursor on plain words. */
+  g_assert_true (gloss_reader_view_get_iter_for_block (window->reader_view, 2, 3, &iter));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_widget_grab_focus (GTK_WIDGET (window->reader_view));
+  g_assert_true (press_key (window, GDK_KEY_w));
+  g_assert_nonnull (window->range_notice);
+  g_assert_nonnull (strstr (adw_toast_get_title (window->range_notice), "Put the text cursor in a highlight"));
+  g_assert_cmpint (window->range_annotation_id, ==, 0);
+
+  /* W on the orphan's row in the pane: its words and their place are gone. */
+  gloss_test_wait_until ((row = gloss_annotation_list_find_row (window->annotation_list,
+                                                                gloss_annotation_model_find (window->annotations, gone_id))) != NULL
+                         && gtk_widget_get_mapped (GTK_WIDGET (row)),
+                         "the orphan's row to be shown in the pane");
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_assert_true (ui_press_key (GTK_WIDGET (window->annotation_list), GDK_KEY_w));
+  g_assert_nonnull (window->range_notice);
+  g_assert_nonnull (strstr (adw_toast_get_title (window->range_notice),
+                            "no longer in the article, so they cannot be changed"));
+  g_assert_cmpint (window->range_annotation_id, ==, 0);
+
+  /* An orphan whose place is still there: new words are selected from it. */
+  gloss_test_wait_until ((row = gloss_annotation_list_find_row (window->annotation_list,
+                                                                gloss_annotation_model_find (window->annotations, near_id))) != NULL
+                         && gtk_widget_get_mapped (GTK_WIDGET (row)),
+                         "the second orphan's row to be shown in the pane");
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_assert_true (ui_press_key (GTK_WIDGET (window->annotation_list), GDK_KEY_w));
+  g_assert_cmpint (window->range_annotation_id, ==, near_id);
+  g_assert_nonnull (window->range_toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (window->range_toast),
+                            "select the words it should cover"));
+  g_assert_true (press_key (window, GDK_KEY_Escape));
+  gloss_test_wait_until (window->range_annotation_id == 0, "Escape to end the change");
+
+  ui_destroy_window (GTK_WINDOW (window));
+}
+
 /* Activating a row shows its words: scrolled to, cursor there, glowing. */
 static void
 test_row_reveals (UiLibrary     *library,
@@ -1056,6 +1282,8 @@ main (int   argc,
   ADD ("change-words", test_change_words);
   ADD ("delete-undo", test_delete_undo);
   ADD ("undo-redo", test_undo_redo);
+  ADD ("link-other-article", test_link_other_article);
+  ADD ("change-words-orphan", test_change_words_orphan);
   ADD ("row-reveals", test_row_reveals);
   ADD ("gui-and-cli", test_gui_and_cli);
   ADD ("no-library", test_no_library);
