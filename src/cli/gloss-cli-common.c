@@ -181,3 +181,38 @@ gloss_cli_load_file (const char  *path,
     *out_basename = g_file_get_basename (file);
   return gloss_extract_load_file (file, max_input_bytes, NULL, error);
 }
+
+void
+gloss_cli_add_update_report (JsonBuilder             *builder,
+                             const GlossUpdateReport *report)
+{
+  json_builder_set_member_name (builder, "changed_paragraphs");
+  json_builder_add_int_value (builder, report->n_changed_blocks);
+  json_builder_set_member_name (builder, "anchored");
+  json_builder_add_int_value (builder, report->n_anchored);
+  json_builder_set_member_name (builder, "moved");
+  json_builder_add_int_value (builder, report->n_moved);
+  json_builder_set_member_name (builder, "orphaned");
+  json_builder_add_int_value (builder, report->n_orphaned);
+}
+
+/* What storing a new version did (fetch, check-updates, import):
+ * "3 paragraphs changed, 1 annotation moved, 1 orphaned", as the app's toast says it. */
+char *
+gloss_cli_describe_update_report (const GlossUpdateReport *report)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u paragraph changed",
+                                             "%u paragraphs changed", report->n_changed_blocks),
+                          report->n_changed_blocks);
+  g_string_append (text, ", ");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u annotation moved",
+                                             "%u annotations moved", report->n_moved),
+                          report->n_moved);
+  g_string_append (text, ", ");
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u orphaned", "%u orphaned",
+                                             report->n_orphaned),
+                          report->n_orphaned);
+  return g_string_free (text, FALSE);
+}

@@ -14,41 +14,6 @@
  * is used only here, and not at all with --offline or GLOSS_OFFLINE=1. */
 
 static void
-add_report (JsonBuilder             *builder,
-            const GlossUpdateReport *report)
-{
-  json_builder_set_member_name (builder, "changed_paragraphs");
-  json_builder_add_int_value (builder, report->n_changed_blocks);
-  json_builder_set_member_name (builder, "anchored");
-  json_builder_add_int_value (builder, report->n_anchored);
-  json_builder_set_member_name (builder, "moved");
-  json_builder_add_int_value (builder, report->n_moved);
-  json_builder_set_member_name (builder, "orphaned");
-  json_builder_add_int_value (builder, report->n_orphaned);
-}
-
-/* "3 paragraphs changed, 1 annotation moved, 1 orphaned", as the app's
- * toast says it. */
-static char *
-describe_report (const GlossUpdateReport *report)
-{
-  GString *text = g_string_new (NULL);
-
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u paragraph changed",
-                                             "%u paragraphs changed", report->n_changed_blocks),
-                          report->n_changed_blocks);
-  g_string_append (text, ", ");
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u annotation moved",
-                                             "%u annotations moved", report->n_moved),
-                          report->n_moved);
-  g_string_append (text, ", ");
-  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u orphaned", "%u orphaned",
-                                             report->n_orphaned),
-                          report->n_orphaned);
-  return g_string_free (text, FALSE);
-}
-
-static void
 print_outcome (const char              *url,
                gint64                   article_id,
                const char              *action,
@@ -74,7 +39,7 @@ print_outcome (const char              *url,
           json_builder_add_string_value (builder, title);
         }
       if (report != NULL)
-        add_report (builder, report);
+        gloss_cli_add_update_report (builder, report);
       if (provenance != NULL)
         {
           json_builder_set_member_name (builder, "provenance");
@@ -95,7 +60,7 @@ print_outcome (const char              *url,
     printf (_("Article %" PRId64 ": unchanged\n"), article_id);
   else
     {
-      g_autofree char *described = describe_report (report);
+      g_autofree char *described = gloss_cli_describe_update_report (report);
 
       printf (_("Article %" PRId64 ": updated: %s\n"), article_id, described);
     }

@@ -38,11 +38,16 @@ display_name (const char *root_arg,
   return g_build_filename (root_arg, relative, NULL);
 }
 
+/* Prints what became of one file: @report is set for a file stored as a
+ * new version of the article it is a newer copy of. */
 static void
 print_outcome (const char               *name,
                GlossFileImportOutcome   *outcome,
+               const GlossUpdateReport  *report,
                gboolean                  json)
 {
+  gboolean duplicate = outcome->status == GLOSS_FILE_IMPORT_DUPLICATE;
+
   if (outcome->status == GLOSS_FILE_IMPORT_FAILED)
     {
       fprintf (stderr, "gloss-cli: %s: %s\n", name, outcome->error->message);
@@ -61,15 +66,46 @@ print_outcome (const char               *name,
       json_builder_set_member_name (builder, "article");
       json_builder_add_int_value (builder, outcome->article_id);
       json_builder_set_member_name (builder, "duplicate");
-      json_builder_add_boolean_value (builder, outcome->status == GLOSS_FILE_IMPORT_DUPLICATE);
+      json_builder_add_boolean_value (builder, duplicate);
+      json_builder_set_member_name (builder, "new_version");
+      json_builder_add_boolean_value (builder, report != NULL);
+      if (report != NULL)
+        gloss_cli_add_update_report (builder, report);
       json_builder_end_object (builder);
       gloss_cli_print_json (builder);
     }
+  else if (report != NULL)
+    {
+      g_autofree char *described = gloss_cli_describe_update_report (report);
+
+      printf (_("%s: a new version of article %" PRId64 ": %s\n"), name, outcome->article_id,
+              described);
+    }
   else
-    printf (outcome->status == GLOSS_FILE_IMPORT_DUPLICATE
+    printf (duplicate
               ? _("%s: already in the library as article %" PRId64 "\n")
               : _("%s: imported as article %" PRId64 "\n"),
             name, outcome->article_id);
+}
+
+/* A file the import left out as a newer copy of the story in article
+ * outcome->article_id: stored as that article's newest version, its
+ * annotations re-anchored, as the window's default answer does. */
+static gboolean
+add_as_version (GlossStore                 *store,
+                GlossFileImportOutcome     *outcome,
+                const GlossExtractOptions  *options,
+                GlossUpdateReport          *report,
+                GError                    **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *basename = g_file_get_basename (outcome->file);
+
+  bytes = gloss_extract_load_file (outcome->file, options->max_input_bytes, NULL, error);
+  if (bytes == NULL)
+    return FALSE;
+  return gloss_store_add_copy (store, bytes, basename, options, outcome->article_id, report,
+                               error) != 0;
 }
 
 int
@@ -78,6 +114,7 @@ gloss_cli_import (GlossCli  *cli,
                   char     **argv)
 {
   gboolean json = FALSE;
+  gboolean separate = FALSE;
   g_autofree char *as = NULL;
   g_auto(GStrv) files = NULL;
   const GOptionEntry entries[] = {
@@ -85,6 +122,8 @@ gloss_cli_import (GlossCli  *cli,
       N_("Print one JSON object per file; the summary goes to standard error"), NULL },
     { "as", 0, 0, G_OPTION_ARG_STRING, &as,
       N_("Read the input as “html” or “text” instead of sniffing it"), N_("FORMAT") },
+    { "separate", 0, 0, G_OPTION_ARG_NONE, &separate,
+      N_("Keep a newer copy of a known story as an article of its own"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE|FOLDER…") },
     { NULL }
   };
@@ -95,14 +134,21 @@ gloss_cli_import (GlossCli  *cli,
   g_autoptr(GlossFileImportReport) report = NULL;
   GlossExtractOptions options;
   FILE *summary_stream;
+  guint n_versions = 0;
+  guint n_duplicates;
+  guint n_failed;
 
   context = gloss_cli_option_context_new (cli, _("FILE|FOLDER… — add articles to the library"),
                                           _("Imports saved web pages or copied page text. Folders "
                                             "are read recursively (.html, .htm, .xhtml, .txt and "
                                             "the same gzipped; hidden files and a saved page’s "
                                             "“_files” folder are skipped). The same file imported "
-                                            "twice gives the article already there. Exits with 1 "
-                                            "when any file failed; the others are imported."),
+                                            "twice gives the article already there. A newer copy "
+                                            "of a story already in the library (the same link, or "
+                                            "without one the same title and site) becomes a new "
+                                            "version of that article unless --separate is given. "
+                                            "Exits with 1 when any file failed; the others are "
+                                            "imported."),
                                           entries);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return gloss_cli_usage_error (context, error->message);
@@ -120,19 +166,48 @@ gloss_cli_import (GlossCli  *cli,
   for (guint i = 0; files[i] != NULL; i++)
     g_ptr_array_add (roots, g_file_new_for_commandline_arg (files[i]));
 
-  report = gloss_store_import_files (store, (GFile * const *) roots->pdata, roots->len, &options,
-                                     NULL, NULL, NULL, &error);
+  report = gloss_store_import_files_full (store, (GFile * const *) roots->pdata, roots->len,
+                                          &options,
+                                          separate ? GLOSS_FILE_IMPORT_FLAGS_NONE
+                                                   : GLOSS_FILE_IMPORT_FIND_NEWER_COPIES,
+                                          NULL, NULL, NULL, &error);
   if (report == NULL)
     return gloss_cli_fail (error);
 
+  /* The import wrote every other file first, so a newer copy of an
+   * earlier file of the same import finds that file's article. */
+  n_duplicates = report->n_duplicates;
+  n_failed = report->n_failed;
   for (guint i = 0; i < report->outcomes->len; i++)
     {
       GlossFileImportOutcome *outcome = g_ptr_array_index (report->outcomes, i);
       g_autofree char *name = display_name (files[outcome->root],
                                             g_ptr_array_index (roots, outcome->root),
                                             outcome->file);
+      GlossUpdateReport update;
 
-      print_outcome (name, outcome, json);
+      if (outcome->status != GLOSS_FILE_IMPORT_NEWER_COPY)
+        {
+          print_outcome (name, outcome, NULL, json);
+          continue;
+        }
+
+      if (!add_as_version (store, outcome, &options, &update, &outcome->error))
+        {
+          outcome->status = GLOSS_FILE_IMPORT_FAILED;
+          n_failed++;
+          print_outcome (name, outcome, NULL, json);
+          continue;
+        }
+      if (update.unchanged)
+        {
+          outcome->status = GLOSS_FILE_IMPORT_DUPLICATE;
+          n_duplicates++;
+          print_outcome (name, outcome, NULL, json);
+          continue;
+        }
+      n_versions++;
+      print_outcome (name, outcome, &update, json);
     }
 
   /* With --json, standard output stays one object per file. */
@@ -141,10 +216,15 @@ gloss_cli_import (GlossCli  *cli,
            g_dngettext (GETTEXT_PACKAGE, "%u file: ", "%u files: ", report->n_files),
            report->n_files);
   fprintf (summary_stream, _("%u added, %u already in the library, %u failed\n"),
-           report->n_added, report->n_duplicates, report->n_failed);
+           report->n_added, n_duplicates, n_failed);
+  if (n_versions > 0)
+    fprintf (summary_stream,
+             g_dngettext (GETTEXT_PACKAGE, "%u file became a new version of an article.\n",
+                          "%u files became new versions of articles.\n", n_versions),
+             n_versions);
   fflush (summary_stream);
 
-  return report->n_failed > 0 ? GLOSS_CLI_EXIT_FAILURE : GLOSS_CLI_EXIT_OK;
+  return n_failed > 0 ? GLOSS_CLI_EXIT_FAILURE : GLOSS_CLI_EXIT_OK;
 }
 
 int

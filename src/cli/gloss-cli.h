@@ -69,5 +69,8 @@ GBytes         *gloss_cli_load_file          (const char         *path,
                                               gsize               max_input_bytes,
                                               char              **out_basename,
                                               GError            **error);
+void            gloss_cli_add_update_report  (JsonBuilder             *builder,
+                                              const GlossUpdateReport *report);
+char           *gloss_cli_describe_update_report (const GlossUpdateReport *report);
 
 G_END_DECLS

@@ -97,6 +97,97 @@ test_import_plain_summary (Fixture       *fixture,
   g_assert_nonnull (strstr (again, "already in the library as article 1"));
 }
 
+/* Writes a copy of the test story in @fixture's folder with @from
+ * replaced by @to (and without its link when @drop_link), the way a
+ * story edited after publication comes back. */
+static char *
+write_edited_story (Fixture    *fixture,
+                    const char *name,
+                    const char *from,
+                    const char *to,
+                    gboolean    drop_link)
+{
+  g_autofree char *original = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_file_get_contents (GLOSS_TEST_DATA "/cli/story.html", &original, NULL, &error);
+  g_assert_no_error (error);
+  text = g_string_new (original);
+  g_assert_cmpuint (g_string_replace (text, from, to, 0), ==, 1);
+  if (drop_link)
+    g_assert_cmpuint (g_string_replace (text, "<link rel=\"canonical\"", "<link rel=\"x\"", 0), ==, 1);
+  g_file_set_contents (path, text->str, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static guint
+count_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    n += lines[i][0] != '\0';
+  return n;
+}
+
+/* A newer copy of a story already in the library becomes a new version of
+ * that article, with its annotations re-anchored and counted, unless
+ * --separate; the title and site find it when the copy has no link. */
+static void
+test_import_newer_copy (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *v2 = write_edited_story (fixture, "v2.html", "next month", "in March", FALSE);
+  g_autofree char *v3 = write_edited_story (fixture, "v3.html", "next month", "in April", TRUE);
+  g_autofree char *v4 = write_edited_story (fixture, "v4.html", "next month", "in May", FALSE);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *separate = NULL;
+  g_autofree char *articles = NULL;
+  g_autofree char *versions = NULL;
+  g_autofree char *annotations = NULL;
+  g_autoptr(JsonObject) version = NULL;
+  g_autoptr(JsonObject) own = NULL;
+  g_autoptr(JsonObject) moved = NULL;
+
+  g_assert_cmpint (run_cli (fixture, NULL, "import", GLOSS_TEST_DATA "/cli/story.html", NULL), ==, 0);
+  g_assert_cmpint (run_cli (fixture, NULL, "annotate", "1", "--kind", "claim", "--quote",
+                            "The new hours start next month", NULL), ==, 0);
+
+  g_assert_cmpint (run_cli (fixture, &out, "import", v2, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "v2.html: a new version of article 1: 1 paragraph changed, "
+                                 "1 annotation moved, 0 orphaned"));
+  g_assert_nonnull (strstr (out, "1 file became a new version of an article."));
+  g_assert_cmpint (run_cli (fixture, &articles, "articles", NULL), ==, 0);
+  g_assert_cmpuint (count_lines (articles), ==, 1);
+  g_assert_cmpint (run_cli (fixture, &versions, "versions", "--json", "1", NULL), ==, 0);
+  g_assert_cmpuint (count_lines (versions), ==, 2);
+  g_assert_cmpint (run_cli (fixture, &annotations, "annotations", "--json", "1", NULL), ==, 0);
+  moved = parse_object (annotations);
+  g_assert_cmpstr (json_object_get_string_member (moved, "exact"), ==, "The new hours start in March");
+
+  /* Without a link: the same title from the same site; --json says so. */
+  g_assert_cmpint (run_cli_full (fixture, &json, &err, "import", "--json", v3, NULL), ==, 0);
+  version = parse_object (json);
+  g_assert_cmpint (json_object_get_int_member (version, "article"), ==, 1);
+  g_assert_true (json_object_get_boolean_member (version, "new_version"));
+  g_assert_false (json_object_get_boolean_member (version, "duplicate"));
+  g_assert_cmpint (json_object_get_int_member (version, "changed_paragraphs"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (version, "moved"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (version, "orphaned"), ==, 0);
+  g_assert_nonnull (strstr (err, "1 file became a new version of an article."));
+
+  g_assert_cmpint (run_cli (fixture, &separate, "import", "--json", "--separate", v4, NULL), ==, 0);
+  own = parse_object (separate);
+  g_assert_cmpint (json_object_get_int_member (own, "article"), ==, 2);
+  g_assert_false (json_object_get_boolean_member (own, "new_version"));
+}
+
 static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
@@ -244,6 +335,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, gloss_test_library_set_up, func, gloss_test_library_tear_down)
   ADD ("/cli/library/import-folder-json", test_import_folder_json);
   ADD ("/cli/library/import-plain-summary", test_import_plain_summary);
+  ADD ("/cli/library/import-newer-copy", test_import_newer_copy);
   ADD ("/cli/library/search", test_search);
   ADD ("/cli/library/search-tells-copies-apart", test_search_tells_copies_apart);
   ADD ("/cli/library/articles-filters-and-sort", test_articles_filters_and_sort);

@@ -521,7 +521,8 @@ collect_all (GFile * const *files,
  * @error: unused for now: every failure is a file's outcome
  *
  * Imports files and folders (recursively) on the calling thread, with
- * @self.  The GUI uses gloss_store_import_files_async().
+ * @self, every new text as an article.  The GUI uses
+ * gloss_store_import_files_async().
  *
  * Returns: (transfer full): the report, also when cancelled
  */
@@ -534,6 +535,31 @@ gloss_store_import_files (GlossStore                 *self,
                           GlossFileImportProgressFunc     progress,
                           gpointer                    progress_data,
                           GError                    **error)
+{
+  return gloss_store_import_files_full (self, files, n_files, options,
+                                        GLOSS_FILE_IMPORT_FLAGS_NONE, cancellable, progress,
+                                        progress_data, error);
+}
+
+/**
+ * gloss_store_import_files_full:
+ * @flags: whether to leave newer copies of known stories to the caller
+ *
+ * gloss_store_import_files() with @flags, for gloss-cli import, which
+ * stores each newer copy it is left as a new version.
+ *
+ * Returns: (transfer full): the report, also when cancelled
+ */
+GlossFileImportReport *
+gloss_store_import_files_full (GlossStore                 *self,
+                               GFile * const              *files,
+                               guint                       n_files,
+                               const GlossExtractOptions  *options,
+                               GlossFileImportFlags        flags,
+                               GCancellable               *cancellable,
+                               GlossFileImportProgressFunc     progress,
+                               gpointer                    progress_data,
+                               GError                    **error)
 {
   g_autoptr(GPtrArray) found = NULL;
   GlossExtractOptions defaults;
@@ -548,8 +574,7 @@ gloss_store_import_files (GlossStore                 *self,
     }
 
   found = collect_all (files, n_files, cancellable);
-  return run_import (self, found, options, GLOSS_FILE_IMPORT_FLAGS_NONE, cancellable, progress,
-                     progress_data);
+  return run_import (self, found, options, flags, cancellable, progress, progress_data);
 }
 
 /* Progress from the worker, delivered in the caller's main context.  Only

@@ -103,6 +103,15 @@ GlossFileImportReport *gloss_store_import_files       (GlossStore               
                                                    GlossFileImportProgressFunc     progress,
                                                    gpointer                    progress_data,
                                                    GError                    **error);
+GlossFileImportReport *gloss_store_import_files_full  (GlossStore                 *self,
+                                                   GFile * const              *files,
+                                                   guint                       n_files,
+                                                   const GlossExtractOptions  *options,
+                                                   GlossFileImportFlags        flags,
+                                                   GCancellable               *cancellable,
+                                                   GlossFileImportProgressFunc     progress,
+                                                   gpointer                    progress_data,
+                                                   GError                    **error);
 void               gloss_store_import_files_async (GlossStore                 *self,
                                                    GFile * const              *files,
                                                    guint                       n_files,
