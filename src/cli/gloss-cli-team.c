@@ -128,9 +128,12 @@ team_add (GlossCli  *cli,
           char     **argv)
 {
   gboolean create = FALSE;
+  g_autofree char *display_name = NULL;
   const GOptionEntry entries[] = {
     { "create", 0, 0, G_OPTION_ARG_NONE, &create,
       N_("Create the team library on the server (administrators)"), NULL },
+    { "display-name", 0, 0, G_OPTION_ARG_STRING, &display_name,
+      N_("Your name on your annotations, as the team sees it in this library"), N_("NAME") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -160,7 +163,10 @@ team_add (GlossCli  *cli,
     return gloss_cli_fail (error);
   uuid = create ? gloss_team_create_library (connection, argv[1], &error)
                 : gloss_team_find_library (connection, argv[1], &error);
-  if (uuid == NULL || gloss_team_add_library (store, argv[1], argv[2], uuid, &error) == 0)
+  if (uuid == NULL ||
+      (display_name != NULL &&
+       !gloss_team_set_display_name (connection, uuid, display_name, &error)) ||
+      gloss_team_add_library (store, argv[1], argv[2], uuid, &error) == 0)
     return gloss_cli_fail (error);
   printf (_("This library now syncs with “%s”; share articles with “gloss-cli team share”.\n"),
           argv[1]);
@@ -582,9 +588,13 @@ team_members (GlossCli  *cli,
   g_autofree char *set = NULL;
   g_autofree char *remove = NULL;
   g_autofree char *new_person = NULL;
+  g_autofree char *display_name = NULL;
   gboolean new_admin = FALSE;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object per member"), NULL },
+    { "display-name", 0, 0, G_OPTION_ARG_STRING, &display_name,
+      N_("Change your own name on your annotations in this library (empty: your login’s)"),
+      N_("NAME") },
     { "set", 0, 0, G_OPTION_ARG_STRING, &set,
       N_("Add a person or change their role: reader, editor or admin (library admins)"),
       N_("PERSON=ROLE") },
@@ -643,6 +653,9 @@ team_members (GlossCli  *cli,
     }
   if (remove != NULL &&
       !gloss_team_set_member (connection, library->library_uuid, remove, NULL, &error))
+    return gloss_cli_fail (error);
+  if (display_name != NULL &&
+      !gloss_team_set_display_name (connection, library->library_uuid, display_name, &error))
     return gloss_cli_fail (error);
 
   members = gloss_team_list_members (connection, library->library_uuid, &error);

@@ -96,7 +96,8 @@ def main():
         ok(sync.returncode == 0 and stats and stats[0]["pushed"] == 2,
            "team sync sends them", sync.stdout + sync.stderr)
 
-        ben_add = cli(ben_db, "team", "add", "desk", conninfo("ben"), password="ben-pw")
+        ben_add = cli(ben_db, "team", "add", "desk", conninfo("ben"), "--display-name=Ben Ng",
+                      password="ben-pw")
         ben_sync = cli(ben_db, "team", "sync", "desk", "--json", password="ben-pw")
         ben_stats = json_lines(ben_sync)
         notes = json_lines(cli(ben_db, "annotations", "1", "--json"))
@@ -104,6 +105,17 @@ def main():
            ben_stats[0]["articles_fetched"] == 1 and [n.get("note") for n in notes] == ["check this"],
            "a colleague gets the article and the annotation",
            ben_add.stderr + ben_sync.stdout + ben_sync.stderr + str(notes))
+
+        names = {m["person"]: m["name"] for m in
+                 json_lines(cli(ben_db, "team", "members", "desk", "--json", password="ben-pw"))}
+        ok(names == {"ada": "Ada Lovelace", "ben": "Ben Ng"},
+           "team add --display-name picks the name the team sees", names)
+
+        renamed = cli(ada_db, "team", "members", "desk", "--display-name=Ada L. (desk)", "--json",
+                      password="ada-pw")
+        names = {m["person"]: m["name"] for m in json_lines(renamed)}
+        ok(renamed.returncode == 0 and names == {"ada": "Ada L. (desk)", "ben": "Ben Ng"},
+           "team members --display-name changes one's own", renamed.stdout + renamed.stderr)
 
         listing = json_lines(cli(ben_db, "team", "list", "--json"))
         ok(len(listing) == 1 and listing[0]["pending"] == 0 and listing[0]["last_error"] is None,

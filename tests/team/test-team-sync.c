@@ -1016,6 +1016,7 @@ test_newer_server_schema (void)
   g_autofree char *after = NULL;
   g_autofree char *nina_info = team_conninfo ("gloss_newer", "nina");
   g_autofree char *nina_password = team_password ("nina");
+  g_autofree char *newer = NULL;
   gint64 article;
 
   team_make_database ("gloss_newer", "nina", nobody);
@@ -1026,7 +1027,9 @@ test_newer_server_schema (void)
                                 NULL);
   before = snapshot (nina);
 
-  team_superuser_exec ("gloss_newer", "INSERT INTO gloss.schema_version (version) VALUES (2)");
+  newer = g_strdup_printf ("INSERT INTO gloss.schema_version (version) VALUES (%d)",
+                           GLOSS_TEAM_SERVER_SCHEMA_VERSION + 1);
+  team_superuser_exec ("gloss_newer", newer);
   connection = gloss_team_connection_open (nina_info, nina_password, &error);
   g_assert_null (connection);
   g_assert_error (error, GLOSS_TEAM_ERROR, GLOSS_TEAM_ERROR_NEWER_SCHEMA);
@@ -1035,6 +1038,144 @@ test_newer_server_schema (void)
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpuint (pending (nina, "future"), ==, 2);
   team_client_free (nina);
+}
+
+static char *
+author_of (TeamClient *client,
+           gint64      article,
+           const char *uuid)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) authors = gloss_team_list_authors (client->store, article, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (g_hash_table_lookup (authors, uuid));
+}
+
+static void
+set_display_name (TeamClient *client,
+                  const char *library,
+                  const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossTeamLibrary) info = gloss_team_dup_library (client->store, library, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (gloss_team_set_display_name (client->connection, info->library_uuid, name,
+                                              &error));
+  g_assert_no_error (error);
+}
+
+/* Each member picks the name the team sees on their work in a team
+ * library: a colleague's annotations show it after a sync, All Annotations
+ * lists and filters by it, a change reaches the others, a blank one goes
+ * back to the name on the server; an outsider cannot pick one. */
+static void
+test_display_name (void)
+{
+  TeamClient *ann, *bob;
+  g_autoptr(GlossAnnotation) claim = NULL;
+  g_autoptr(GlossTeamLibrary) info = NULL;
+  g_autoptr(GlossTeamConnection) olga = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) authors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *blank = NULL;
+  g_autofree char *mine = NULL;
+  gint64 article, bobs;
+
+  make_library ("names");
+  ann = team_client_new (DB, "ann", "names");
+  bob = team_client_new (DB, "bob", "names");
+  set_display_name (ann, "names", "Ann Lee (desk)");
+  article = team_client_add_article (ann, "Names", 2);
+  claim = team_client_annotate (ann, article, GLOSS_ANNOTATION_CLAIM, "spent 10 thousand", 1,
+                                NULL);
+  team_client_sync (ann);
+  team_client_sync (bob);
+  bobs = same_article (bob, ann, article);
+
+  first = author_of (bob, bobs, gloss_annotation_get_uuid (claim));
+  g_assert_cmpstr (first, ==, "Ann Lee (desk)");
+  mine = author_of (ann, article, gloss_annotation_get_uuid (claim));
+  g_assert_cmpstr (mine, ==, "Ann Lee (desk)");
+  authors = gloss_store_list_annotation_authors (bob->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (authors->len, ==, 1);
+  g_assert_cmpstr (((GlossSpeakerCount *) g_ptr_array_index (authors, 0))->name, ==,
+                   "Ann Lee (desk)");
+
+  info = gloss_team_dup_library (bob->store, "names", &error);
+  g_assert_no_error (error);
+  members = gloss_team_list_members (bob->connection, info->library_uuid, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < members->len; i++)
+    {
+      GlossTeamMember *member = g_ptr_array_index (members, i);
+
+      g_assert_cmpstr (member->display_name, ==,
+                       g_str_equal (member->person, "ann") ? "Ann Lee (desk)" : member->person);
+    }
+
+  set_display_name (ann, "names", "A. Lee");
+  team_client_sync (bob);
+  second = author_of (bob, bobs, gloss_annotation_get_uuid (claim));
+  g_assert_cmpstr (second, ==, "A. Lee");
+
+  set_display_name (ann, "names", "  ");
+  team_client_sync (bob);
+  blank = author_of (bob, bobs, gloss_annotation_get_uuid (claim));
+  g_assert_cmpstr (blank, ==, "ann");
+
+  olga = team_connect (DB, "olga");
+  g_assert_false (gloss_team_set_display_name (olga, info->library_uuid, "Olga", &error));
+  g_assert_error (error, GLOSS_TEAM_ERROR, GLOSS_TEAM_ERROR_REFUSED);
+  g_assert_cmpint (team_superuser_count (DB, "SELECT count(*) FROM gloss.members"
+                                             " WHERE display_name = 'Olga'"), ==, 0);
+  team_client_free (ann);
+  team_client_free (bob);
+}
+
+/* A server an older Gloss set up (schema version 1) still syncs, names
+ * its people by their name on the server, and says how to get display
+ * names. */
+static void
+test_older_server_schema (void)
+{
+  const char *const members[] = { "vic", NULL };
+  const char *const roles[] = { "vic", "editor", NULL };
+  TeamClient *uma, *vic;
+  g_autoptr(GlossAnnotation) claim = NULL;
+  g_autoptr(GlossTeamLibrary) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = NULL;
+  gint64 article;
+
+  team_make_database ("gloss_older", "uma", members);
+  team_superuser_exec ("gloss_older",
+                       "DROP FUNCTION gloss.set_display_name (uuid, text);"
+                       "ALTER TABLE gloss.members DROP COLUMN display_name;"
+                       "DELETE FROM gloss.schema_version WHERE version > 1");
+  team_make_library ("gloss_older", "uma", "old", roles);
+  uma = team_client_new ("gloss_older", "uma", "old");
+  vic = team_client_new ("gloss_older", "vic", "old");
+  article = team_client_add_article (uma, "Older", 2);
+  claim = team_client_annotate (uma, article, GLOSS_ANNOTATION_CLAIM, "spent 10 thousand", 1,
+                                NULL);
+  team_client_sync (uma);
+  team_client_sync (vic);
+  author = author_of (vic, same_article (vic, uma, article), gloss_annotation_get_uuid (claim));
+  g_assert_cmpstr (author, ==, "uma");
+
+  info = gloss_team_dup_library (vic->store, "old", &error);
+  g_assert_no_error (error);
+  g_assert_false (gloss_team_set_display_name (vic->connection, info->library_uuid, "Vic",
+                                               &error));
+  g_assert_nonnull (strstr (error->message, "gloss-team-schema-2.sql"));
+  team_client_free (uma);
+  team_client_free (vic);
 }
 
 /* The merge rule itself, without a server. */
@@ -1094,6 +1235,8 @@ main (int   argc,
   g_test_add_func ("/team/wrong-password", test_wrong_password);
   g_test_add_func ("/team/refused-certificate", test_refused_certificate);
   g_test_add_func ("/team/newer-server-schema", test_newer_server_schema);
+  g_test_add_func ("/team/display-name", test_display_name);
+  g_test_add_func ("/team/older-server-schema", test_older_server_schema);
 
   return g_test_run ();
 }

@@ -189,7 +189,7 @@ view_loaded (gpointer data)
 static gboolean
 shows_author (gpointer data)
 {
-  return label_with_text (data, "Made by ben");
+  return label_with_text (data, "Made by Ben Ng");
 }
 
 /* The conflict picker, if it is shown. */
@@ -383,6 +383,7 @@ test_window_sync (void)
   type_into (GTK_WIDGET (dialog), "team-conninfo-row", conninfo);
   type_into (GTK_WIDGET (dialog), "team-password-row", password);
   type_into (GTK_WIDGET (dialog), "team-library-row", "desk");
+  type_into (GTK_WIDGET (dialog), "team-person-row", "Ben Ng");
   type_into (GTK_WIDGET (dialog), "team-display-row", "Desk");
   g_assert_true (gtk_widget_get_sensitive (find_named (GTK_WIDGET (dialog), "team-add-confirm")));
   g_signal_emit_by_name (find_named (GTK_WIDGET (dialog), "team-add-confirm"), "clicked");
@@ -453,7 +454,7 @@ test_window_sync (void)
                                              " WHERE kind = 'annotation'"), ==, 1);
 
   /* The annotation, now on the server, says who made it. */
-  wait_for (shows_author, window, "the annotation row to say “Made by ben”");
+  wait_for (shows_author, window, "the annotation row to say “Made by Ben Ng”, his chosen name");
 
   /* Ada annotates the same article in her own Gloss; after Ben's next
    * sync each annotation says its maker, and All Annotations picks by
@@ -469,7 +470,7 @@ test_window_sync (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "team.sync", NULL);
   wait_for_header (label, "Synced");
   wait_for (shows_ada, window, "an annotation row to say “Made by ada”");
-  g_assert_true (label_with_text (GTK_WIDGET (window), "Made by ben"));
+  g_assert_true (label_with_text (GTK_WIDGET (window), "Made by Ben Ng"));
 
   view = find_type (GTK_WIDGET (window), GLOSS_TYPE_ALL_ANNOTATIONS_VIEW);
   g_assert_nonnull (view);

@@ -11,7 +11,8 @@
 /*
  * Adding a team library: where the server is (host, database and user, or
  * a whole connection string), the password, the team library's name on the
- * server and the name shown here.  TLS with the server's certificate
+ * server, the person's name on their work in it (kept in their membership
+ * on the server) and the name shown here.  TLS with the server's certificate
  * checked is the default; a plain connection is a switch to turn on.
  *
  * Add signs in on a worker thread (the window stays live, Cancel works),
@@ -35,6 +36,7 @@ struct _GlossTeamAddDialog
   AdwEntryRow *conninfo_row;
   AdwEntryRow *password_row;
   AdwEntryRow *library_row;
+  AdwEntryRow *person_row;
   AdwEntryRow *display_row;
   GtkSwitch *plain_switch;
   GtkLabel *error_label;
@@ -54,6 +56,7 @@ typedef struct
   char *conninfo;
   char *password;
   char *library;
+  char *person_name;  /* NULL: the name on the server stays */
   char *label;
   char *uuid;     /* found by the worker */
 } AddJob;
@@ -66,6 +69,7 @@ add_job_free (AddJob *job)
     memset (job->password, 0, strlen (job->password));
   g_free (job->password);
   g_free (job->library);
+  g_free (job->person_name);
   g_free (job->label);
   g_free (job->uuid);
   g_free (job);
@@ -200,6 +204,10 @@ add_thread (GTask        *task,
   connection = gloss_team_connection_open (job->conninfo, job->password, &error);
   if (connection != NULL)
     job->uuid = gloss_team_find_library (connection, job->library, &error);
+  if (job->uuid != NULL && job->person_name != NULL)
+    gloss_team_set_display_name (connection, job->uuid, job->person_name, &error);
+  if (error != NULL)
+    g_clear_pointer (&job->uuid, g_free);
   if (job->uuid != NULL && !g_cancellable_is_cancelled (cancellable))
     gloss_team_password_store (job->conninfo, job->label, job->password, cancellable, &error);
   if (error != NULL)
@@ -272,6 +280,8 @@ add_clicked_cb (GlossTeamAddDialog *self)
   job->conninfo = g_steal_pointer (&conninfo);
   job->password = g_strdup (row_text (self->password_row));
   job->library = g_strstrip (g_strdup (library));
+  if (has_text (self->person_row))
+    job->person_name = g_strstrip (g_strdup (row_text (self->person_row)));
   /* Translators: how the keyring lists a team library's password */
   job->label = g_strdup_printf (_("Gloss team library “%s”"), job->library);
 
@@ -387,7 +397,12 @@ gloss_team_add_dialog_init (GlossTeamAddDialog *self)
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (group, _("Team Library"));
   self->library_row = add_entry_row (group, _("Name on the Server"), "team-library-row");
-  self->display_row = add_entry_row (group, _("Display Name (optional)"), "team-display-row");
+  self->person_row = add_entry_row (group, _("Your Name in the Team (optional)"),
+                                    "team-person-row");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->person_row),
+                               _("Shown on your annotations to the others in this team "
+                                 "library; without it, your name on the server"));
+  self->display_row = add_entry_row (group, _("Shown Here As (optional)"), "team-display-row");
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), group);
 
   group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
@@ -427,7 +442,7 @@ gloss_team_add_dialog_init (GlossTeamAddDialog *self)
   {
     AdwEntryRow *rows[] = { self->host_row, self->database_row, self->user_row,
                             self->conninfo_row, self->password_row, self->library_row,
-                            self->display_row };
+                            self->person_row, self->display_row };
 
     /* Enter in any field adds, once everything needed is there. */
     for (guint i = 0; i < G_N_ELEMENTS (rows); i++)

@@ -374,11 +374,12 @@ build_conditions (const GlossAnnotationQuery *query,
     conditions_add (conditions, "n.verdict = ",
                     g_strdup (gloss_verdict_to_string (query->verdict)));
 
-  /* Who made it, as a team server recorded (team libraries) */
+  /* Who made it, as a team server recorded (team libraries), by the name
+   * they picked there */
   if (query->author != NULL)
     {
-      conditions_add (conditions, "n.uuid IN (SELECT uuid FROM team_synced"
-                                  " WHERE kind = 'annotation' AND author = ", g_strdup (query->author));
+      conditions_add (conditions, "n.uuid IN (SELECT uuid FROM team_authors"
+                                  " WHERE author = ", g_strdup (query->author));
       g_string_append_c (conditions->where, ')');
     }
 
@@ -476,8 +477,8 @@ prepare_query (GlossStore                  *self,
 #define ENTRY_COLUMNS \
   "n.id, n.article, n.kind, n.verdict, n.state, n.start_block, n.start_offset, n.exact, n.note," \
   " n.speaker, n.created_at, a.title," \
-  " (SELECT t.author FROM team_synced t WHERE t.library IN (SELECT id FROM team_libraries)" \
-  "  AND t.kind = 'annotation' AND t.uuid = n.uuid AND t.author IS NOT NULL LIMIT 1)"
+  " (SELECT t.author FROM team_authors t WHERE t.library IN (SELECT id FROM team_libraries)" \
+  "  AND t.uuid = n.uuid LIMIT 1)"
 #define ENTRY_FROM "annotations n JOIN articles a ON a.id = n.article"
 
 static GlossAnnotationEntry *
@@ -884,7 +885,8 @@ gloss_store_count_annotations (GlossStore  *self,
  * @error: return location for a %GLOSS_ERROR
  *
  * The people who made the library's annotations, as the team servers it
- * syncs with recorded them (a person's login); annotations made here and
+ * syncs with recorded them (the name a person picked there, else their
+ * login); annotations made here and
  * not yet synced have no author yet.
  *
  * Returns: (transfer full) (element-type GlossSpeakerCount): each person
@@ -901,10 +903,9 @@ gloss_store_list_annotation_authors (GlossStore  *self,
   g_return_val_if_fail (GLOSS_IS_STORE (self), NULL);
 
   statement = gloss_store_prepare (self,
-                                   "SELECT t.author, count(DISTINCT n.id) FROM team_synced t"
+                                   "SELECT t.author, count(DISTINCT n.id) FROM team_authors t"
                                    " JOIN annotations n ON n.uuid = t.uuid"
-                                   " WHERE t.kind = 'annotation' AND t.author IS NOT NULL"
-                                   " GROUP BY t.author ORDER BY t.author",
+                                   " GROUP BY t.author ORDER BY t.author COLLATE NOCASE",
                                    error);
   if (statement == NULL)
     return NULL;

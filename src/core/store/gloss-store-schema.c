@@ -504,6 +504,22 @@ static const GlossStoreMigration migrations[] = {
     "  UPDATE team_local_changes SET counter = counter + 1;"
     "END;"
   },
+  /* Team libraries: the name each member picked for their work in a team
+   * library (a sync brings them), and team_authors, who made each synced
+   * annotation by that name, else by their login. */
+  { 11,
+    "CREATE TABLE team_people ("
+    "  library INTEGER NOT NULL REFERENCES team_libraries (id) ON DELETE CASCADE,"
+    "  person TEXT NOT NULL,"
+    "  display_name TEXT NOT NULL,"
+    "  PRIMARY KEY (library, person)"
+    ") WITHOUT ROWID;"
+    "CREATE VIEW team_authors AS"
+    "  SELECT t.library, t.uuid, coalesce (p.display_name, t.author) AS author"
+    "  FROM team_synced t"
+    "  LEFT JOIN team_people p ON p.library = t.library AND p.person = t.author"
+    "  WHERE t.kind = 'annotation' AND t.author IS NOT NULL;"
+  },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GLOSS_STORE_SCHEMA_VERSION);

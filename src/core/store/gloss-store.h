@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build reads and writes; see gloss-store-schema.c. */
-#define GLOSS_STORE_SCHEMA_VERSION 10
+#define GLOSS_STORE_SCHEMA_VERSION 11
 
 #define GLOSS_TYPE_STORE (gloss_store_get_type ())
 G_DECLARE_FINAL_TYPE (GlossStore, gloss_store, GLOSS, STORE, GObject)

@@ -22,27 +22,39 @@ gloss_team_member_free (GlossTeamMember *member)
 /**
  * gloss_team_get_server_schema_sql:
  *
- * Returns: the SQL that sets up a database for team libraries (the file
- * installed as team/gloss-team-schema.sql); static.
+ * Returns: the SQL that sets up a database for team libraries at
+ * %GLOSS_TEAM_SERVER_SCHEMA_VERSION: the files installed as
+ * team/gloss-team-schema.sql and the upgrades after it
+ * (gloss-team-schema-2.sql …), one after the other; static.
  */
 const char *
 gloss_team_get_server_schema_sql (void)
 {
-  static GBytes *sql;
+  static const char *sql;
 
   if (g_once_init_enter (&sql))
     {
-      GBytes *bytes;
+      GString *all = g_string_new (NULL);
 
       /* Registered here, not by a constructor: the linker may drop a
        * static library's object that nothing calls into. */
       gloss_team_register_resource ();
-      bytes = g_resources_lookup_data ("/io/github/glossapp/Gloss/team/gloss-team-schema.sql",
-                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-      g_assert (bytes != NULL);
-      g_once_init_leave (&sql, bytes);
+      for (guint version = 1; version <= GLOSS_TEAM_SERVER_SCHEMA_VERSION; version++)
+        {
+          g_autofree char *path = version == 1
+            ? g_strdup ("/io/github/glossapp/Gloss/team/gloss-team-schema.sql")
+            : g_strdup_printf ("/io/github/glossapp/Gloss/team/gloss-team-schema-%u.sql",
+                               version);
+          g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                                             NULL);
+
+          g_assert (bytes != NULL);
+          g_string_append_len (all, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+          g_string_append_c (all, '\n');
+        }
+      g_once_init_leave (&sql, g_string_free (all, FALSE));
     }
-  return g_bytes_get_data (sql, NULL);
+  return sql;
 }
 
 /* Only the SCRAM verifier reaches the server, never the password. */
@@ -218,7 +230,12 @@ gloss_team_list_members (GlossTeamConnection  *self,
   const char *params[1] = { library_uuid };
 
   result = gloss_team_query (self,
-                             "SELECT m.person, coalesce (p.display_name, m.person), m.role"
+                             /* to_jsonb (m): a server of schema version 1
+                              * has no members.display_name, and still
+                              * answers this */
+                             "SELECT m.person,"
+                             " coalesce (to_jsonb (m) ->> 'display_name', p.display_name, m.person),"
+                             " m.role"
                              " FROM gloss.members m LEFT JOIN gloss.people p USING (person)"
                              " WHERE m.library = $1 ORDER BY m.person", 1, params,
                              _("listing the members"), error);

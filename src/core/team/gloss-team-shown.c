@@ -69,9 +69,9 @@ gloss_team_list_shared_articles (GlossStore  *store,
  * gloss_team_list_authors:
  *
  * Returns: (element-type utf8 utf8) (transfer full): for each annotation
- *   of the article @article_id the server has, by uuid, the login of the
- *   person who made it; annotations made here and not yet synced are not
- *   in it
+ *   of the article @article_id the server has, by uuid, who made it: the
+ *   name they picked in the team library, else their login; annotations
+ *   made here and not yet synced are not in it
  */
 GHashTable *
 gloss_team_list_authors (GlossStore  *store,
@@ -88,10 +88,10 @@ gloss_team_list_authors (GlossStore  *store,
                                    /* library IN (…): team_synced's key starts
                                     * with the library */
                                    "SELECT t.uuid, t.author FROM annotations n"
-                                   " JOIN team_synced t"
+                                   " JOIN team_authors t"
                                    "  ON t.library IN (SELECT id FROM team_libraries)"
-                                   "  AND t.kind = 'annotation' AND t.uuid = n.uuid"
-                                   " WHERE n.article = ?1 AND t.author IS NOT NULL",
+                                   "  AND t.uuid = n.uuid"
+                                   " WHERE n.article = ?1",
                                    error);
   if (statement == NULL)
     return NULL;

@@ -50,4 +50,11 @@ JsonObject *gloss_team_merge            (const char      *kind,
                                          JsonObject      *remote,
                                          GPtrArray       *out_conflicts);
 
+/* The members' display names, here (gloss-team-people.c) */
+gboolean   gloss_team_pull_people       (GlossStore          *store,
+                                         gint64               library_id,
+                                         GlossTeamConnection *connection,
+                                         const char          *library_uuid,
+                                         GError             **error);
+
 G_END_DECLS

@@ -803,6 +803,8 @@ gloss_team_sync (GlossStore           *store,
   for (guint round = 0; again && round < MAX_ROUNDS; round++)
     if (!pull (&sync, &local_error) || !push (&sync, &again, &local_error))
       break;
+  if (local_error == NULL)
+    gloss_team_pull_people (store, library_id, connection, sync.library_uuid, &local_error);
 
   g_free (sync.library_uuid);
   note_outcome (store, library_id, local_error);

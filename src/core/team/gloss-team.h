@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* The server schema (gloss-team-schema.sql) this build speaks. */
-#define GLOSS_TEAM_SERVER_SCHEMA_VERSION 1
+#define GLOSS_TEAM_SERVER_SCHEMA_VERSION 2
 
 #define GLOSS_TEAM_ERROR (gloss_team_error_quark ())
 
@@ -84,6 +84,12 @@ gboolean   gloss_team_set_member         (GlossTeamConnection *self,
                                           GError             **error);
 GPtrArray *gloss_team_list_members       (GlossTeamConnection *self,
                                           const char          *library_uuid,
+                                          GError             **error);
+
+/* One's own name in a team library (gloss-team-people.c) */
+gboolean   gloss_team_set_display_name   (GlossTeamConnection *self,
+                                          const char          *library_uuid,
+                                          const char          *display_name,
                                           GError             **error);
 
 /* Team libraries as this library knows them (gloss-team-local.c) */
