@@ -439,10 +439,35 @@ gloss_annotation_model_add (GlossAnnotationModel  *self,
   g_return_val_if_fail (GLOSS_IS_ANNOTATION_MODEL (self), NULL);
   g_return_val_if_fail (anchor != NULL, NULL);
 
+  annotation = gloss_annotation_new (kind, anchor);
+  return gloss_annotation_model_add_annotation (self, annotation, error);
+}
+
+/**
+ * gloss_annotation_model_add_annotation:
+ * @self: a #GlossAnnotationModel
+ * @annotation: a new annotation, not stored yet, with its speaker, note and
+ *   links already set
+ * @error: return location for a #GError
+ *
+ * Stores @annotation with everything set on it in one transaction (a
+ * denial is never on disk without the link to what it answers) and adds
+ * it to the model; one creation for Undo.
+ *
+ * Returns: (transfer none) (nullable): @annotation, now the model's
+ */
+GlossAnnotation *
+gloss_annotation_model_add_annotation (GlossAnnotationModel  *self,
+                                       GlossAnnotation       *annotation,
+                                       GError               **error)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_MODEL (self), NULL);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), NULL);
+  g_return_val_if_fail (gloss_annotation_get_id (annotation) == 0, NULL);
+
   if (!check_writable (self, error))
     return NULL;
 
-  annotation = gloss_annotation_new (kind, anchor);
   gloss_annotation_set_article_id (annotation, gloss_article_get_id (self->article));
   if (!gloss_store_add_annotation (self->store, annotation, error))
     return NULL;

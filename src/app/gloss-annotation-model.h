@@ -41,6 +41,9 @@ GlossAnnotation        *gloss_annotation_model_add         (GlossAnnotationModel
                                                             GlossAnnotationKind     kind,
                                                             const GlossAnchor      *anchor,
                                                             GError                **error);
+GlossAnnotation        *gloss_annotation_model_add_annotation (GlossAnnotationModel *self,
+                                                              GlossAnnotation      *annotation,
+                                                              GError              **error);
 gboolean                gloss_annotation_model_save        (GlossAnnotationModel   *self,
                                                             GlossAnnotation        *annotation,
                                                             GError                **error);

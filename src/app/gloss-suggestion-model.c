@@ -718,14 +718,18 @@ gloss_suggestion_model_find (GlossSuggestionModel *self,
   return NULL;
 }
 
+/* @item as an annotation, with its speaker and, when @target is set, a
+ * responds-to link to it: stored in one transaction, so a crash never
+ * leaves a denial without what it answers. */
 static GlossAnnotation *
 add_annotation (GlossSuggestionModel *self,
                 GlossSuggestionItem  *item,
+                GlossAnnotation      *target,
                 GError              **error)
 {
   GlossArticle *article = get_article (self);
   g_autoptr(GlossAnchor) anchor = NULL;
-  GlossAnnotation *annotation;
+  g_autoptr(GlossAnnotation) annotation = NULL;
   guint block = gloss_suggestion_item_get_block (item);
 
   anchor = gloss_anchor_new_for_range (article, block, (guint) gloss_suggestion_item_get_start (item),
@@ -733,26 +737,23 @@ add_annotation (GlossSuggestionModel *self,
   if (anchor == NULL)
     return NULL;
 
-  annotation = gloss_annotation_model_add (self->annotations, gloss_suggestion_item_get_kind (item),
-                                           anchor, error);
-  if (annotation == NULL)
-    return NULL;
+  annotation = gloss_annotation_new (gloss_suggestion_item_get_kind (item), anchor);
+  if (gloss_suggestion_item_get_speaker (item) != NULL)
+    gloss_annotation_set_speaker (annotation, gloss_suggestion_item_get_speaker (item));
+  if (target != NULL)
+    gloss_annotation_add_link (annotation, GLOSS_RELATION_RESPONDS_TO,
+                               gloss_annotation_get_id (target), gloss_annotation_get_uuid (target));
 
-  if (gloss_suggestion_item_get_speaker (item) != NULL
-      && gloss_annotation_set_speaker (annotation, gloss_suggestion_item_get_speaker (item))
-      && !gloss_annotation_model_save (self->annotations, annotation, error))
-    return NULL;
-
-  return annotation;
+  return gloss_annotation_model_add_annotation (self->annotations, annotation, error);
 }
 
 /* What a denial answers, as an annotation: one already on those words or
  * on the sentence they are from, or else that sentence's own suggestion,
- * accepted with it (unless the reader dismissed it). */
+ * accepted first (unless the reader dismissed it): a claim on its own is
+ * whole, so it may be stored before the denial. */
 static GlossAnnotation *
 find_answered (GlossSuggestionModel *self,
                GlossSuggestionItem  *item,
-               GlossAnnotation      *denial,
                GError              **error)
 {
   GlossSuggestionItem *answered;
@@ -764,7 +765,8 @@ find_answered (GlossSuggestionModel *self,
       || !gloss_suggestion_item_get_answers_range (item, &block, &start, &end))
     return NULL;
 
-  target = find_annotation_on (self, block, start, end, denial);
+  /* Not the denial's own words: they are not annotated yet. */
+  target = find_annotation_on (self, block, start, end, NULL);
   if (target != NULL)
     return target;
 
@@ -776,13 +778,13 @@ find_answered (GlossSuggestionModel *self,
 
   target = find_annotation_on (self, gloss_suggestion_item_get_block (answered),
                                gloss_suggestion_item_get_start (answered),
-                               gloss_suggestion_item_get_end (answered), denial);
+                               gloss_suggestion_item_get_end (answered), NULL);
   if (target != NULL
       || g_hash_table_contains (self->dismissed,
                                 GUINT_TO_POINTER (gloss_suggestion_item_get_index (answered))))
     return target;
 
-  return add_annotation (self, answered, error);
+  return add_annotation (self, answered, NULL, error);
 }
 
 /**
@@ -794,6 +796,7 @@ find_answered (GlossSuggestionModel *self,
  * Makes @item a real annotation: a claim or a denial, with its speaker as
  * who said it, and for a denial a responds-to link to what it answers (the
  * claim's annotation, made from its suggestion when there is none yet).
+ * The annotation, its speaker and its link are one write.
  *
  * Returns: (transfer none) (nullable): the annotation, the annotation
  *   model's
@@ -803,30 +806,25 @@ gloss_suggestion_model_accept (GlossSuggestionModel  *self,
                                GlossSuggestionItem   *item,
                                GError               **error)
 {
-  g_autoptr(GError) link_error = NULL;
+  g_autoptr(GError) answered_error = NULL;
   GlossAnnotationHistory *history;
   GlossAnnotation *annotation;
-  GlossAnnotation *target = NULL;
+  GlossAnnotation *target;
 
   g_return_val_if_fail (GLOSS_IS_SUGGESTION_MODEL (self), NULL);
   g_return_val_if_fail (GLOSS_IS_SUGGESTION_ITEM (item), NULL);
   g_return_val_if_fail (self->annotations != NULL, NULL);
 
-  /* The annotation, its speaker, the claim it answers and the link: one
-   * change for Undo (gloss-annotation-history.c). */
+  /* The claim it answers, when made now, and the annotation: one change
+   * for Undo (gloss-annotation-history.c). */
   history = gloss_annotation_model_get_history (self->annotations);
   gloss_annotation_history_begin_group (history);
-  annotation = add_annotation (self, item, error);
-  if (annotation != NULL)
-    {
-      /* The denial is saved; a link that could not be made is only told. */
-      target = find_answered (self, item, annotation, &link_error);
-      if (target != NULL)
-        gloss_annotation_model_add_link (self->annotations, annotation,
-                                         GLOSS_RELATION_RESPONDS_TO, target, &link_error);
-      if (link_error != NULL)
-        g_warning ("The denial was saved without what it answers: %s", link_error->message);
-    }
+  /* A claim that could not be made leaves the denial without its link,
+   * which is only told: the denial is what the reader asked for. */
+  target = find_answered (self, item, &answered_error);
+  if (answered_error != NULL)
+    g_warning ("The denial is saved without what it answers: %s", answered_error->message);
+  annotation = add_annotation (self, item, target, error);
   gloss_annotation_history_end_group (history);
 
   return annotation;

@@ -15,7 +15,8 @@
  * in the pane; Accept makes an annotation with its speaker (and a denial's
  * link to the claim it answers), Dismiss is remembered for the article
  * after it is opened again, Accept All and Accept Claims are undone by
- * their toast's Undo, and
+ * their toast's Undo, a denial and its link are stored together and undone
+ * in one step, and
  * with the preference off nothing is computed or shown.
  */
 
@@ -319,6 +320,91 @@ test_accept_all_undo (UiLibrary     *library,
   ui_destroy_window (GTK_WINDOW (window));
 }
 
+/* The denial and its claim in the library, the denial with its speaker
+ * and its responds-to link to the claim; returns the claim's id. */
+static gint64
+assert_denial_linked (GlossStore *store,
+                      gint64      id)
+{
+  g_autoptr(GPtrArray) stored = stored_annotations (store, id);
+  GlossAnnotation *claim = find_stored (stored, CLAIM_START);
+  GlossAnnotation *denial = find_stored (stored, DENIAL_START);
+
+  g_assert_cmpuint (stored->len, ==, 2);
+  g_assert_nonnull (claim);
+  g_assert_nonnull (denial);
+  g_assert_cmpint (gloss_annotation_get_kind (denial), ==, GLOSS_ANNOTATION_DENIAL);
+  g_assert_cmpstr (gloss_annotation_get_speaker (denial), ==, "Huawei");
+  g_assert_cmpuint (gloss_annotation_get_n_links (denial), ==, 1);
+  g_assert_cmpint (gloss_annotation_get_link (denial, 0)->relation, ==, GLOSS_RELATION_RESPONDS_TO);
+  g_assert_cmpint (gloss_annotation_get_link (denial, 0)->target_id, ==,
+                   gloss_annotation_get_id (claim));
+  return gloss_annotation_get_id (claim);
+}
+
+/* A denial accepted on its own brings the claim it answers and the link;
+ * Ctrl+Z takes all of it back at once and Ctrl+Shift+Z puts it back.  The
+ * denial and its link are one write: when the link cannot be stored (its
+ * claim deleted by another program meanwhile) no denial is left without
+ * it. */
+static void
+test_accept_denial_linked (UiLibrary     *library,
+                           gconstpointer  data)
+{
+  g_autoptr(GlossStore) store = gloss_test_store_open (library->path);
+  gint64 id = gloss_test_import_file (store, library->sample);
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossWindow *window;
+  GlossSuggestionItem *item;
+  gint64 claim_id;
+
+  window = open_sample (NULL, store, id);
+  wait_for (window, suggestions_ready, "the suggestions of the sample article");
+
+  item = find_suggestion (window, DENIAL_START);
+  g_assert_nonnull (item);
+  activate_on (window, "suggestions.accept", item);
+  g_assert_null (find_suggestion (window, DENIAL_START));
+  g_assert_null (find_suggestion (window, CLAIM_START));
+  assert_denial_linked (store, id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  stored = stored_annotations (store, id);
+  g_assert_cmpuint (stored->len, ==, 0);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  g_assert_nonnull (find_suggestion (window, DENIAL_START));
+  g_assert_nonnull (find_suggestion (window, CLAIM_START));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  assert_denial_linked (store, id);
+  g_assert_null (find_suggestion (window, DENIAL_START));
+
+  /* Back to no annotations, then the claim alone, accepted in the window
+   * and deleted by another program before the denial is accepted (no
+   * main loop turn between, so the window still shows the claim). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  item = find_suggestion (window, CLAIM_START);
+  g_assert_nonnull (item);
+  activate_on (window, "suggestions.accept", item);
+  stored = stored_annotations (store, id);
+  g_assert_cmpuint (stored->len, ==, 1);
+  claim_id = gloss_annotation_get_id (g_ptr_array_index (stored, 0));
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  g_assert_true (gloss_store_delete_annotation (store, claim_id, &error));
+  g_assert_no_error (error);
+
+  item = find_suggestion (window, DENIAL_START);
+  g_assert_nonnull (item);
+  activate_on (window, "suggestions.accept", item);
+  stored = stored_annotations (store, id);
+  g_assert_cmpuint (stored->len, ==, 0);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  g_assert_nonnull (find_suggestion (window, DENIAL_START));
+
+  ui_destroy_window (GTK_WINDOW (window));
+}
+
 /* Accept Claims makes every suggested claim an annotation and leaves the
  * denials listed, to be weighed one by one; Undo takes the claims away. */
 static void
@@ -494,6 +580,7 @@ main (int   argc,
 
   ADD ("accept-dismiss", test_accept_dismiss);
   ADD ("accept-all-undo", test_accept_all_undo);
+  ADD ("accept-denial-linked", test_accept_denial_linked);
   ADD ("accept-claims-undo", test_accept_claims_undo);
   ADD ("click-mark-shows-row", test_click_mark_shows_row);
   ADD ("preference-off", test_preference_off);
