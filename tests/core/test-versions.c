@@ -578,6 +578,74 @@ test_export_comparison (Fixture       *fixture,
   g_assert_null (strstr (html, "[D2]</a> Denial"));
 }
 
+/* Two earlier versions compared while a third is current: the annotations
+ * are found again in both, so the one whose words changed between them is
+ * called out with its paragraph and words in the newer of the two, the one
+ * whose words that change removed as no longer found, and the one whose
+ * words changed only later is not. */
+static void
+test_export_comparison_earlier (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  static const char story_v3[] = HEAD
+    "<p>Updated on Wednesday with the ministry’s reply to our questions.</p>"
+    "<p>The minister said on Monday that the contract was worth 14 million euros and that the "
+    "report was wrong in every detail.</p>"
+    "<p>He insisted that no money had ever changed hands at any point during the negotiations.</p>"
+    "<p>A spokesman later said the papers would stay confidential for now.</p>"
+    "</article></body></html>";
+  GlossStore *store = fixture->library.store;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) v1 = static_bytes (story_v1);
+  g_autoptr(GBytes) v2 = static_bytes (story_v2);
+  g_autoptr(GBytes) v3 = static_bytes (story_v3);
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GPtrArray) third = NULL;
+  g_autoptr(GlossExportData) export = NULL;
+  g_autoptr(GlossExportData) later = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *markdown_later = NULL;
+  gint64 id;
+
+  id = gloss_store_import (store, v1, "story.html", NULL, NULL, &error);
+  g_assert_no_error (error);
+  annotate (store, id, GLOSS_ANNOTATION_CLAIM, CLAIM, GLOSS_VERDICT_FALSE);
+  annotate (store, id, GLOSS_ANNOTATION_DENIAL, DENIAL, GLOSS_VERDICT_NONE);
+  annotate (store, id, GLOSS_ANNOTATION_QUESTION, DOOMED, GLOSS_VERDICT_NONE);
+  second = gloss_store_update_article (store, id, v2, "story-later.html", NULL, &error);
+  g_assert_no_error (error);
+  third = gloss_store_update_article (store, id, v3, "story-latest.html", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (third->len, ==, 3);
+
+  export = gloss_export_data_collect (store, &id, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_export_data_add_comparison (export, store, id, 1, 2, &error));
+  g_assert_no_error (error);
+  markdown = export_text (export, GLOSS_EXPORT_MARKDOWN);
+  /* ¶ 1 as in version 2, though the claim is in ¶ 2 of the current text. */
+  g_assert_nonnull (strstr (markdown, "### Annotations whose words changed\n\n"
+                                      "- **Claim** (¶ 1) “the contract was worth 14 million euros”: "
+                                      "~~40~~ → **14**\n"
+                                      "- **Question** (¶ 3) “" DOOMED "”: no longer found in version 2\n"));
+  g_assert_null (strstr (markdown, "- **Denial**"));
+  html = export_text (export, GLOSS_EXPORT_HTML);
+  g_assert_nonnull (strstr (html, "[C1]</a> Claim &ldquo;the contract was worth 14 million "
+                                  "euros&rdquo;: <del>40</del> &rarr; <ins>14</ins>"));
+  g_assert_nonnull (strstr (html, "[Q2]</a> Question"));
+  g_assert_null (strstr (html, "</a> Denial"));
+
+  /* Versions 2 to 3: the denial's words changed, the claim's did not, and
+   * the question, already gone, is still listed as not found. */
+  later = gloss_export_data_collect (store, &id, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (gloss_export_data_add_comparison (later, store, id, 2, 3, &error));
+  markdown_later = export_text (later, GLOSS_EXPORT_MARKDOWN);
+  g_assert_nonnull (strstr (markdown_later, "- **Denial** (¶ 3) “no money had ever changed hands”: **ever**\n"));
+  g_assert_null (strstr (markdown_later, "- **Claim**"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -593,6 +661,7 @@ main (int    argc,
   ADD ("/core/versions/open-newer-copy", test_open_newer_copy);
   ADD ("/core/versions/import-newer-copies", test_import_newer_copies);
   ADD ("/core/versions/export-comparison", test_export_comparison);
+  ADD ("/core/versions/export-comparison-earlier", test_export_comparison_earlier);
 #undef ADD
 
   return g_test_run ();

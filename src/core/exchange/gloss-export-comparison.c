@@ -15,10 +15,15 @@
  * HTML report then carry a "Changes from version N to version M" section
  * (the changed paragraphs with the removed words struck through and the
  * added ones marked) and call out the annotations whose words changed.
- * An annotation's anchor is a place in the article's current text, so
- * annotations are called out only when the newer version is the current
- * one: then the ones on changed words are listed with those changes, and
- * the orphaned ones as no longer found.
+ * An annotation's anchor is a place in the article's current text.  When
+ * the newer version is the current one, the annotations on changed words
+ * are listed with those changes, and the orphaned ones as no longer found.
+ * For two earlier versions, each annotation is first found again in both
+ * (as an update re-anchors it, by its words and their context): the ones
+ * whose words in the newer version were changed are listed with their
+ * paragraph and words there, and the ones found in the older version but
+ * not in the newer as no longer found.  An annotation whose words are in
+ * neither (made on words added later) is not about this comparison.
  */
 
 void
@@ -27,6 +32,8 @@ gloss_export_comparison_free (GlossExportComparison *comparison)
   if (comparison == NULL)
     return;
   g_clear_object (&comparison->shown);
+  g_clear_object (&comparison->older);
+  g_clear_object (&comparison->newer);
   g_clear_pointer (&comparison->marks, g_array_unref);
   g_clear_pointer (&comparison->changes, g_ptr_array_unref);
   g_free (comparison);
@@ -93,6 +100,8 @@ gloss_export_data_add_comparison (GlossExportData  *data,
   comparison->marks = g_array_new (FALSE, FALSE, sizeof (GlossDiffMark));
   comparison->shown = gloss_diff_build_comparison (older, newer, comparison->changes,
                                                    comparison->marks);
+  comparison->older = g_steal_pointer (&older);
+  comparison->newer = g_steal_pointer (&newer);
   gloss_export_comparison_free (item->comparison);
   item->comparison = comparison;
   return TRUE;
@@ -131,8 +140,22 @@ change_touches (const GlossDiffChange *change,
 static void
 changed_free (GlossExportChanged *changed)
 {
+  gloss_anchor_free (changed->anchor);
   g_ptr_array_unref (changed->changes);
   g_free (changed);
+}
+
+/* Where each annotation's words are in @article, a version that is not
+ * the current one. */
+static GPtrArray *
+find_in_version (GPtrArray    *annotations,
+                 GlossArticle *article)
+{
+  g_autoptr(GPtrArray) anchors = g_ptr_array_new_full (annotations->len, NULL);
+
+  for (guint i = 0; i < annotations->len; i++)
+    g_ptr_array_add (anchors, (gpointer) gloss_annotation_get_anchor (g_ptr_array_index (annotations, i)));
+  return gloss_anchor_reanchor_all (anchors, article);
 }
 
 /**
@@ -141,17 +164,24 @@ changed_free (GlossExportChanged *changed)
  *
  * Returns: (transfer full) (element-type GlossExportChanged): its
  *   annotations whose words changed between the two versions, in document
- *   order, each with the changes that touch it (none for an orphan); empty
- *   when the newer version is not the current one
+ *   order, each with its words in the newer version and the changes that
+ *   touch them (none for words no longer found)
  */
 GPtrArray *
 gloss_export_list_changed (const GlossExportArticle *item)
 {
   GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) changed_free);
   const GlossExportComparison *comparison = item->comparison;
+  g_autoptr(GPtrArray) in_newer = NULL;
+  g_autoptr(GPtrArray) in_older = NULL;
 
-  if (comparison == NULL || !comparison->to_current)
+  if (comparison == NULL)
     return list;
+  if (!comparison->to_current)
+    {
+      in_newer = find_in_version (item->annotations, comparison->newer);
+      in_older = find_in_version (item->annotations, comparison->older);
+    }
 
   for (guint i = 0; i < item->annotations->len; i++)
     {
@@ -159,16 +189,33 @@ gloss_export_list_changed (const GlossExportArticle *item)
       const GlossAnchor *anchor = gloss_annotation_get_anchor (annotation);
       g_autoptr(GPtrArray) touching = g_ptr_array_new ();
       GlossExportChanged *changed;
+      gboolean gone;
 
-      if (anchor->state != GLOSS_ANCHOR_ORPHANED)
+      if (in_newer != NULL)
+        {
+          const GlossAnchor *newer = g_ptr_array_index (in_newer, i);
+          const GlossAnchor *older = g_ptr_array_index (in_older, i);
+
+          /* Not in the newer version: listed when its words were in the
+           * older one, as words this change removed. */
+          gone = newer->state == GLOSS_ANCHOR_ORPHANED;
+          if (gone && older->state == GLOSS_ANCHOR_ORPHANED)
+            continue;
+          anchor = gone ? older : newer;
+        }
+      else
+        gone = anchor->state == GLOSS_ANCHOR_ORPHANED;
+
+      if (!gone)
         for (guint c = 0; c < comparison->changes->len; c++)
           if (change_touches (g_ptr_array_index (comparison->changes, c), anchor))
             g_ptr_array_add (touching, g_ptr_array_index (comparison->changes, c));
-      if (anchor->state != GLOSS_ANCHOR_ORPHANED && touching->len == 0)
+      if (!gone && touching->len == 0)
         continue;
 
       changed = g_new0 (GlossExportChanged, 1);
       changed->annotation = annotation;
+      changed->anchor = gloss_anchor_copy (anchor);
       changed->changes = g_steal_pointer (&touching);
       g_ptr_array_add (list, changed);
     }

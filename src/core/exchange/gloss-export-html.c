@@ -476,7 +476,7 @@ add_comparison (xmlNode            *parent,
       g_autofree char *label = g_strdup_printf ("[%s]", reference);
       g_autofree char *words = g_strdup_printf (" %s “%s”: ",
                                                 gloss_export_kind_label (gloss_annotation_get_kind (annotation)),
-                                                gloss_annotation_get_anchor (annotation)->exact);
+                                                entry->anchor->exact);
       xmlNode *entry_node = add_element (list, "li", NULL);
 
       set_attribute (add_element (entry_node, "a", label), "href", href);

@@ -251,12 +251,12 @@ append_comparison (GString            *out,
     {
       const GlossExportChanged *entry = g_ptr_array_index (changed, i);
       GlossAnnotation *annotation = entry->annotation;
-      g_autofree char *paragraphs = gloss_export_dup_paragraphs (annotation);
+      g_autofree char *paragraphs = gloss_export_dup_anchor_paragraphs (entry->anchor);
 
       g_string_append_printf (out, "- **%s** (%s) “",
                               gloss_export_kind_label (gloss_annotation_get_kind (annotation)),
                               paragraphs);
-      append_escaped_lines (out, gloss_annotation_get_anchor (annotation)->exact, "  ");
+      append_escaped_lines (out, entry->anchor->exact, "  ");
       g_string_append (out, "”: ");
       if (entry->changes->len == 0)
         {

@@ -17,16 +17,21 @@ typedef struct
   guint from;
   guint to;
   gboolean to_current;      /* the newer is the current text: annotations apply */
+  GlossArticle *older;      /* the two versions, to find the annotations' */
+  GlossArticle *newer;      /* words in them when @to is not the current */
   GlossArticle *shown;      /* gloss_diff_build_comparison() */
   GArray *marks;            /* GlossDiffMark, in @shown */
   GPtrArray *changes;       /* GlossDiffChange */
   guint n_changed_blocks;
 } GlossExportComparison;
 
-/* An annotation on words that changed, and the changes (borrowed). */
+/* An annotation on words that changed, where those words are in the newer
+ * version (in the older one for words no longer found), and the changes
+ * (borrowed). */
 typedef struct
 {
   GlossAnnotation *annotation;
+  GlossAnchor *anchor;
   GPtrArray *changes;
 } GlossExportChanged;
 
@@ -67,6 +72,7 @@ gboolean          gloss_export_get_positions    (const GlossExportArticle *item,
                                                  glong                    *out_start,
                                                  glong                    *out_end);
 char             *gloss_export_dup_paragraphs   (GlossAnnotation          *annotation);
+char             *gloss_export_dup_anchor_paragraphs (const GlossAnchor   *anchor);
 GlossAnnotation  *gloss_export_data_find        (GlossExportData          *data,
                                                  const char               *uuid);
 GPtrArray        *gloss_export_dup_ordered      (const GlossExportArticle *item,

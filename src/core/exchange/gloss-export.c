@@ -581,8 +581,13 @@ gloss_export_get_positions (const GlossExportArticle *item,
 char *
 gloss_export_dup_paragraphs (GlossAnnotation *annotation)
 {
-  const GlossAnchor *anchor = gloss_annotation_get_anchor (annotation);
+  return gloss_export_dup_anchor_paragraphs (gloss_annotation_get_anchor (annotation));
+}
 
+/* "¶ 3" or "¶ 3–4" for words at @anchor. */
+char *
+gloss_export_dup_anchor_paragraphs (const GlossAnchor *anchor)
+{
   if (anchor->end_block > anchor->start_block)
     return g_strdup_printf ("¶ %u–%u", anchor->start_block + 1, anchor->end_block + 1);
   return g_strdup_printf ("¶ %u", anchor->start_block + 1);
