@@ -52,6 +52,7 @@ struct _GlossAnnotationList
   GtkLabel *count_label;
   GtkStack *stack;
   GtkLabel *orphan_heading;
+  GtkLabel *empty_hint;
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationList, gloss_annotation_list, ADW_TYPE_BIN)
@@ -489,6 +490,7 @@ gloss_annotation_list_class_init (GlossAnnotationListClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "anchored_list", FALSE,
                                              G_STRUCT_OFFSET (GlossAnnotationList, anchored.list));
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationList, orphan_heading);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationList, empty_hint);
   gtk_widget_class_bind_template_child_full (widget_class, "orphan_list", FALSE,
                                              G_STRUCT_OFFSET (GlossAnnotationList, orphans.list));
 
@@ -500,6 +502,22 @@ gloss_annotation_list_class_init (GlossAnnotationListClass *klass)
                                        "list.delete-selected", NULL);
 }
 
+/* A hint a little longer than the pane is wide wrapped its last word
+ * alone onto a line ("Select words and press C, D, E, Q or" / "N").
+ * Capping its natural width at about half its length breaks it into two
+ * lines of about the same length, in any language; a narrower pane still
+ * wraps it further. */
+#define BALANCE_FROM_CHARS 24
+
+static void
+balance_lines (GtkLabel *label)
+{
+  int n_chars = (int) g_utf8_strlen (gtk_label_get_label (label), -1);
+
+  if (n_chars > BALANCE_FROM_CHARS)
+    gtk_label_set_max_width_chars (label, (n_chars + 1) / 2 + 2);
+}
+
 static void
 gloss_annotation_list_init (GlossAnnotationList *self)
 {
@@ -507,6 +525,7 @@ gloss_annotation_list_init (GlossAnnotationList *self)
   GtkEventController *focus;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  balance_lines (self->empty_hint);
 
   /* Return on a row opens its editor, through "win.edit-annotation"; W
    * changes its words, through "win.edit-range". */

@@ -1126,6 +1126,39 @@ test_change_words_orphan (UiLibrary     *library,
   ui_destroy_window (GTK_WINDOW (window));
 }
 
+/* The pane's hint before the first annotation: no line of it is a lone
+ * word (it was "Select words and press C, D, E, Q or" then "N"). */
+static void
+test_empty_hint (UiLibrary     *library,
+                 gconstpointer  data)
+{
+  GlossWindow *window = open_sample (library);
+  GtkWidget *hint = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window->annotation_list),
+                                                               GLOSS_TYPE_ANNOTATION_LIST,
+                                                               "empty_hint"));
+  PangoLayout *layout;
+  const char *text;
+
+  g_assert_true (GTK_IS_LABEL (hint));
+  g_assert_cmpstr (gloss_annotation_list_get_page (window->annotation_list), ==, "empty");
+  ui_wait_until_mapped (hint);
+  ui_wait_for_paint (GTK_WIDGET (window));
+
+  layout = gtk_label_get_layout (GTK_LABEL (hint));
+  text = pango_layout_get_text (layout);
+  g_assert_cmpstr (text, ==, "Select words and press C, D, E, Q or N");
+  for (GSList *l = pango_layout_get_lines_readonly (layout); l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      g_autofree char *words = g_strndup (text + line->start_index, line->length);
+
+      g_strstrip (words);
+      g_assert_nonnull (strchr (words, ' '));
+    }
+
+  ui_destroy_window (GTK_WINDOW (window));
+}
+
 /* Activating a row shows its words: scrolled to, cursor there, glowing. */
 static void
 test_row_reveals (UiLibrary     *library,
@@ -1284,6 +1317,7 @@ main (int   argc,
   ADD ("undo-redo", test_undo_redo);
   ADD ("link-other-article", test_link_other_article);
   ADD ("change-words-orphan", test_change_words_orphan);
+  ADD ("empty-hint", test_empty_hint);
   ADD ("row-reveals", test_row_reveals);
   ADD ("gui-and-cli", test_gui_and_cli);
   ADD ("no-library", test_no_library);
