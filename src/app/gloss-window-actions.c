@@ -91,10 +91,10 @@ gloss_window_open_action (GtkWidget  *widget,
   static const char * const text_types[] = { "text/plain", NULL };
   static const char * const text_patterns[] = { "*.txt", NULL };
   static const char * const article_types[] = {
-    "text/html", "application/xhtml+xml", "text/plain", NULL
+    "text/html", "application/xhtml+xml", "text/plain", "application/pdf", NULL
   };
   static const char * const article_patterns[] = {
-    "*.html", "*.htm", "*.xhtml", "*.txt", NULL
+    "*.html", "*.htm", "*.xhtml", "*.txt", "*.pdf", NULL
   };
   static const char * const all_patterns[] = { "*", NULL };
   GlossWindow *self = GLOSS_WINDOW (widget);

@@ -140,8 +140,8 @@ gloss_cli_import (GlossCli  *cli,
 
   context = gloss_cli_option_context_new (cli, _("FILE|FOLDER… — add articles to the library"),
                                           _("Imports saved web pages or copied page text. Folders "
-                                            "are read recursively (.html, .htm, .xhtml, .txt and "
-                                            "the same gzipped; hidden files and a saved page’s "
+                                            "are read recursively (.html, .htm, .xhtml, .txt, .pdf "
+                                            "and the same gzipped; hidden files and a saved page’s "
                                             "“_files” folder are skipped). The same file imported "
                                             "twice gives the article already there. A newer copy "
                                             "of a story already in the library (the same link, or "

@@ -63,14 +63,14 @@ assert_folder_outcomes (GlossFileImportReport *report)
 {
   GlossFileImportOutcome *huawei, *copy, *outcome;
 
-  /* Hidden files, the saved page's page_files/ folder and a .pdf are not
-   * articles: seven files are. */
+  /* Hidden files, the saved page's page_files/ folder and a document of
+   * another kind (.odt) are not articles: seven files are. */
   g_assert_cmpuint (report->n_files, ==, 7);
   g_assert_cmpuint (report->outcomes->len, ==, 7);
   g_assert_false (report->cancelled);
   g_assert_null (find_outcome (report, "inner.html"));
   g_assert_null (find_outcome (report, ".hidden.html"));
-  g_assert_null (find_outcome (report, "notes.pdf"));
+  g_assert_null (find_outcome (report, "notes.odt"));
 
   huawei = find_outcome (report, "huawei.html");
   g_assert_cmpint (huawei->status, ==, GLOSS_FILE_IMPORT_ADDED);

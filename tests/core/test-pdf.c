@@ -5,6 +5,7 @@
 
 #include <cairo.h>
 #include <cairo-pdf.h>
+#include <glib/gstdio.h>
 
 #include "gloss-core.h"
 #include "gloss-pdf.h"
@@ -178,18 +179,24 @@ test_two_columns (void)
   g_assert_nonnull (strstr (plain, "to close the old bridge"));
 }
 
-static void
-test_scan_without_text (void)
+/* A page with an image and no text, as a scanner makes it. */
+static GBytes *
+make_scan (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   Pdf pdf;
 
   pdf_begin (&pdf);
   cairo_rectangle (pdf.cr, 50, 50, 400, 600);
   cairo_fill (pdf.cr);
   cairo_show_page (pdf.cr);
-  bytes = pdf_end (&pdf);
+  return pdf_end (&pdf);
+}
+
+static void
+test_scan_without_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = make_scan ();
 
   g_assert_null (gloss_extract (bytes, "scan.pdf", &error));
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NO_ARTICLE);
@@ -253,6 +260,81 @@ test_encrypted (void)
   g_assert_nonnull (strstr (error->message, "password"));
 }
 
+/* Import Folder and gloss-cli import take a PDF in a folder as a saved
+ * page is taken: its text becomes an article; a scan in the same folder
+ * fails with its own message and the others are still imported. */
+static void
+test_import_folder (void)
+{
+  static const char * const db_suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gloss-pdf-XXXXXX", &error);
+  g_autofree char *db = NULL;
+  g_autofree char *report_path = NULL;
+  g_autofree char *scan_path = NULL;
+  g_autoptr(GBytes) report_pdf = make_report ();
+  g_autoptr(GBytes) scan_pdf = make_scan ();
+  g_autoptr(GlossStore) store = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GlossFileImportReport) report = NULL;
+  g_autoptr(GlossArticle) article = NULL;
+  g_autofree char *text = NULL;
+  GlossFileImportOutcome *pdf_outcome = NULL;
+  GlossFileImportOutcome *scan_outcome = NULL;
+
+  g_assert_no_error (error);
+  report_path = g_build_filename (dir, "Report.PDF", NULL);
+  scan_path = g_build_filename (dir, "scan.pdf", NULL);
+  g_file_set_contents (report_path, g_bytes_get_data (report_pdf, NULL),
+                       g_bytes_get_size (report_pdf), &error);
+  g_assert_no_error (error);
+  g_file_set_contents (scan_path, g_bytes_get_data (scan_pdf, NULL),
+                       g_bytes_get_size (scan_pdf), &error);
+  g_assert_no_error (error);
+
+  db = g_build_filename (dir, "library.db", NULL);
+  store = gloss_store_open (db, &error);
+  g_assert_no_error (error);
+  folder = g_file_new_for_path (dir);
+  report = gloss_store_import_files (store, &folder, 1, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < report->outcomes->len; i++)
+    {
+      GlossFileImportOutcome *outcome = g_ptr_array_index (report->outcomes, i);
+      g_autofree char *name = g_file_get_basename (outcome->file);
+
+      if (g_str_equal (name, "Report.PDF"))
+        pdf_outcome = outcome;
+      else if (g_str_equal (name, "scan.pdf"))
+        scan_outcome = outcome;
+    }
+  g_assert_nonnull (pdf_outcome);
+  g_assert_cmpint (pdf_outcome->status, ==, GLOSS_FILE_IMPORT_ADDED);
+  g_assert_nonnull (scan_outcome);
+  g_assert_cmpint (scan_outcome->status, ==, GLOSS_FILE_IMPORT_FAILED);
+  g_assert_error (scan_outcome->error, GLOSS_ERROR, GLOSS_ERROR_NO_ARTICLE);
+  g_assert_nonnull (strstr (scan_outcome->error->message, "scan"));
+  g_assert_cmpuint (report->n_added, ==, 1);
+
+  article = gloss_store_load_article (store, pdf_outcome->article_id, &error);
+  g_assert_no_error (error);
+  text = article_text (article);
+  g_assert_nonnull (strstr (text, "paid misinformation would be fined up to four percent"));
+  g_assert_null (strstr (text, "Page 2"));
+
+  g_clear_object (&store);
+  g_unlink (report_path);
+  g_unlink (scan_path);
+  for (guint i = 0; i < G_N_ELEMENTS (db_suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (db, db_suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -264,6 +346,7 @@ main (int    argc,
   g_test_add_func ("/core/pdf/scan-without-text", test_scan_without_text);
   g_test_add_func ("/core/pdf/damaged", test_damaged);
   g_test_add_func ("/core/pdf/encrypted", test_encrypted);
+  g_test_add_func ("/core/pdf/import-folder", test_import_folder);
 
   return g_test_run ();
 }

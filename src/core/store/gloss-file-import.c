@@ -12,7 +12,8 @@
 
 /*
  * Importing many files: folders are walked recursively (saved pages,
- * copied text, their .gz; hidden files and a saved page's "*_files" folder
+ * copied text, their .gz, and PDFs, whose text goes through the copied-text
+ * path as a single PDF opened does; hidden files and a saved page's "*_files" folder
  * are not articles), then files go in batches: each batch is read,
  * extracted and compressed outside any transaction, so the library's write
  * lock is held only while the batch is written, in one transaction.
@@ -33,7 +34,7 @@
 
 #define BATCH_SIZE 50
 
-static const char * const extensions[] = { ".html", ".htm", ".xhtml", ".txt" };
+static const char * const extensions[] = { ".html", ".htm", ".xhtml", ".txt", ".pdf" };
 
 const char *
 gloss_file_import_status_to_string (GlossFileImportStatus status)
@@ -75,7 +76,7 @@ gloss_file_import_report_free (GlossFileImportReport *report)
  * @basename: a file name found in a folder
  *
  * Returns: whether a file of that name, met in a folder being imported, is
- *   read as an article (.html, .htm, .xhtml, .txt, and those gzipped);
+ *   read as an article (.html, .htm, .xhtml, .txt, .pdf, and those gzipped);
  *   files named one by one are always read
  */
 gboolean
