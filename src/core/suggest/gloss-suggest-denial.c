@@ -104,6 +104,9 @@ const char * const gloss_suggest_denial_phrases[] = {
   "mischaracterization", "mischaracterisation", "distortion", "do not indicate",
   "does not indicate", "did not indicate", "no proof", "not supported", "never said",
   "is wrong", "are wrong", "was wrong", "were wrong", "simply wrong", "debunked", "debunk",
+  /* what a party calls an accusation it rejects */
+  "charade", "hoax", "witch hunt", "witch-hunt", "illegitimate", "politically motivated",
+  "conspiracy theory", "conspiracy theories", "falsely", "no role", "nothing to do with",
   NULL
 };
 
@@ -218,6 +221,21 @@ gloss_suggest_find_denial (GlossSuggestContext *ctx,
           deny = (gint) i;
           after = deny + 1;
           break;
+        }
+      /* "“Not the U.S. nor its allies are preventing …”": a list of those
+       * accused, each denied */
+      if (gloss_lex_is (t, "nor"))
+        {
+          for (gint m = (gint) i - 1; m >= (gint) first && m >= (gint) i - 12; m--)
+            if (gloss_lex_is (tok (ctx, (guint) m), "not") ||
+                gloss_lex_is (tok (ctx, (guint) m), "neither"))
+              {
+                deny = m;
+                after = (gint) i + 1;
+                break;
+              }
+          if (deny >= 0)
+            break;
         }
       /* "no epidemiological evidence", "no such proof" */
       if (gloss_lex_is (t, "no"))
