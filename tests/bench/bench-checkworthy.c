@@ -7,6 +7,8 @@
 
 #include "gloss-core.h"
 
+#include "bench-measure.h"
+
 /* How long the check-worthiness model takes to score every sentence of a
  * long article, against a baseline measured in the same run: lower-casing
  * each sentence with g_utf8_strdown() (one pass over the same text, with an
@@ -46,40 +48,6 @@ load_sentences (const char *path)
   return sentences;
 }
 
-static guint
-count_words (const char *text)
-{
-  guint n = 0;
-  gboolean in_word = FALSE;
-
-  for (const char *c = text; *c; c = g_utf8_next_char (c))
-    {
-      gboolean space = g_unichar_isspace (g_utf8_get_char (c));
-
-      if (!space && !in_word)
-        n++;
-      in_word = !space;
-    }
-  return n;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -109,7 +77,7 @@ main (int    argc,
     }
   sentences = load_sentences (argc > 1 ? argv[1] : BENCH_DEFAULT_LABELS);
   while (total < (guint) words)
-    total += count_words (g_ptr_array_index (sentences, n++ % sentences->len));
+    total += bench_count_words (g_ptr_array_index (sentences, n++ % sentences->len));
 
   t0 = g_get_monotonic_time ();
   model = gloss_checkworthy_model_get_default (&error);
@@ -146,8 +114,8 @@ main (int    argc,
       g_array_append_val (base_ms, base);
       g_array_append_val (score_ms, score);
     }
-  b = median (base_ms);
-  s = median (score_ms);
+  b = bench_median (base_ms);
+  s = bench_median (score_ms);
   printf ("article: %u words, %u sentences (%u worth checking)\n", total, n, n_worth);
   printf ("baseline, lower-casing every sentence: %.2f ms (median of %d)\n", b, rounds);
   printf ("scoring every sentence: %.2f ms (median of %d)\n", s, rounds);

@@ -34,47 +34,6 @@ static const char * const notes[] = {
   "Needs a second source", "The date is wrong in the original",
 };
 
-double
-bench_now_seconds (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
-
-/* The process's peak resident set (VmHWM), in KiB; 0 when unknown. */
-gsize
-bench_peak_rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return 0;
-  line = strstr (status, "VmHWM:");
-  return line != NULL ? strtoul (line + 6, NULL, 10) : 0;
-}
-
-int
-bench_compare_doubles (gconstpointer a,
-                       gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Sorts @values (of double) in place. */
-double
-bench_median (GArray *values)
-{
-  guint n = values->len;
-
-  g_assert (n > 0);
-  g_array_sort (values, bench_compare_doubles);
-  if (n % 2 == 1)
-    return g_array_index (values, double, n / 2);
-  return (g_array_index (values, double, n / 2 - 1) + g_array_index (values, double, n / 2)) / 2;
-}
-
 /* Every .html page of @folder, in name order (so the library does not
  * depend on the order the file system lists them in). */
 GPtrArray *

@@ -3,12 +3,14 @@
 
 #include "gloss-core.h"
 
+#include "bench-measure.h"
+
 G_BEGIN_DECLS
 
 /*
  * What the library benchmarks share: a library generated from the dev
- * corpus (every article with its own bytes and text), annotations spread
- * over it, and the few measuring helpers they all need.
+ * corpus (every article with its own bytes and text) and annotations
+ * spread over it.
  */
 
 /* The seed both benchmarks generate their library with: the same library,
@@ -17,12 +19,6 @@ G_BEGIN_DECLS
 
 /* Generated pages are written and imported this many at a time. */
 #define BENCH_CORPUS_ROUND 500
-
-double     bench_now_seconds            (void);
-gsize      bench_peak_rss_kib           (void);
-int        bench_compare_doubles        (gconstpointer  a,
-                                         gconstpointer  b);
-double     bench_median                 (GArray        *values);
 
 GPtrArray *bench_corpus_load            (const char    *folder);
 GString   *bench_corpus_make_variant    (GBytes        *page,

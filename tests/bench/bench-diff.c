@@ -8,6 +8,8 @@
 
 #include "gloss-core.h"
 
+#include "bench-measure.h"
+
 /*
  * Word diff speed: two versions of a generated 10,000-word article, the
  * second edited the way outlets edit (words corrected, sentences added and
@@ -146,16 +148,6 @@ edit_article (GRand     *rand,
   return (char **) g_ptr_array_free (edited, FALSE);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static double
 time_diff (char   **old_blocks,
            char   **new_blocks,
@@ -225,8 +217,8 @@ main (int    argc,
       same[round] = time_diff (old_blocks, copy_blocks, &n_same);
       edited[round] = time_diff (old_blocks, new_blocks, &n_changes);
     }
-  qsort (same, rounds, sizeof (double), compare_doubles);
-  qsort (edited, rounds, sizeof (double), compare_doubles);
+  qsort (same, rounds, sizeof (double), bench_compare_doubles);
+  qsort (edited, rounds, sizeof (double), bench_compare_doubles);
 
   g_print ("bench-diff: %u words in %u paragraphs, %.1f%% edited, %u rounds (medians)\n",
            n_words, g_strv_length (old_blocks), percent, rounds);

@@ -8,6 +8,8 @@
 
 #include "gloss-core.h"
 
+#include "bench-measure.h"
+
 /*
  * Store and anchoring speed, each against a baseline run in the same process:
  *
@@ -146,16 +148,6 @@ prefill (const char *path,
   sqlite3_close (db);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 insert_latencies (const char *path,
                   guint       n_existing,
@@ -199,7 +191,7 @@ insert_latencies (const char *path,
       latencies[i] = (seconds_now () - start) * 1000.0;
     }
 
-  qsort (latencies, N_INSERTS, sizeof (double), compare_doubles);
+  qsort (latencies, N_INSERTS, sizeof (double), bench_compare_doubles);
   *out_p50 = latencies[N_INSERTS / 2];
   *out_p99 = latencies[N_INSERTS * 99 / 100];
 }

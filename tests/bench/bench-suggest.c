@@ -7,6 +7,8 @@
 
 #include "gloss-core.h"
 
+#include "bench-measure.h"
+
 /* How long suggestions take on a long article, against a baseline measured
  * in the same run: building the article itself (each block normalised and
  * stored in a GlossArticle, as the store's load does).  The article is the
@@ -41,23 +43,6 @@ load_paragraphs (const char *path)
   return paragraphs;
 }
 
-static guint
-count_words (const char *text)
-{
-  guint n = 0;
-  gboolean in_word = FALSE;
-
-  for (const char *c = text; *c; c = g_utf8_next_char (c))
-    {
-      gboolean space = g_unichar_isspace (g_utf8_get_char (c));
-
-      if (!space && !in_word)
-        n++;
-      in_word = !space;
-    }
-  return n;
-}
-
 static GlossArticle *
 build_article (GPtrArray *paragraphs,
                guint      n_paragraphs)
@@ -68,23 +53,6 @@ build_article (GPtrArray *paragraphs,
     gloss_article_append_block (article, GLOSS_BLOCK_PARAGRAPH,
                                 g_ptr_array_index (paragraphs, i % paragraphs->len));
   return article;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
 }
 
 int
@@ -118,7 +86,7 @@ main (int    argc,
     }
   paragraphs = load_paragraphs (argc > 1 ? argv[1] : BENCH_DEFAULT_LABELS);
   while (total < (guint) words)
-    total += count_words (g_ptr_array_index (paragraphs, n_paragraphs++ % paragraphs->len));
+    total += bench_count_words (g_ptr_array_index (paragraphs, n_paragraphs++ % paragraphs->len));
 
   for (int r = 0; r < rounds + 1; r++)
     {
@@ -141,8 +109,8 @@ main (int    argc,
       g_array_append_val (build_ms, build);
       g_array_append_val (suggest_ms, suggest);
     }
-  b = median (build_ms);
-  s = median (suggest_ms);
+  b = bench_median (build_ms);
+  s = bench_median (suggest_ms);
   printf ("article: %u words, %u paragraphs, %u sentences (%u with a suggestion)\n", total,
           n_paragraphs, n_sentences, n_labelled);
   printf ("baseline, building the article: %.2f ms (median of %d)\n", b, rounds);

@@ -5,6 +5,8 @@
 
 #include "team-fixture.h"
 
+#include "bench-measure.h"
+
 /* Team library sync against a local PostgreSQL server (run it through
  * tests/team/pg-cluster.py, see README.md):
  *
@@ -25,28 +27,6 @@ static int n_annotations = 10000;
 static int n_clients = 20;
 static int n_changes = 100;
 
-static double
-now (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *times,
-            double  p)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, MIN (times->len - 1, (guint) (p * times->len)));
-}
 
 static guint
 count_annotations (TeamClient *client)
@@ -68,11 +48,11 @@ static gpointer
 sync_thread (gpointer data)
 {
   SyncJob *job = data;
-  double start = now ();
+  double start = bench_now_seconds ();
 
   gloss_team_sync (job->client->store, job->client->library, job->client->connection, NULL,
                    &job->error);
-  job->seconds = now () - start;
+  job->seconds = bench_now_seconds () - start;
   return NULL;
 }
 
@@ -110,14 +90,14 @@ main (int   argc,
 
   /* 1. The first sync. */
   per_article = MAX (1, n_annotations / MAX (1, n_articles));
-  start = now ();
+  start = bench_now_seconds ();
   for (int i = 0; i < n_articles; i++)
     {
       g_autofree char *title = g_strdup_printf ("Story %d about the harbour", i);
 
       team_client_add_article (ada, title, 12);
     }
-  import_s = now () - start;
+  import_s = bench_now_seconds () - start;
   ids = gloss_store_list_article_ids (ada->store, &error);
   g_assert_no_error (error);
   /* Straight into the table, in one transaction: the setup is not what is
@@ -147,12 +127,12 @@ main (int   argc,
       }
   g_assert_true (gloss_store_commit (ada->store, &error));
 
-  start = now ();
+  start = bench_now_seconds ();
   stats = team_client_sync (ada);
-  push_s = now () - start;
-  start = now ();
+  push_s = bench_now_seconds () - start;
+  start = bench_now_seconds ();
   stats = team_client_sync (bea);
-  pull_s = now () - start;
+  pull_s = bench_now_seconds () - start;
   g_assert_cmpuint (count_annotations (bea), ==, count_annotations (ada));
   printf ("first sync: %d articles, %u annotations\n", n_articles, count_annotations (ada));
   printf ("  baseline: importing the articles locally  %8.2f s\n", import_s);
@@ -164,24 +144,24 @@ main (int   argc,
   /* 2. Nothing new. */
   for (int i = 0; i < 20; i++)
     {
-      start = now ();
+      start = bench_now_seconds ();
       stats = team_client_sync (bea);
-      g_array_append_val (times, (double) { now () - start });
+      g_array_append_val (times, (double) { bench_now_seconds () - start });
       g_assert_cmpuint (stats.pushed + stats.pulled, ==, 0);
     }
   printf ("no-op sync, open connection: median %.1f ms, p95 %.1f ms\n",
-          percentile (times, 0.5) * 1000, percentile (times, 0.95) * 1000);
+          bench_percentile (times, 0.5) * 1000, bench_percentile (times, 0.95) * 1000);
   g_array_set_size (times, 0);
   for (int i = 0; i < 20; i++)
     {
-      start = now ();
+      start = bench_now_seconds ();
       gloss_team_connection_free (bea->connection);
       bea->connection = team_connect (DB, "bea");
       team_client_sync (bea);
-      g_array_append_val (times, (double) { now () - start });
+      g_array_append_val (times, (double) { bench_now_seconds () - start });
     }
   printf ("no-op sync with a new TLS connection: median %.1f ms, p95 %.1f ms\n",
-          percentile (times, 0.5) * 1000, percentile (times, 0.95) * 1000);
+          bench_percentile (times, 0.5) * 1000, bench_percentile (times, 0.95) * 1000);
   team_client_free (ada);
   team_client_free (bea);
 
@@ -225,7 +205,7 @@ main (int   argc,
     expected = n_clients * n_changes;
 
     g_array_set_size (times, 0);
-    crowd_start = now ();
+    crowd_start = bench_now_seconds ();
     while (!agreed && rounds < 10)
       {
         rounds++;
@@ -248,10 +228,10 @@ main (int   argc,
       }
     printf ("%d clients × %d changes, syncing at once: %s after %u rounds, %.2f s in all\n",
             n_clients, n_changes, agreed ? "converged" : "NOT converged", rounds,
-            now () - crowd_start);
+            bench_now_seconds () - crowd_start);
     printf ("  one client's sync: p50 %.0f ms, p95 %.0f ms, max %.0f ms\n",
-            percentile (times, 0.5) * 1000, percentile (times, 0.95) * 1000,
-            percentile (times, 1.0) * 1000);
+            bench_percentile (times, 0.5) * 1000, bench_percentile (times, 0.95) * 1000,
+            bench_percentile (times, 1.0) * 1000);
     for (int c = 0; c < n_clients; c++)
       team_client_free (clients[c]);
     team_client_free (seed);

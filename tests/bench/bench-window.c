@@ -85,23 +85,6 @@ cpu_ms (void)
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
-static guint
-count_words (const char *text)
-{
-  guint n = 0;
-  gboolean in_word = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gboolean space = g_unichar_isspace (g_utf8_get_char (p));
-
-      if (!space && !in_word)
-        n++;
-      in_word = !space;
-    }
-  return n;
-}
-
 static gboolean
 watchdog_cb (gpointer user_data)
 {
@@ -455,7 +438,7 @@ article_child (const char *db,
   gtk_window_get_default_size (GTK_WINDOW (probe), &width, &height);
   show_and_wait (GTK_WINDOW (probe));
   renderer = gtk_native_get_renderer (GTK_NATIVE (probe));
-  printf (ARTICLE_TAG "-INFO %u %u %u %dx%d %s\n", count_words (text),
+  printf (ARTICLE_TAG "-INFO %u %u %u %dx%d %s\n", bench_count_words (text),
           gloss_article_get_n_blocks (article), annotations->len, width, height,
           renderer != NULL ? G_OBJECT_TYPE_NAME (renderer) : "none");
   destroy_and_wait (GTK_WINDOW (probe));
@@ -567,7 +550,7 @@ make_long_article (GPtrArray *corpus,
             continue;
           escaped = g_markup_escape_text (gloss_block_get_text (block), -1);
           g_string_append_printf (html, "<p>%s</p>\n", escaped);
-          words += count_words (gloss_block_get_text (block));
+          words += bench_count_words (gloss_block_get_text (block));
         }
     }
   g_string_append (html, "</article></body></html>\n");

@@ -231,3 +231,21 @@ gloss_test_wait_finish (GlossTestWait *wait)
   g_clear_handle_id (&wait->source, g_source_remove);
   g_clear_handle_id (&wait->poll_source, g_source_remove);
 }
+
+/**
+ * gloss_test_file_sha256:
+ * @path: a file that must exist
+ *
+ * What a test compares to prove a file was left untouched, byte for byte.
+ *
+ * Returns: (transfer full): the SHA-256 of its contents, in hex
+ */
+char *
+gloss_test_file_sha256 (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}

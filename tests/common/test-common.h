@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 char *gloss_test_dir_new          (void);
 char *gloss_test_library_dir_new  (char       **out_path);
 void  gloss_test_remove_tree      (const char  *path);
+char *gloss_test_file_sha256      (const char  *path);
 
 /* Warnings */
 

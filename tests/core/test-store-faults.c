@@ -68,16 +68,6 @@ new_annotation (GlossStore *store,
   return annotation;
 }
 
-static char *
-checksum_of (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 static guint
 count_annotations (GlossStore *store,
                    gint64      article_id)
@@ -120,7 +110,7 @@ test_read_only_requested (Fixture       *fixture,
                           gconstpointer  data)
 {
   gint64 id = make_library (fixture->path, 3);
-  g_autofree char *before = checksum_of (fixture->path);
+  g_autofree char *before = gloss_test_file_sha256 (fixture->path);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossStore) store = gloss_store_open_full (fixture->path, GLOSS_STORE_OPEN_READ_ONLY,
@@ -129,7 +119,7 @@ test_read_only_requested (Fixture       *fixture,
   g_assert_no_error (error);
   check_read_only_library (fixture->path, id, store);
   g_clear_object (&store);
-  after = checksum_of (fixture->path);
+  after = gloss_test_file_sha256 (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -222,13 +212,13 @@ test_damaged_file (Fixture       *fixture,
   /* Scribble over the second and third pages (the tables' roots). */
   memset (contents + 4096, 0xA5, 4096);
   g_assert_true (g_file_set_contents (fixture->path, contents, length, NULL));
-  before = checksum_of (fixture->path);
+  before = gloss_test_file_sha256 (fixture->path);
 
   store = gloss_store_open (fixture->path, &error);
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CORRUPT);
   g_assert_null (store);
   g_assert_nonnull (strstr (error->message, "damaged"));
-  after = checksum_of (fixture->path);
+  after = gloss_test_file_sha256 (fixture->path);
   g_assert_cmpstr (before, ==, after);
   g_clear_error (&error);
 
@@ -237,7 +227,7 @@ test_damaged_file (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_false (g_file_test (fixture->path, G_FILE_TEST_EXISTS));
   g_free (after);
-  after = checksum_of (aside);
+  after = gloss_test_file_sha256 (aside);
   g_assert_cmpstr (before, ==, after);
 
   store = gloss_store_open (fixture->path, &error);
@@ -364,12 +354,12 @@ test_damaged_backup_not_restored (Fixture       *fixture,
   g_autofree char *after = NULL;
 
   make_library (fixture->path, 2);
-  before = checksum_of (fixture->path);
+  before = gloss_test_file_sha256 (fixture->path);
   g_assert_true (g_file_set_contents (bogus, "not a database, just some words in a file", -1, NULL));
 
   g_assert_false (gloss_store_restore_backup (fixture->path, bogus, &error));
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CORRUPT);
-  after = checksum_of (fixture->path);
+  after = gloss_test_file_sha256 (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 

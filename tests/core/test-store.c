@@ -81,16 +81,6 @@ test_default_path (void)
   g_unsetenv ("GLOSS_DB");
 }
 
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-}
-
 static void
 test_newer_library_refused_untouched (Fixture       *fixture,
                                       gconstpointer  data)
@@ -105,14 +95,14 @@ test_newer_library_refused_untouched (Fixture       *fixture,
   g_assert_no_error (error);
   g_clear_object (&store);
   gloss_test_sql_exec (fixture->path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99");
-  before = file_checksum (fixture->path);
+  before = gloss_test_file_sha256 (fixture->path);
 
   store = gloss_store_open (fixture->path, &error);
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NEWER_SCHEMA);
   g_assert_null (store);
   g_assert_nonnull (strstr (error->message, "newer version of Gloss"));
 
-  after = file_checksum (fixture->path);
+  after = gloss_test_file_sha256 (fixture->path);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
@@ -123,11 +113,11 @@ test_newer_library_refused_untouched (Fixture       *fixture,
   g_assert_cmpint (gloss_test_sql_int (fixture->path, "PRAGMA user_version"), ==, GLOSS_STORE_SCHEMA_VERSION + 1);
   g_clear_pointer (&before, g_free);
   g_clear_pointer (&after, g_free);
-  before = file_checksum (fixture->path);
+  before = gloss_test_file_sha256 (fixture->path);
   store = gloss_store_open (fixture->path, &error);
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NEWER_SCHEMA);
   g_assert_null (store);
-  after = file_checksum (fixture->path);
+  after = gloss_test_file_sha256 (fixture->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -143,11 +133,11 @@ test_foreign_files_refused (Fixture       *fixture,
   g_autofree char *after = NULL;
 
   gloss_test_sql_exec (other, "CREATE TABLE contacts (name TEXT)");
-  before = file_checksum (other);
+  before = gloss_test_file_sha256 (other);
   store = gloss_store_open (other, &error);
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CORRUPT);
   g_assert_null (store);
-  after = file_checksum (other);
+  after = gloss_test_file_sha256 (other);
   g_assert_cmpstr (before, ==, after);
   g_clear_error (&error);
 
