@@ -615,6 +615,7 @@ test_export_comparison_earlier (Fixture       *fixture,
   annotate (store, id, GLOSS_ANNOTATION_QUESTION, DOOMED, GLOSS_VERDICT_NONE);
   second = gloss_store_update_article (store, id, v2, "story-later.html", NULL, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (second->len, ==, 3);
   third = gloss_store_update_article (store, id, v3, "story-latest.html", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (third->len, ==, 3);
