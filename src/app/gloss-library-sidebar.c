@@ -35,7 +35,7 @@ struct _GlossLibrarySidebar
 
   GlossStore         *store;
   GlossLibraryModel  *model;
-  GtkSingleSelection *selection;
+  GtkMultiSelection *selection;
   GSimpleActionGroup *actions;
 
   GlossArticleFilter  filter;
@@ -223,6 +223,19 @@ get_item_id (GlossLibrarySidebar *self,
   return item != NULL ? gloss_library_item_get_id (item) : 0;
 }
 
+/* The one selected row's position; GTK_INVALID_LIST_POSITION when none or
+ * several are selected. */
+static guint
+get_single_selected (GlossLibrarySidebar *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  return gtk_bitset_get_size (selected) == 1 ? gtk_bitset_get_minimum (selected)
+                                             : GTK_INVALID_LIST_POSITION;
+}
+
+/* A click or the arrow keys select one row: it opens.  Ctrl or Shift with
+ * them select several (to share them at once) and open nothing. */
 static void
 selection_changed_cb (GlossLibrarySidebar *self)
 {
@@ -231,7 +244,7 @@ selection_changed_cb (GlossLibrarySidebar *self)
   if (self->selecting)
     return;
 
-  id = get_item_id (self, gtk_single_selection_get_selected (self->selection));
+  id = get_item_id (self, get_single_selected (self));
   if (id != 0)
     g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, id);
 }
@@ -259,9 +272,12 @@ list_activate_cb (GlossLibrarySidebar *self,
     g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, id);
 }
 
-/* The article actions the window offers, for one row's context menu. */
+/* The article actions the window offers, for one row's context menu;
+ * with @n_selected rows selected, this one among them, what can be done
+ * to them all. */
 static GMenuModel *
-new_article_menu (const GlossArticleSummary *summary)
+new_article_menu (const GlossArticleSummary *summary,
+                  guint                      n_selected)
 {
   GMenu *menu = g_menu_new ();
   GMenu *section = g_menu_new ();
@@ -300,8 +316,20 @@ new_article_menu (const GlossArticleSummary *summary)
     }
 
   /* src/app/team: hidden unless the library syncs with a team library */
-  item = g_menu_item_new (_("Share to _Team Library…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "team.share", target);
+  if (n_selected > 1)
+    {
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "Share %u Selected Article to _Team Library…",
+                                                             "Share %u Selected Articles to _Team Library…",
+                                                             n_selected), n_selected);
+
+      item = g_menu_item_new (label, "team.share-selected");
+    }
+  else
+    {
+      item = g_menu_item_new (_("Share to _Team Library…"), NULL);
+      g_menu_item_set_action_and_target_value (item, "team.share", target);
+    }
   g_menu_item_set_attribute (item, "hidden-when", "s", "action-disabled");
   g_menu_append_item (section, item);
   g_clear_object (&item);
@@ -333,13 +361,23 @@ popup_context_menu (GlossLibraryRow *row,
                     double           y)
 {
   GlossLibraryItem *item = gloss_library_row_get_item (row);
+  GtkWidget *sidebar = gtk_widget_get_ancestor (GTK_WIDGET (row), GLOSS_TYPE_LIBRARY_SIDEBAR);
+  g_autoptr(GArray) selected = NULL;
   g_autoptr(GMenuModel) menu = NULL;
   GtkWidget *popover;
+  guint n_selected = 0;
 
   if (item == NULL)
     return;
 
-  menu = new_article_menu (gloss_library_item_get_summary (item));
+  /* The row is one of several selected: the menu offers them all too. */
+  if (sidebar != NULL)
+    selected = gloss_library_sidebar_dup_selected_ids (GLOSS_LIBRARY_SIDEBAR (sidebar));
+  for (guint i = 0; selected != NULL && i < selected->len; i++)
+    if (g_array_index (selected, gint64, i) == gloss_library_item_get_id (item))
+      n_selected = selected->len;
+
+  menu = new_article_menu (gloss_library_item_get_summary (item), n_selected);
   popover = gtk_popover_menu_new_from_model (menu);
   gtk_widget_set_parent (popover, GTK_WIDGET (row));
   gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { x, y, 1, 1 });
@@ -395,7 +433,8 @@ context_menu_key_cb (GtkWidget *widget,
                      gpointer   user_data)
 {
   GlossLibrarySidebar *self = GLOSS_LIBRARY_SIDEBAR (user_data);
-  gint64 id = gloss_library_sidebar_get_selected_id (self);
+  g_autoptr(GArray) selected = gloss_library_sidebar_dup_selected_ids (self);
+  gint64 id = selected->len > 0 ? g_array_index (selected, gint64, 0) : 0;
   GlossLibraryRow *row = id != 0 ? find_row (GTK_WIDGET (self->list_view), id) : NULL;
 
   if (row == NULL)
@@ -585,10 +624,8 @@ gloss_library_sidebar_init (GlossLibrarySidebar *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "library", G_ACTION_GROUP (self->actions));
 
   self->model = gloss_library_model_new ();
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed_cb), self);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
@@ -754,18 +791,27 @@ gloss_library_sidebar_refresh_article (GlossLibrarySidebar *self,
                                        gint64               article_id)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GtkBitset) selected = NULL;
+  gboolean was_selected;
+  guint position;
 
   g_return_if_fail (GLOSS_IS_LIBRARY_SIDEBAR (self));
 
   if (self->store == NULL)
     return;
 
+  position = gloss_library_model_find (self->model, article_id);
+  was_selected = position != GTK_INVALID_LIST_POSITION &&
+                 gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->selection), position);
   self->selecting = TRUE;
   if (!gloss_library_model_refresh_article (self->model, self->store, article_id, &error))
     g_warning ("Could not read article %" G_GINT64_FORMAT " again: %s", article_id, error->message);
-  /* Replacing the row drops its selection; it comes back without reopening. */
-  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
-    gtk_single_selection_set_selected (self->selection, gloss_library_model_find (self->model, article_id));
+  /* Replacing the row drops its selection; it comes back without reopening
+   * (and the others selected with it stay). */
+  position = gloss_library_model_find (self->model, article_id);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (position != GTK_INVALID_LIST_POSITION && (was_selected || gtk_bitset_is_empty (selected)))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, FALSE);
   self->selecting = FALSE;
 }
 
@@ -790,7 +836,10 @@ gloss_library_sidebar_select_article (GlossLibrarySidebar *self,
                              : GTK_INVALID_LIST_POSITION;
 
   self->selecting = TRUE;
-  gtk_single_selection_set_selected (self->selection, position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  else
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   self->selecting = FALSE;
 
   if (position != GTK_INVALID_LIST_POSITION)
@@ -800,14 +849,43 @@ gloss_library_sidebar_select_article (GlossLibrarySidebar *self,
 /**
  * gloss_library_sidebar_get_selected_id:
  *
- * Returns: the selected article's id, or 0
+ * Returns: the selected article's id, or 0 when none or several are
+ *   selected
  */
 gint64
 gloss_library_sidebar_get_selected_id (GlossLibrarySidebar *self)
 {
   g_return_val_if_fail (GLOSS_IS_LIBRARY_SIDEBAR (self), 0);
 
-  return get_item_id (self, gtk_single_selection_get_selected (self->selection));
+  return get_item_id (self, get_single_selected (self));
+}
+
+/**
+ * gloss_library_sidebar_dup_selected_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the articles
+ *   selected, in the list's order
+ */
+GArray *
+gloss_library_sidebar_dup_selected_ids (GlossLibrarySidebar *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (GLOSS_IS_LIBRARY_SIDEBAR (self), ids);
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      gint64 id = get_item_id (self, position);
+
+      if (id != 0)
+        g_array_append_val (ids, id);
+    }
+  return ids;
 }
 
 /**

@@ -19,6 +19,7 @@ void        gloss_library_sidebar_refresh_article (GlossLibrarySidebar *self,
 void        gloss_library_sidebar_select_article  (GlossLibrarySidebar *self,
                                                    gint64               article_id);
 gint64      gloss_library_sidebar_get_selected_id (GlossLibrarySidebar *self);
+GArray     *gloss_library_sidebar_dup_selected_ids (GlossLibrarySidebar *self);
 gboolean    gloss_library_sidebar_is_loading      (GlossLibrarySidebar *self);
 void        gloss_library_sidebar_focus_search    (GlossLibrarySidebar *self);
 GListModel *gloss_library_sidebar_get_articles    (GlossLibrarySidebar *self);

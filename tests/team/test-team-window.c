@@ -5,6 +5,8 @@
 #include "../ui/ui-fixture.h"
 
 #include "gloss-all-annotations-view.h"
+#include "gloss-library-item.h"
+#include "gloss-window-private.h"
 #include "gloss-preferences-window.h"
 #include "gloss-team-add-dialog.h"
 #include "gloss-team-password.h"
@@ -321,6 +323,100 @@ test_password_store (void)
   g_assert_null (gone);
 }
 
+/* The visible message dialog whose body says @text (an earlier one may
+ * still be on screen). */
+static AdwMessageDialog *
+find_message_saying (const char *text)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
+          strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (window)), text) != NULL)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+asks_to_share_two (gpointer data)
+{
+  return find_message_saying ("2 articles and their annotations") != NULL;
+}
+
+static gboolean
+lists_three (gpointer data)
+{
+  return g_list_model_get_n_items (data) == 3;
+}
+
+/* Two more articles, selected together in the library sidebar (as Ctrl
+ * or Shift with a click or the arrow keys do), open nothing and are
+ * shared to the team library at once. */
+static void
+share_two_selected (GlossWindow *window,
+                    GlossStore  *store)
+{
+  static const char *const titles[] = { "Harbour dredging", "School meals" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) selected = NULL;
+  g_autoptr(GPtrArray) libraries = NULL;
+  g_autofree char *response = NULL;
+  gint64 ids[2];
+  gint64 shown = gloss_article_get_id (gloss_window_get_article (window));
+  GtkWidget *list_view;
+  GtkSelectionModel *model;
+  AdwMessageDialog *dialog;
+  guint n_before;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("%s\n\nThe council spent ten thousand on %s, "
+                                               "the mayor said on Tuesday, and critics "
+                                               "disagreed.\n\nIt comes back to the council "
+                                               "next month.\n\n", titles[i], titles[i]);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+      ids[i] = gloss_store_import (store, bytes, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  gloss_library_sidebar_reload (window->library_sidebar);
+  list_view = find_type (GTK_WIDGET (window->library_sidebar), GTK_TYPE_LIST_VIEW);
+  model = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+  wait_for (lists_three, model, "the library sidebar to list three articles");
+
+  for (guint position = 0; position < 3; position++)
+    {
+      g_autoptr(GlossLibraryItem) item = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+      if (gloss_library_item_get_id (item) == ids[0] || gloss_library_item_get_id (item) == ids[1])
+        gtk_selection_model_select_item (model, position, FALSE);
+      else
+        gtk_selection_model_unselect_item (model, position);
+    }
+  selected = gloss_library_sidebar_dup_selected_ids (window->library_sidebar);
+  g_assert_cmpuint (selected->len, ==, 2);
+  g_assert_cmpint (gloss_library_sidebar_get_selected_id (window->library_sidebar), ==, 0);
+  g_assert_cmpint (gloss_article_get_id (gloss_window_get_article (window)), ==, shown);
+
+  libraries = gloss_team_list_libraries (store, &error);
+  g_assert_no_error (error);
+  n_before = ((GlossTeamLibrary *) libraries->pdata[0])->n_articles;
+  gtk_widget_activate_action (GTK_WIDGET (window), "team.share-selected", NULL);
+  wait_for (asks_to_share_two, NULL, "the Share to Team Library dialog for two articles");
+  dialog = find_message_saying ("2 articles and their annotations");
+  response = g_strdup_printf ("library-%" G_GINT64_FORMAT,
+                              ((GlossTeamLibrary *) libraries->pdata[0])->id);
+  adw_message_dialog_response (dialog, response);
+  g_clear_pointer (&libraries, g_ptr_array_unref);
+  libraries = gloss_team_list_libraries (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (((GlossTeamLibrary *) libraries->pdata[0])->n_articles, ==, n_before + 2);
+}
+
 static void
 test_window_sync (void)
 {
@@ -528,6 +624,8 @@ test_window_sync (void)
   ada_note = dup_note (ada->store, gloss_annotation_get_uuid (annotation));
   g_assert_cmpstr (ada_note, ==, "Ben: true, see the minutes");
   team_client_free (ada);
+
+  share_two_selected (window, store);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);

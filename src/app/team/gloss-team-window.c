@@ -15,6 +15,7 @@
  * Team libraries in the window: the sync state in the header (a button
  * whose popover says more and offers Sync Now), the "team" actions
  * (team.sync, team.share with an article id, 0 for the one shown,
+ * team.share-selected for the articles selected in the library sidebar,
  * team.resolve for the oldest conflict a sync kept, offered in the popover
  * while there is one) and the team section of the library sidebar.  Everything hangs off the window as
  * object data, so GlossWindow itself only calls gloss_team_window_attach().
@@ -157,6 +158,8 @@ update_actions (Team *team)
   GlossStore *store = gloss_window_get_store (team->window);
   GlossTeamState state = gloss_team_monitor_get_state (team->monitor);
   GAction *share = g_action_map_lookup_action (G_ACTION_MAP (team->actions), "share");
+  GAction *share_selected = g_action_map_lookup_action (G_ACTION_MAP (team->actions),
+                                                        "share-selected");
   GAction *sync = g_action_map_lookup_action (G_ACTION_MAP (team->actions), "sync");
   GAction *resolve = g_action_map_lookup_action (G_ACTION_MAP (team->actions), "resolve");
   g_autoptr(GPtrArray) conflicts = NULL;
@@ -164,6 +167,8 @@ update_actions (Team *team)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (share), store != NULL &&
                                !gloss_store_is_read_only (store) &&
                                state != GLOSS_TEAM_STATE_NONE);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (share_selected),
+                               g_action_get_enabled (share));
   g_simple_action_set_enabled (G_SIMPLE_ACTION (sync), state != GLOSS_TEAM_STATE_NONE &&
                                state != GLOSS_TEAM_STATE_SYNCING);
 
@@ -278,26 +283,42 @@ resolve_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Shares each of @article_ids; one that fails stops there, with the
+ * reason, and those before it stay shared. */
 static void
 share_to (Team   *team,
           gint64  library_id,
-          gint64  article_id)
+          GArray *article_ids)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) libraries = NULL;
   const char *name = NULL;
 
-  if (!gloss_team_share_article (gloss_window_get_store (team->window), library_id, article_id,
-                                 &error))
-    {
-      gloss_window_add_toast (team->window, adw_toast_new (error->message));
-      return;
-    }
+  for (guint i = 0; i < article_ids->len; i++)
+    if (!gloss_team_share_article (gloss_window_get_store (team->window), library_id,
+                                   g_array_index (article_ids, gint64, i), &error))
+      {
+        gloss_window_add_toast (team->window, adw_toast_new (error->message));
+        gloss_team_monitor_refresh (team->monitor);
+        return;
+      }
   libraries = gloss_team_list_libraries (gloss_window_get_store (team->window), NULL);
   for (guint i = 0; libraries != NULL && i < libraries->len; i++)
     if (((GlossTeamLibrary *) g_ptr_array_index (libraries, i))->id == library_id)
       name = ((GlossTeamLibrary *) g_ptr_array_index (libraries, i))->name;
-  if (name != NULL)
+  if (name != NULL && article_ids->len > 1)
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "%u article shared to “%s”; sent "
+                                                               "at the next sync",
+                                                               "%u articles shared to “%s”; sent "
+                                                               "at the next sync",
+                                                               article_ids->len),
+                                                  article_ids->len, name);
+
+      gloss_window_add_toast (team->window, adw_toast_new (message));
+    }
+  else if (name != NULL)
     {
       g_autofree char *message = g_strdup_printf (_("Shared to “%s”; sent at the next sync"),
                                                   name);
@@ -313,32 +334,30 @@ share_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
                    Team             *team)
 {
-  gint64 article_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "article-id"));
+  GArray *article_ids = g_object_get_data (G_OBJECT (dialog), "article-ids");
 
   if (g_str_has_prefix (response, "library-"))
-    share_to (team, g_ascii_strtoll (response + strlen ("library-"), NULL, 10), article_id);
+    share_to (team, g_ascii_strtoll (response + strlen ("library-"), NULL, 10), article_ids);
 }
 
+/* Asks which team library @article_ids go to (one button each), then
+ * shares them. */
 static void
-share_action (GSimpleAction *action,
-              GVariant      *parameter,
-              gpointer       user_data)
+ask_share (Team   *team,
+           GArray *article_ids)
 {
-  Team *team = user_data;
   GlossStore *store = gloss_window_get_store (team->window);
-  gint64 article_id = g_variant_get_int64 (parameter);
   g_autoptr(GPtrArray) libraries = NULL;
   g_autoptr(GlossArticle) article = NULL;
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
 
-  if (article_id == 0 && gloss_window_get_article (team->window) != NULL)
-    article_id = gloss_article_get_id (gloss_window_get_article (team->window));
-  if (store == NULL || article_id <= 0)
+  if (store == NULL || article_ids->len == 0)
     return;
   libraries = gloss_team_list_libraries (store, &error);
-  article = gloss_store_load_article (store, article_id, error == NULL ? &error : NULL);
-  if (libraries == NULL || article == NULL)
+  if (libraries != NULL && article_ids->len == 1)
+    article = gloss_store_load_article (store, g_array_index (article_ids, gint64, 0), &error);
+  if (libraries == NULL || (article_ids->len == 1 && article == NULL))
     {
       gloss_window_add_toast (team->window, adw_toast_new (error->message));
       return;
@@ -346,10 +365,23 @@ share_action (GSimpleAction *action,
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (team->window),
                                                        _("Share to Team Library"), NULL));
-  adw_message_dialog_format_body (dialog, _("“%s” and its annotations go to the team library "
-                                            "at the next sync. Everyone in the team can read "
-                                            "them; editors can change them."),
-                                  gloss_article_get_title (article));
+  if (article != NULL)
+    adw_message_dialog_format_body (dialog, _("“%s” and its annotations go to the team library "
+                                              "at the next sync. Everyone in the team can read "
+                                              "them; editors can change them."),
+                                    gloss_article_get_title (article));
+  else
+    adw_message_dialog_format_body (dialog, g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u article and its annotations go "
+                                                         "to the team library at the next "
+                                                         "sync. Everyone in the team can read "
+                                                         "them; editors can change them.",
+                                                         "%u articles and their annotations go "
+                                                         "to the team library at the next "
+                                                         "sync. Everyone in the team can read "
+                                                         "them; editors can change them.",
+                                                         article_ids->len),
+                                    article_ids->len);
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
   for (guint i = 0; i < libraries->len; i++)
     {
@@ -367,9 +399,40 @@ share_action (GSimpleAction *action,
         }
     }
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "article-id", GSIZE_TO_POINTER (article_id));
+  g_object_set_data_full (G_OBJECT (dialog), "article-ids", g_array_ref (article_ids),
+                          (GDestroyNotify) g_array_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (share_response_cb), team);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+share_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  Team *team = user_data;
+  gint64 article_id = g_variant_get_int64 (parameter);
+  g_autoptr(GArray) article_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (article_id == 0 && gloss_window_get_article (team->window) != NULL)
+    article_id = gloss_article_get_id (gloss_window_get_article (team->window));
+  if (article_id <= 0)
+    return;
+  g_array_append_val (article_ids, article_id);
+  ask_share (team, article_ids);
+}
+
+/* The articles selected in the library sidebar (Ctrl or Shift and a click
+ * or the arrow keys), all at once. */
+static void
+share_selected_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  Team *team = user_data;
+  g_autoptr(GArray) article_ids = gloss_library_sidebar_dup_selected_ids (team->window->library_sidebar);
+
+  ask_share (team, article_ids);
 }
 
 static GtkWidget *
@@ -459,6 +522,7 @@ gloss_team_window_attach (GlossWindow *window)
   static const GActionEntry entries[] = {
     { .name = "sync", .activate = sync_action },
     { .name = "share", .activate = share_action, .parameter_type = "x" },
+    { .name = "share-selected", .activate = share_selected_action },
     { .name = "resolve", .activate = resolve_action },
   };
   GtkWidget *header_bar;
