@@ -300,6 +300,51 @@ resolve_generic_org (GlossSuggestContext *ctx,
   return NULL;
 }
 
+/* "Vindman and Williams": each surname in a list of speakers named in
+ * full when the article gives the full name. */
+static const char *
+group_name (GlossSuggestContext *ctx,
+            guint                first,
+            guint                end)
+{
+  g_autoptr(GString) out = NULL;
+  gboolean joined = FALSE;
+  guint block = tok (ctx, first)->block;
+  glong pos = tok (ctx, first)->start;
+
+  for (guint k = first; k < end; k++)
+    if (gloss_lex_is (tok (ctx, k), "and"))
+      joined = TRUE;
+  if (!joined)
+    return gloss_suggest_intern_span (ctx, first, end);
+
+  out = g_string_new (NULL);
+  for (guint k = first; k < end; k++)
+    {
+      GlossTok *t = tok (ctx, k);
+      const char *full;
+      g_autofree char *gap = NULL;
+
+      if (!is_word (t) || !(t->flags & TF_CAP) || (t->flags & TF_POSS) ||
+          (k > first && (tok (ctx, k - 1)->flags & TF_CAP)) ||
+          (k + 1 < end && (tok (ctx, k + 1)->flags & TF_CAP)))
+        continue;
+      full = g_hash_table_lookup (ctx->surnames, t->lower);
+      if (full == NULL)
+        continue;
+      gap = gloss_suggest_dup_text (ctx, block, pos, t->start);
+      g_string_append (out, gap);
+      g_string_append (out, full);
+      pos = t->end;
+    }
+  {
+    g_autofree char *rest = gloss_suggest_dup_text (ctx, block, pos, tok (ctx, end - 1)->end);
+
+    g_string_append (out, rest);
+  }
+  return g_string_chunk_insert_const (ctx->strings, out->str);
+}
+
 /* The speaker a subject phrase [first, end) names. */
 static gboolean
 speaker_of_phrase (GlossSuggestContext *ctx,
@@ -410,6 +455,25 @@ speaker_of_phrase (GlossSuggestContext *ctx,
       if (run_end > title_end)
         {
           guint name_first;
+          guint org_first = title_end - 1;
+          gboolean org_word = FALSE;
+
+          /* "the Swedish Prosecution Authority": a capitalised title inside
+           * an organisation's name is part of the name */
+          for (guint m = title_end; m < run_end; m++)
+            if ((tok (ctx, m)->lex & LEX_ORG) && !(tok (ctx, m)->lex & LEX_TITLE))
+              org_word = TRUE;
+          while (org_first > first && is_word (tok (ctx, org_first - 1)) &&
+                 (tok (ctx, org_first - 1)->flags & TF_CAP))
+            org_first--;
+          if (org_word && (tok (ctx, title_end - 1)->flags & TF_CAP) &&
+              gloss_suggest_cap_run_end (ctx, org_first, end) == run_end)
+            {
+              sp->name = gloss_suggest_name_of_run (ctx, org_first, run_end, FALSE, &sp->kind,
+                                                    &name_first);
+              set_span (ctx, sp, name_first, run_end);
+              return sp->name != NULL;
+            }
 
           sp->name = gloss_suggest_name_of_run (ctx, title_end, run_end, TRUE, &sp->kind,
                                                 &name_first);
@@ -433,6 +497,11 @@ speaker_of_phrase (GlossSuggestContext *ctx,
           gboolean noun_after = FALSE;
 
           if (run_end <= run_start)
+            continue;
+          /* "one Washington-based trade expert": an adjective, not a name */
+          if (run_end == run_start + 1 && run_end < end &&
+              (g_str_has_suffix (t->lower, "-based") || g_str_has_suffix (t->lower, "-born")) &&
+              is_word (tok (ctx, run_end)) && !(tok (ctx, run_end)->flags & TF_CAP))
             continue;
           /* "Okafor’s supporters", "Democratic lawmakers": a group */
           for (guint m = run_end; m < end; m++)
@@ -458,7 +527,7 @@ speaker_of_phrase (GlossSuggestContext *ctx,
 
               while (g < end && (tok (ctx, g)->lex & LEX_DET) && !(tok (ctx, g)->flags & TF_CAP))
                 g++;
-              sp->name = gloss_suggest_intern_span (ctx, g, end);
+              sp->name = group_name (ctx, g, end);
               sp->kind = ENTITY_GROUP;
               set_span (ctx, sp, g, end);
               return TRUE;
