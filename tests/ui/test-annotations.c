@@ -962,7 +962,6 @@ test_link_other_article (UiLibrary     *library,
   g_autoptr(GlossAnnotation) stored = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
-  g_autofree char *second_path = NULL;
   GlossAnnotation *evidence;
   GlossLinkTargetDialog *dialog;
   GtkListBox *list;
