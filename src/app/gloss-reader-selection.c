@@ -71,12 +71,15 @@ _gloss_reader_view_snap_selection_to_words (GlossReaderView *self)
 }
 
 /* After the text view has handled the button's release, which ends its
- * own selection drag. */
+ * own selection drag.  At the default priority, not an idle one: on a
+ * slow machine frames can keep the main loop busy for as long as a
+ * minute, and an idle source waited all that time with the selection
+ * still cut inside its words (seen under ASan on a loaded machine). */
 void
 _gloss_reader_view_snap_selection_later (GlossReaderView *self)
 {
   g_clear_handle_id (&self->snap_source, g_source_remove);
-  self->snap_source = g_idle_add (snap_idle_cb, self);
+  self->snap_source = g_idle_add_full (G_PRIORITY_DEFAULT, snap_idle_cb, self, NULL);
 }
 
 void
