@@ -753,26 +753,6 @@ pointer_event_cb (GtkEventControllerLegacy *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
-/* The text view's own drag gesture ends the selection it extends: the
- * snap to whole words follows that end too.  The release seen above is
- * not enough on a slow machine, where the gesture can still move the
- * selection after the snap queued at the release has run. */
-static void
-watch_selection_drag (GlossReaderView *self)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (self));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_DRAG (controller))
-        g_signal_connect_object (controller, "drag-end",
-                                 G_CALLBACK (_gloss_reader_view_snap_selection_later), self,
-                                 G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-    }
-}
-
 static void
 flash_value_cb (double           value,
                 GlossReaderView *self)
@@ -1177,7 +1157,6 @@ gloss_reader_view_init (GlossReaderView *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "event", G_CALLBACK (pointer_event_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
-  watch_selection_drag (self);
 
   target = adw_callback_animation_target_new ((AdwAnimationTargetFunc) flash_value_cb, self, NULL);
   self->flash_animation = adw_timed_animation_new (GTK_WIDGET (self), 1.0, 0.0,
